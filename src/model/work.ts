@@ -75,6 +75,10 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: Inline[][] }
   | { type: 'table'; rows: Inline[][][] }
   | { type: 'rule' };
+/** The block variants that hold inline content (paragraph, salutation, closer...). */
+export type TextBlock = Extract<Block, { content: Inline[] }>;
+/** The block type for a `type` value: handler maps over blocks are typed with this. */
+export type BlockOf<K extends Block['type']> = K extends TextBlock['type'] ? TextBlock : Extract<Block, { type: K }>;
 export const Block: z.ZodType<Block> = z.union([
   z.object({
     type: BlockKind,

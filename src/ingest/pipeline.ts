@@ -1,0 +1,105 @@
+// Importing many files into a store: each file is read, parsed and stored on its own, in its own
+// transaction, so one bad file never stops the batch nor leaves half a record behind.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../model/diagnostics.js';
+import type { Store, UpsertStatus } from '../store/store.js';
+import { importFile } from './registry.js';
+import { MAX_SOURCE_BYTES } from './text-decode.js';
+import type { ImportContext } from './types.js';
+
+const SOURCE_EXT = /\.(html?|txt|xml|tei|md|markdown)$/i;
+const SKIP = /(^|\/)(\.|node_modules\/|PROVENANCE\.md$|README\.md$|LICENSE)/;
+
+/** Files named on the command line, with folders walked recursively, in a stable order. */
+export async function collectFiles(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(p: string, explicit: boolean): Promise<void> {
+    const s = await stat(p).catch(() => undefined);
+    if (!s) { out.push(p); return; } // reported as unreadable later, with its name
+    if (s.isDirectory()) {
+      const entries = (await readdir(p)).sort();
+      for (const e of entries) await walk(join(p, e), false);
+    } else if (explicit || (SOURCE_EXT.test(p) && !SKIP.test(p))) out.push(p);
+  }
+  for (const i of inputs) await walk(i, true);
+  return [...new Set(out)];
+}
+
+export interface FileResult {
+  file: string;
+  status: 'failed' | UpsertStatus | 'collection';
+  ids: string[];
+  error?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface BatchSummary {
+  files: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  collections: number;
+  failed: number;
+  results: FileResult[];
+  seconds: number;
+}
+
+export function displayPath(p: string): string {
+  const abs = resolve(p);
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+export async function importPaths(
+  store: Store, files: string[], ctx: ImportContext,
+  opts: { format?: string; onFile?: (r: FileResult, done: number, total: number) => void } = {},
+): Promise<BatchSummary> {
+  const t0 = performance.now();
+  const sum: BatchSummary = { files: files.length, imported: 0, updated: 0, unchanged: 0, collections: 0, failed: 0, results: [], seconds: 0 };
+  const claimed = new Map<string, string>(); // work id → file that produced it in this batch
+  for (const [n, path] of files.entries()) {
+    const r = await importOne(store, path, ctx, opts.format, claimed);
+    sum.results.push(r);
+    if (r.status === 'failed') sum.failed++;
+    else if (r.status === 'collection') sum.collections++;
+    else sum[r.status]++;
+    opts.onFile?.(r, n + 1, files.length);
+  }
+  sum.seconds = (performance.now() - t0) / 1000;
+  return sum;
+}
+
+async function importOne(store: Store, path: string, ctx: ImportContext, format: string | undefined, claimed: Map<string, string>): Promise<FileResult> {
+  const file = displayPath(path);
+  const fail = (error: string, diagnostics: Diagnostic[] = []): FileResult => ({ file, status: 'failed', ids: [], error, diagnostics });
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return fail(`${file}: not a regular file`);
+    if (s.size > MAX_SOURCE_BYTES) return fail(`${file}: the file is ${(s.size / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are refused`);
+    const bytes = await readFile(path);
+    const outcome = importFile({ path: file, bytes }, ctx, format);
+    const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) return fail(errors.map(formatDiagnostic).join('\n'), outcome.diagnostics);
+    for (const w of outcome.works) w.id = await uniqueId(store, w.id, file, claimed);
+    const statuses = await store.upsertWorks(outcome.works);
+    for (const c of outcome.collections) await store.upsertCollection(c);
+    const status: FileResult['status'] = outcome.works.length === 0 ? 'collection'
+      : statuses.includes('imported') ? 'imported' : statuses.includes('updated') ? 'updated' : 'unchanged';
+    return { file, status, ids: outcome.works.map((w) => w.id), diagnostics: outcome.diagnostics };
+  } catch (e) {
+    return fail(`${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Two different sources must not overwrite each other's work: later ones get "-2", "-3"... */
+async function uniqueId(store: Store, id: string, file: string, claimed: Map<string, string>): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? id : `${id}-${n}`;
+    const owner = claimed.get(candidate) ?? (await store.getWork(candidate))?.provenance.file;
+    if (!owner || owner === file) {
+      claimed.set(candidate, file);
+      return candidate;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// The information block at the head of a work, after the Marxists Internet Archive: one labelled
+// row per header field that has a value (Written, Published, Sent to, Source, Translated,
+// Transcription/Markup, rights with credit line, Other Formats).
+import type { Child } from 'hono/jsx';
+import type { Publication, Work } from '../../model/work.js';
+import { contributorRows, dateLabel, datetimeAttr, languageName, rightsLabel, sourceParts } from './format.js';
+import { safeHref, workHref } from './href.js';
+
+/** One of our own renderings of a work, e.g. { ext: '.txt', label: 'Plain text' }. */
+export interface FormatLink {
+  ext: string;
+  label: string;
+  /** Media type, given to the link as a hint. */
+  type?: string;
+}
+
+const Row = ({ label, children, name }: { label: string; name: string; children: Child }) => (
+  <div class={`info-row info-${name}`}>
+    <dt>{label}</dt>
+    <dd>{children}</dd>
+  </div>
+);
+
+const join = (items: Child[], sep: Child = ', '): Child[] => items.flatMap((x, i) => (i === 0 ? [x] : [sep, x]));
+
+function written(w: NonNullable<Work['written']>): Child {
+  const date = w.date;
+  // The source's own sentence when there is one ("Written on May 14, 1918"), else the parts.
+  const said = w.text?.replace(/^\s*written\s*:\s*/i, '').trim();
+  const wording = said || (date ? dateLabel(date) : '');
+  const place = w.place && !wording.includes(w.place.name) ? w.place.name : undefined;
+  const when = date ? <time datetime={datetimeAttr(date)}>{wording}</time> : wording;
+  return <>{when}{wording && place ? ', ' : ''}{place ?? ''}</>;
+}
+
+function publication(p: Publication): Child {
+  if (p.text) return p.text;
+  const parts = [p.issue, p.date ? dateLabel(p.date) : undefined, p.place].filter(Boolean);
+  return <><cite>{p.venue}</cite>{parts.length ? `, ${parts.join(', ')}` : ''}{p.note ? `. ${p.note}` : ''}</>;
+}
+
+function source(s: NonNullable<Work['source']>): Child {
+  const { before, after } = sourceParts(s);
+  return (
+    <>
+      {before.length ? `${before.join(', ')}, ` : ''}
+      <cite>{s.title}</cite>
+      {after.length ? `, ${after.join(', ')}` : ''}
+      {/[.!?]$/.test(after[after.length - 1] ?? s.title) ? '' : '.'}
+      {s.text && !before.length && !after.length ? <span class="as-printed"> {s.text}</span> : ''}
+    </>
+  );
+}
+
+function rights(r: Work['rights']): Child {
+  const url = safeHref(r.url);
+  const licence = r.licence === 'public-domain' ? undefined : r.licence;
+  return (
+    <>
+      {r.statement}
+      {r.holder ? <> © {r.holder}.</> : ''}
+      {licence ? <> Licence: {url ? <a href={url} rel="license">{licence}</a> : licence}.</> : ''}
+      {!licence && url ? <> <a href={url} rel="license">Terms</a>.</> : ''}
+      {r.credit ? <span class="credit"> {r.credit}</span> : ''}
+    </>
+  );
+}
+
+function otherFormats(work: Work, formats: FormatLink[]): Child {
+  const ours = formats.map((f) => <a href={workHref(work.id, f.ext)} type={f.type}>{f.label}</a>);
+  const theirs = (work.otherFormats ?? []).map((f) => {
+    const href = f.href === undefined ? undefined : safeHref(f.href, work.provenance.url);
+    return href ? <a href={href}>{f.label}</a> : <span>{f.label}</span>;
+  });
+  return (
+    <>
+      <span class="formats">{join(ours, ' · ')}</span>
+      {theirs.length ? <span class="formats-source"> (in the source edition: {join(theirs, ', ')})</span> : ''}
+    </>
+  );
+}
+
+export function InformationBlock({ work, formats }: { work: Work; formats: FormatLink[] }) {
+  const rows: Child[] = [];
+  if (work.written && (work.written.date || work.written.place || work.written.text)) {
+    rows.push(<Row label="Written" name="written">{written(work.written)}</Row>);
+  }
+  if (work.sentTo) rows.push(<Row label="Sent to" name="sent-to">{work.sentTo.name}</Row>);
+  if (work.published.length) {
+    rows.push(
+      <Row label="Published" name="published">
+        {work.published.map((p) => <span class="line">{publication(p)}</span>)}
+      </Row>,
+    );
+  }
+  for (const note of work.headerNotes ?? []) rows.push(<Row label="Note" name="header-note">{note}</Row>);
+  if (work.source) rows.push(<Row label="Source" name="source">{source(work.source)}</Row>);
+  for (const r of contributorRows(work.contributors)) {
+    rows.push(<Row label={r.label} name="contributors">{r.names.join(', ')}</Row>);
+  }
+  rows.push(<Row label="Language" name="language">{languageName(work.language)}</Row>);
+  if (work.translationOf) {
+    rows.push(<Row label="Translation of" name="translation-of"><a href={workHref(work.translationOf)}>{work.translationOf}</a></Row>);
+  }
+  if (work.translations?.length) {
+    rows.push(<Row label="Translations" name="translations">{join(work.translations.map((t) => <a href={workHref(t)}>{t}</a>))}</Row>);
+  }
+  rows.push(<Row label={rightsLabel(work.rights.licence)} name="rights">{rights(work.rights)}</Row>);
+  rows.push(<Row label="Other Formats" name="formats">{otherFormats(work, formats)}</Row>);
+  return <dl class="information">{rows}</dl>;
+}

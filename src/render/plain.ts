@@ -1,0 +1,52 @@
+// Plain-text rendering of inline content and of the header fields, shared by the text and Markdown
+// exporters (and by the search index, which needs the same words a reader sees).
+import type { Block, Contributor, Inline, Work } from '../model/work.js';
+
+export type InlineHandlers = { [K in Inline['type']]: (node: Extract<Inline, { type: K }>) => string };
+
+export const plainInline: InlineHandlers = {
+  text: (n) => n.text,
+  noteRef: (n) => `[${n.label}]`,
+  lineBreak: () => '\n',
+  pageBreak: () => '',
+};
+
+export function inlineToString(content: Inline[], handlers: InlineHandlers = plainInline): string {
+  return content.map((n) => (handlers[n.type] as (x: Inline) => string)(n)).join('');
+}
+
+/** Each block as one or more lines of plain text. */
+export function blockToLines(block: Block, handlers: InlineHandlers = plainInline): string[] {
+  switch (block.type) {
+    case 'list':
+      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${inlineToString(item, handlers)}`);
+    case 'table':
+      return block.rows.map((row) => row.map((cell) => inlineToString(cell, handlers)).join(' | '));
+    case 'rule':
+      return ['* * *'];
+    default:
+      return [inlineToString(block.content, handlers)];
+  }
+}
+
+const ROLE_LABELS: Record<Contributor['role'], string> = {
+  translator: 'Translated', transcriber: 'Transcription', markup: 'Markup', htmlMarkup: 'HTML Markup',
+  proofreader: 'Proofread', editor: 'Editor', encoder: 'Encoding', other: 'Contributor',
+};
+
+/** Contributors grouped under the label the source used ("Transcription\Markup: R. Cymbala" once, not twice). */
+export function contributorLines(contributors: Contributor[]): { label: string; names: string[] }[] {
+  const groups: { label: string; names: string[] }[] = [];
+  for (const c of contributors) {
+    const label = c.label ?? ROLE_LABELS[c.role];
+    const g = groups.find((x) => x.label === label);
+    if (!g) groups.push({ label, names: [c.name] });
+    else if (!g.names.includes(c.name)) g.names.push(c.name);
+  }
+  return groups;
+}
+
+/** The words of a work a reader sees in the body, for indexing and previews. */
+export function bodyText(work: Work): string {
+  return work.body.flatMap((b) => blockToLines(b)).join('\n');
+}

@@ -1,0 +1,204 @@
+// SQLite store (default): one file, WAL, every write in one transaction with its index updates.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Collection, Work } from '../../model/work.js';
+import type {
+  CollectionSummary, ListOptions, Neighbours, RevisionMeta, Store, UpsertStatus, WorkSummary,
+} from '../store.js';
+import { canonicalJson, sha256, workChecksum } from '../checksum.js';
+import { pathKey, summarise } from '../summary.js';
+import { migrate, migrations, type Migration } from './migrations.js';
+
+/** Something kept in step with the works table inside the same transaction (the search index). */
+export interface SqliteIndexer {
+  migrations?: Migration[];
+  upsert(db: Database.Database, work: Work): void;
+  remove(db: Database.Database, id: string): void;
+}
+
+export interface SqliteStoreOptions {
+  indexers?: SqliteIndexer[];
+  readonly?: boolean;
+}
+
+interface WorkRow { id: string; json: string; updated_at: string }
+
+export class SqliteStore implements Store {
+  readonly capabilities = { concurrentWriters: false };
+  readonly db: Database.Database;
+  private readonly indexers: SqliteIndexer[];
+
+  constructor(file: string, opts: SqliteStoreOptions = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file, { readonly: opts.readonly ?? false });
+    this.indexers = opts.indexers ?? [];
+    if (!opts.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) migrate(this.db, [...migrations, ...migrationsFor(this.indexers)]);
+  }
+
+  private writeWork(work: Work, meta: RevisionMeta | undefined): UpsertStatus {
+    const checksum = workChecksum(work);
+    const prev = this.db.prepare('SELECT checksum FROM works WHERE id = ?').get(work.id) as { checksum: string } | undefined;
+    if (prev?.checksum === checksum) return 'unchanged';
+    const now = new Date().toISOString();
+    const d = work.written?.date;
+    const json = JSON.stringify(work);
+    this.db
+      .prepare(`INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
+                VALUES (@id, @kind, @title, @language, @ds, @de, @dt, @checksum, @file, @format, @json, @now, @now)
+                ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, language=excluded.language,
+                  date_start=excluded.date_start, date_end=excluded.date_end, date_text=excluded.date_text,
+                  checksum=excluded.checksum, source_file=excluded.source_file, source_format=excluded.source_format,
+                  json=excluded.json, updated_at=excluded.updated_at`)
+      .run({
+        id: work.id, kind: work.kind, title: work.title, language: work.language, ds: d?.start ?? null, de: d?.end ?? null,
+        dt: d?.text ?? null, checksum, file: work.provenance.file, format: work.provenance.format, json, now,
+      });
+    this.db.prepare('DELETE FROM work_agents WHERE work_id = ?').run(work.id);
+    const agent = this.db.prepare('INSERT INTO work_agents (work_id, role, agent_id, name, ord) VALUES (?, ?, ?, ?, ?)');
+    work.authors.forEach((a, i) => agent.run(work.id, 'author', a.id, a.name, i));
+    work.recipients.forEach((r, i) => agent.run(work.id, 'recipient', r.id, r.name, i));
+    this.db.prepare('DELETE FROM work_collections WHERE work_id = ?').run(work.id);
+    const coll = this.db.prepare('INSERT OR REPLACE INTO work_collections (work_id, path, position, titles) VALUES (?, ?, ?, ?)');
+    for (const c of work.collections) coll.run(work.id, pathKey(c.path), c.position ?? null, c.titles ? JSON.stringify(c.titles) : null);
+    this.addRevision(work.id, now, meta, checksum, json, false);
+    for (const ix of this.indexers) ix.upsert(this.db, work);
+    return prev ? 'updated' : 'imported';
+  }
+
+  private addRevision(id: string, at: string, meta: RevisionMeta | undefined, checksum: string | null, json: string | null, deleted: boolean) {
+    const n = (this.db.prepare('SELECT COALESCE(MAX(n), 0) + 1 FROM revisions WHERE work_id = ?').pluck().get(id) as number);
+    this.db
+      .prepare('INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, n, at, meta?.author ?? null, meta?.message ?? null, checksum, json, deleted ? 1 : 0);
+  }
+
+  async upsertWork(work: Work, meta?: RevisionMeta): Promise<UpsertStatus> {
+    const valid = Work.parse(work);
+    return this.db.transaction(() => this.writeWork(valid, meta))();
+  }
+
+  async upsertWorks(works: Work[], meta?: RevisionMeta): Promise<UpsertStatus[]> {
+    const valid = works.map((w) => Work.parse(w));
+    return this.db.transaction(() => valid.map((w) => this.writeWork(w, meta)))();
+  }
+
+  async getWork(id: string): Promise<Work | undefined> {
+    const row = this.db.prepare('SELECT json FROM works WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Work) : undefined;
+  }
+
+  async deleteWork(id: string, meta?: RevisionMeta): Promise<boolean> {
+    return this.db.transaction(() => {
+      const res = this.db.prepare('DELETE FROM works WHERE id = ?').run(id);
+      if (res.changes === 0) return false;
+      this.addRevision(id, new Date().toISOString(), meta, null, null, true);
+      for (const ix of this.indexers) ix.remove(this.db, id);
+      return true;
+    })();
+  }
+
+  private where(opts: ListOptions): { sql: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (opts.kind) { clauses.push('w.kind = ?'); params.push(opts.kind); }
+    if (opts.author) { clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ?)`); params.push(opts.author); }
+    if (opts.recipient) { clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'recipient' AND a.agent_id = ?)`); params.push(opts.recipient); }
+    if (opts.collection?.length) {
+      const key = pathKey(opts.collection);
+      clauses.push(`EXISTS (SELECT 1 FROM work_collections c WHERE c.work_id = w.id AND (c.path = ? OR c.path LIKE ? ESCAPE '\\'))`);
+      params.push(key, `${key.replace(/[\\%_]/g, (m) => `\\${m}`)}/%`);
+    }
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  async listWorks(opts: ListOptions = {}): Promise<WorkSummary[]> {
+    const { sql, params } = this.where(opts);
+    const order = opts.order === 'recent' ? 'w.updated_at DESC, w.id' : opts.order === 'title' ? 'w.title COLLATE NOCASE, w.id'
+      : opts.collection?.length ? `(SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ?) IS NULL,
+           (SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ?), w.date_start IS NULL, w.date_start, w.id`
+      : 'w.date_start IS NULL, w.date_start, w.id';
+    const orderParams = !opts.order || opts.order === 'date' ? (opts.collection?.length ? [pathKey(opts.collection), pathKey(opts.collection)] : []) : [];
+    const rows = this.db
+      .prepare(`SELECT w.id, w.json, w.updated_at FROM works w ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, ...orderParams, opts.limit ?? -1, opts.offset ?? 0) as WorkRow[];
+    return rows.map((r) => summarise(JSON.parse(r.json) as Work, r.updated_at));
+  }
+
+  async countWorks(opts: ListOptions = {}): Promise<number> {
+    const { sql, params } = this.where(opts);
+    return this.db.prepare(`SELECT COUNT(*) FROM works w ${sql}`).pluck().get(...params) as number;
+  }
+
+  async upsertCollection(c: Collection): Promise<UpsertStatus> {
+    const valid = Collection.parse(c);
+    const { importedAt: _t, ...prov } = valid.provenance;
+    const checksum = sha256(canonicalJson({ ...valid, provenance: prov }));
+    return this.db.transaction((): UpsertStatus => {
+      const key = pathKey(valid.path);
+      const prev = this.db.prepare('SELECT checksum FROM collections WHERE path = ?').get(key) as { checksum: string } | undefined;
+      if (prev?.checksum === checksum) return 'unchanged';
+      this.db
+        .prepare(`INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)
+                  ON CONFLICT(path) DO UPDATE SET title=excluded.title, checksum=excluded.checksum, json=excluded.json, updated_at=excluded.updated_at`)
+        .run(key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString());
+      return prev ? 'updated' : 'imported';
+    })();
+  }
+
+  async getCollection(path: string[]): Promise<Collection | undefined> {
+    const row = this.db.prepare('SELECT json FROM collections WHERE path = ?').get(pathKey(path)) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Collection) : undefined;
+  }
+
+  async listCollections(): Promise<CollectionSummary[]> {
+    const rows = this.db
+      .prepare(`WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
+                SELECT p.path, c.title, c.json,
+                  (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
+                  (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL LIMIT 1) AS titles
+                FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`)
+      .all() as { path: string; title: string | null; json: string | null; count: number; titles: string | null }[];
+    return rows.map((r) => {
+      const path = r.path.split('/');
+      const titles = r.titles ? (JSON.parse(r.titles) as string[]) : [];
+      const members = r.json ? (JSON.parse(r.json) as Collection).members.length : 0;
+      return { path, title: r.title ?? titles[path.length - 1] ?? titles.join(' › ') ?? path.at(-1)!, count: Math.max(r.count, 0) || members };
+    });
+  }
+
+  async neighbours(id: string, collection: string[]): Promise<Neighbours> {
+    const key = pathKey(collection);
+    const ids = this.db
+      .prepare(`SELECT wc.work_id FROM work_collections wc JOIN works w ON w.id = wc.work_id WHERE wc.path = ?
+                ORDER BY wc.position IS NULL, wc.position, w.date_start IS NULL, w.date_start, w.id`)
+      .pluck().all(key) as string[];
+    const i = ids.indexOf(id);
+    if (i < 0) return {};
+    const load = async (wid: string | undefined) => {
+      if (!wid) return undefined;
+      const row = this.db.prepare('SELECT json, updated_at FROM works WHERE id = ?').get(wid) as WorkRow | undefined;
+      return row ? summarise(JSON.parse(row.json) as Work, row.updated_at) : undefined;
+    };
+    return { previous: await load(ids[i - 1]), next: await load(ids[i + 1]) };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Indexers number their migrations from 100 up so they never collide with the store's own. */
+function migrationsFor(indexers: SqliteIndexer[]): Migration[] {
+  return indexers.flatMap((ix) => ix.migrations ?? []);
+}
+
+export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  return new SqliteStore(file, opts);
+}

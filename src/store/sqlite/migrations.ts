@@ -1,0 +1,82 @@
+// Schema versions for the SQLite store. Append only: a released migration is never edited.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'works, people, collections, revisions',
+    up: `
+      CREATE TABLE works (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        language TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        date_text TEXT,
+        checksum TEXT NOT NULL,
+        source_file TEXT,
+        source_format TEXT,
+        json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX works_date ON works(date_start);
+      CREATE INDEX works_updated ON works(updated_at);
+      CREATE TABLE work_agents (
+        work_id TEXT NOT NULL REFERENCES works(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('author', 'recipient')),
+        agent_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        PRIMARY KEY (work_id, role, ord)
+      );
+      CREATE INDEX work_agents_agent ON work_agents(agent_id, role);
+      CREATE TABLE work_collections (
+        work_id TEXT NOT NULL REFERENCES works(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        position INTEGER,
+        titles TEXT,
+        PRIMARY KEY (work_id, path)
+      );
+      CREATE INDEX work_collections_path ON work_collections(path, position);
+      CREATE TABLE collections (
+        path TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        checksum TEXT NOT NULL,
+        json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        work_id TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT,
+        message TEXT,
+        checksum TEXT,
+        json TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (work_id, n)
+      );
+    `,
+  },
+];
+
+export function migrate(db: Database.Database, list: Migration[] = migrations): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT NOT NULL)');
+  const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  for (const m of list) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+}
