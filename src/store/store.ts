@@ -45,6 +45,26 @@ export interface RevisionMeta {
   message?: string;
 }
 
+/** A work's latest state for harvesters (OAI-PMH): present, or deleted with the time of deletion. */
+export interface ChangeRecord {
+  id: string;
+  updatedAt: string;
+  deleted: boolean;
+  /** Collection paths (joined with "/") the work belongs to; for deleted works, those of its last version. */
+  collections: string[];
+}
+
+export interface ChangeQuery {
+  /** Inclusive ISO timestamps. */
+  from?: string;
+  until?: string;
+  /** Collection path prefix (joined with "/"). */
+  collection?: string;
+  /** Resume after this (updatedAt, id) position. */
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
 export interface StoreCapabilities {
   /** Several processes may write at once (PostgreSQL), not just one (SQLite). */
   concurrentWriters: boolean;
@@ -66,5 +86,9 @@ export interface Store {
   listCollections(): Promise<CollectionSummary[]>;
   /** Previous and next work within a collection, by position then date. */
   neighbours(id: string, collection: string[]): Promise<Neighbours>;
+  /** Works and deletions in (updatedAt, id) order, for incremental harvesting. */
+  listChanges(q: ChangeQuery): Promise<ChangeRecord[]>;
+  /** The earliest datestamp in the archive (OAI-PMH Identify). */
+  earliestChange(): Promise<string | undefined>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Collection, Work } from '../../model/work.js';
 import type {
-  CollectionSummary, ListOptions, Neighbours, RevisionMeta, Store, UpsertStatus, WorkSummary,
+  ChangeQuery, ChangeRecord, CollectionSummary, ListOptions, Neighbours, RevisionMeta, Store, UpsertStatus, WorkSummary,
 } from '../store.js';
 import { canonicalJson, sha256, workChecksum } from '../checksum.js';
 import { pathKey, summarise } from '../summary.js';
@@ -187,6 +187,41 @@ export class SqliteStore implements Store {
       return row ? summarise(JSON.parse(row.json) as Work, row.updated_at) : undefined;
     };
     return { previous: await load(ids[i - 1]), next: await load(ids[i + 1]) };
+  }
+
+  async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
+    const rows = this.db
+      .prepare(`WITH latest AS (
+                  SELECT w.id, w.updated_at AS at, 0 AS deleted,
+                    (SELECT json_group_array(path) FROM work_collections c WHERE c.work_id = w.id) AS paths
+                  FROM works w
+                  UNION ALL
+                  SELECT r.work_id, r.at, 1,
+                    (SELECT json_group_array(json_extract(e.value, '$.path')) FROM revisions p, json_each(json_extract(p.json, '$.collections')) e
+                      WHERE p.work_id = r.work_id AND p.n = (SELECT MAX(n) FROM revisions WHERE work_id = r.work_id AND deleted = 0))
+                  FROM revisions r
+                  WHERE r.deleted = 1 AND r.n = (SELECT MAX(n) FROM revisions WHERE work_id = r.work_id)
+                    AND NOT EXISTS (SELECT 1 FROM works w2 WHERE w2.id = r.work_id))
+                SELECT id, at, deleted, paths FROM latest
+                WHERE (@from IS NULL OR at >= @from) AND (@until IS NULL OR at <= @until)
+                  AND (@afterAt IS NULL OR at > @afterAt OR (at = @afterAt AND id > @afterId))
+                ORDER BY at, id`)
+      .all({ from: q.from ?? null, until: q.until ?? null, afterAt: q.after?.updatedAt ?? null, afterId: q.after?.id ?? null }) as
+      { id: string; at: string; deleted: number; paths: string | null }[];
+    const out: ChangeRecord[] = [];
+    for (const r of rows) {
+      const collections = (JSON.parse(r.paths ?? '[]') as (string | string[] | null)[])
+        .filter((p): p is string | string[] => p !== null)
+        .map((p) => (typeof p === 'string' && p.startsWith('[') ? (JSON.parse(p) as string[]).join('/') : Array.isArray(p) ? p.join('/') : p));
+      if (q.collection && !collections.some((c) => c === q.collection || c.startsWith(`${q.collection}/`))) continue;
+      out.push({ id: r.id, updatedAt: r.at, deleted: r.deleted === 1, collections });
+      if (out.length >= q.limit) break;
+    }
+    return out;
+  }
+
+  async earliestChange(): Promise<string | undefined> {
+    return (this.db.prepare('SELECT MIN(at) FROM revisions').pluck().get() as string | null) ?? undefined;
   }
 
   async close(): Promise<void> {

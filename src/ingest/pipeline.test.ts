@@ -1,0 +1,51 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectFiles, importPaths } from './pipeline.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import { loadDefaultRegister } from '../model/register.js';
+import { SEED_ID, SEED_PATH } from '../../test/support/seed.js';
+
+const ctx = { register: loadDefaultRegister() };
+
+describe('importing a batch with bad files in it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'octavo-batch-'));
+  mkdirSync(join(dir, 'in'));
+  copyFileSync(SEED_PATH, join(dir, 'in', 'a-seed.txt'));
+  writeFileSync(join(dir, 'in', 'b-empty.txt'), '');
+  writeFileSync(join(dir, 'in', 'c-binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0xff, 0xfe]));
+  writeFileSync(join(dir, 'in', 'd-truncated.html'), '<html><head><title>To Engels</title></head><body><p class="information"><span class="info">Writ');
+  writeFileSync(join(dir, 'in', 'e-utf16.txt'), Buffer.from('\ufeffWritten: May 1, 1900\nDear Fred,\nText.\nYours,\nKarl\n', 'utf16le'));
+  const big = join(dir, 'in', 'f-huge.txt');
+  const fd = openSync(big, 'w');
+  ftruncateSync(fd, 50 * 1024 * 1024);
+  closeSync(fd);
+
+  it('stores the good file, reports each bad one with its name and place, and writes nothing partial', async () => {
+    const store = await openSqliteStore(join(dir, 'batch.db'));
+    const files = await collectFiles([join(dir, 'in')]);
+    expect(files).toHaveLength(6);
+    const sum = await importPaths(store, files, ctx);
+    expect(sum.imported).toBe(1);
+    expect(sum.failed).toBe(5);
+    const byName = (s: string) => sum.results.find((r) => r.file.endsWith(s))!;
+    expect(byName('a-seed.txt')).toMatchObject({ status: 'imported', ids: [SEED_ID] });
+    expect(byName('b-empty.txt').error).toMatch(/b-empty\.txt.*empty/);
+    expect(byName('c-binary.txt').error).toMatch(/c-binary\.txt.*binary/);
+    expect(byName('d-truncated.html').status).toBe('failed');
+    expect(byName('d-truncated.html').error).toMatch(/d-truncated\.html/);
+    expect(byName('e-utf16.txt').error).toMatch(/e-utf16\.txt:\d+/);
+    expect(byName('f-huge.txt').error).toMatch(/f-huge\.txt.*50\.0 MB/);
+    expect(await store.countWorks()).toBe(1);
+    expect(store.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    await store.close();
+  });
+
+  it('re-importing unchanged files is a no-op', async () => {
+    const store = await openSqliteStore(join(dir, 'batch.db'));
+    const sum = await importPaths(store, [join(dir, 'in', 'a-seed.txt')], ctx);
+    expect(sum).toMatchObject({ imported: 0, unchanged: 1, failed: 0 });
+    await store.close();
+  });
+});

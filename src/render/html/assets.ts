@@ -1,0 +1,33 @@
+// The stylesheet and script, read once, with content hashes for cache-busting URLs.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AssetUrls } from './layout.js';
+
+export interface Asset {
+  /** Name under /assets/, e.g. "octavo.css". */
+  name: string;
+  type: string;
+  body: string;
+  /** First 10 hex digits of the SHA-256 of the body. */
+  hash: string;
+  /** URL with the hash as version: "/assets/octavo.css?v=…". */
+  url: string;
+}
+
+function load(name: string, type: string): Asset {
+  const body = readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  return { name, type, body, hash, url: `/assets/${name}?v=${hash}` };
+}
+
+let cached: { css: Asset; js: Asset } | undefined;
+
+/** Both assets; read from disk on first use only. */
+export function siteAssets(): { css: Asset; js: Asset } {
+  return (cached ??= {
+    css: load('octavo.css', 'text/css; charset=utf-8'),
+    js: load('octavo.js', 'text/javascript; charset=utf-8'),
+  });
+}
+
+export const assetUrls = (): AssetUrls => ({ css: siteAssets().css.url, js: siteAssets().js.url });
