@@ -98,7 +98,10 @@ export class DateGrammar {
         if (t.digits === 4 && t.suf === 's') { if (any) break; p.y = t.n; p.decade = true; take(j, j); continue; }
         if (t.suf && t.suf !== 's' && t.digits <= 2 && this.word(j + 1) === 'century') { if (any) break; p.century = t.n; p.y = (t.n - 1) * 100; take(j, j + 1); j++; continue; }
         if (t.digits === 4) { if (p.y !== undefined) break; p.y = t.n; take(j, j); continue; }
-        if (t.digits <= 2 && t.n >= 1 && t.n <= 31 && t.suf !== 's') { if (p.d !== undefined || p.badDay) break; p.d = t.n; take(j, j); continue; }
+        if (t.digits <= 2 && t.n >= 1 && t.n <= 31 && t.suf !== 's') {
+          if (p.d !== undefined || p.badDay || (p.y !== undefined && p.m === undefined)) break;
+          p.d = t.n; take(j, j); continue;
+        }
         if (t.digits <= 2 && p.m !== undefined && p.d === undefined && !p.badDay && p.y === undefined) { p.badDay = true; take(j, j); continue; }
         break;
       }

@@ -1,0 +1,121 @@
+// A small structural view of the parsed page (cheerio/parse5 nodes) and helpers over it: text,
+// classes, element paths and source lines for located messages.
+import * as cheerio from 'cheerio';
+
+export interface DomText {
+  type: 'text' | 'comment' | 'cdata' | 'directive';
+  data: string;
+  parent: DomElement | null;
+}
+export interface DomElement {
+  type: 'tag' | 'script' | 'style' | 'root';
+  name: string;
+  attribs: Record<string, string>;
+  children: DomNode[];
+  parent: DomElement | null;
+  sourceCodeLocation?: { startLine: number; startCol: number } | null;
+}
+export type DomNode = DomText | DomElement;
+
+export const isElement = (n: DomNode | null | undefined): n is DomElement =>
+  !!n && (n.type === 'tag' || n.type === 'script' || n.type === 'style' || n.type === 'root');
+export const isText = (n: DomNode | null | undefined): n is DomText => !!n && n.type === 'text';
+
+export interface Page {
+  $: cheerio.CheerioAPI;
+  root: DomElement;
+  body: DomElement;
+  /** The decoded source text (after the self-closing-anchor repair), for line numbers. */
+  html: string;
+}
+
+/**
+ * Parse a page. `<a name="x" />` is written out as `<a name="x"></a>` first: HTML parsers ignore the
+ * self-closing slash, and the open anchor would otherwise swallow the rest of the page.
+ */
+export function loadPage(html: string): Page {
+  const repaired = html.replace(/<a\b([^<>]*?)\s*\/>/gi, '<a$1></a>');
+  const $ = cheerio.load(repaired, { sourceCodeLocationInfo: true } as cheerio.CheerioOptions);
+  const root = $.root()[0] as unknown as DomElement;
+  const body = ($('body')[0] as unknown as DomElement | undefined) ?? root;
+  return { $, root, body, html: repaired };
+}
+
+export const tag = (el: DomElement): string => el.name.toLowerCase();
+export const classes = (el: DomElement): string[] =>
+  (el.attribs.class ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+export const hasClass = (el: DomElement, c: string): boolean => classes(el).includes(c);
+export const attr = (el: DomElement, name: string): string | undefined => el.attribs[name] ?? el.attribs[name.toLowerCase()];
+
+/** Whitespace-collapsed text; no-break spaces become plain spaces. */
+export const clean = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();
+
+/** Raw text of a node (comments and scripts skipped). */
+export function rawText(n: DomNode): string {
+  if (isText(n)) return n.data;
+  if (!isElement(n) || n.type === 'script' || n.type === 'style') return '';
+  if (tag(n) === 'br') return '\n';
+  let s = '';
+  for (const c of n.children) s += rawText(c);
+  return s;
+}
+
+export const textOf = (n: DomNode): string => clean(rawText(n));
+
+export function* descendants(el: DomElement): Generator<DomElement> {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    yield c;
+    yield* descendants(c);
+  }
+}
+
+export function find(el: DomElement, pred: (e: DomElement) => boolean): DomElement | undefined {
+  for (const d of descendants(el)) if (pred(d)) return d;
+  return undefined;
+}
+
+export function findAll(el: DomElement, pred: (e: DomElement) => boolean): DomElement[] {
+  const out: DomElement[] = [];
+  for (const d of descendants(el)) if (pred(d)) out.push(d);
+  return out;
+}
+
+export function ancestors(n: DomNode): DomElement[] {
+  const out: DomElement[] = [];
+  for (let p = n.parent; p && p.type !== 'root'; p = p.parent) out.push(p);
+  return out;
+}
+
+/** 1-based source line of a node, when the parser recorded one. */
+export function lineOf(n: DomNode | undefined): number | undefined {
+  for (let p: DomNode | null | undefined = n; p; p = p.parent) {
+    if (isElement(p) && p.sourceCodeLocation?.startLine) return p.sourceCodeLocation.startLine;
+  }
+  return undefined;
+}
+
+/** "body > p.information[2]": tag, first class and position among same-tag siblings. */
+export function elementPath(el: DomElement): string {
+  const parts: string[] = [];
+  for (let e: DomElement | null = el; e && e.type !== 'root' && tag(e) !== 'html'; e = e.parent) {
+    const cls = classes(e)[0];
+    let part = tag(e) + (cls ? `.${cls}` : '');
+    const sibs = (e.parent?.children ?? []).filter((s): s is DomElement => isElement(s) && tag(s) === tag(e));
+    if (sibs.length > 1) part += `[${sibs.indexOf(e) + 1}]`;
+    parts.unshift(part);
+    if (tag(e) === 'body') break;
+  }
+  return parts.join(' > ');
+}
+
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'blockquote', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'pre', 'center', 'form', 'address', 'section', 'article', 'header',
+  'footer', 'nav', 'main', 'aside', 'figure', 'figcaption', 'caption', 'map', 'body', 'html', 'noscript',
+]);
+
+export const isBlock = (n: DomNode): n is DomElement => isElement(n) && BLOCK_TAGS.has(tag(n));
+
+/** Does the element hold block-level descendants (so it is a container, not an inline)? */
+export const containsBlock = (el: DomElement): boolean => !!find(el, (d) => BLOCK_TAGS.has(tag(d)));

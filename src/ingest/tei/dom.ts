@@ -1,0 +1,137 @@
+// Small DOM helpers over @xmldom/xmldom: parsing with located errors, TEI-namespace navigation.
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import type { Diagnostic } from '../../model/diagnostics.js';
+
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_NODE = 4;
+
+export type ParseResult = { doc: Document; diagnostics: Diagnostic[] } | { doc?: undefined; diagnostics: Diagnostic[] };
+
+/** Parse XML; malformed input becomes error diagnostics with line and column, never an exception. */
+export function parseXml(text: string, file: string): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const onError = (level: 'warning' | 'error' | 'fatalError', message: string, context?: unknown): void => {
+    if (level === 'warning') return;
+    const loc = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+    diagnostics.push({
+      severity: 'error',
+      file,
+      message: `malformed XML: ${message}`,
+      ...(loc?.lineNumber ? { line: loc.lineNumber } : {}),
+      ...(loc?.columnNumber ? { column: loc.columnNumber } : {}),
+    });
+  };
+  try {
+    const doc = new DOMParser({ onError }).parseFromString(text, 'text/xml');
+    if (diagnostics.length) return { diagnostics };
+    return { doc, diagnostics };
+  } catch (e) {
+    const err = e as Error & { locator?: { lineNumber?: number; columnNumber?: number } };
+    // xmldom reports the fatal error through onError first and then throws; keep one message.
+    if (!diagnostics.length || err.locator?.lineNumber) {
+      diagnostics.length = 0;
+      diagnostics.push({
+        severity: 'error',
+        file,
+        message: `malformed XML: ${err.message}`,
+        ...(err.locator?.lineNumber ? { line: err.locator.lineNumber } : {}),
+        ...(err.locator?.columnNumber ? { column: err.locator.columnNumber } : {}),
+      });
+    }
+    return { diagnostics };
+  }
+}
+
+export const isElement = (n: Node | null | undefined): n is Element => !!n && n.nodeType === ELEMENT_NODE;
+export const isText = (n: Node | null | undefined): boolean => !!n && (n.nodeType === TEXT_NODE || n.nodeType === CDATA_NODE);
+
+/** Local name of a TEI element, or undefined for elements in other namespaces. */
+export function teiName(n: Node): string | undefined {
+  if (!isElement(n)) return undefined;
+  return n.namespaceURI === TEI_NS ? (n.localName ?? undefined) : undefined;
+}
+
+export function childElements(e: Element, name?: string): Element[] {
+  const out: Element[] = [];
+  for (let c = e.firstChild; c; c = c.nextSibling) {
+    if (isElement(c) && c.namespaceURI === TEI_NS && (!name || c.localName === name)) out.push(c);
+  }
+  return out;
+}
+
+export function child(e: Element | undefined, name: string): Element | undefined {
+  if (!e) return undefined;
+  for (let c = e.firstChild; c; c = c.nextSibling) {
+    if (isElement(c) && c.namespaceURI === TEI_NS && c.localName === name) return c;
+  }
+  return undefined;
+}
+
+/** Follow a path of child names: path(header, 'fileDesc', 'titleStmt'). */
+export function path(e: Element | undefined, ...names: string[]): Element | undefined {
+  let cur = e;
+  for (const n of names) cur = child(cur, n);
+  return cur;
+}
+
+/** All TEI descendants with a local name, in document order. */
+export function descendants(e: Element, name: string): Element[] {
+  return Array.from(e.getElementsByTagNameNS(TEI_NS, name));
+}
+
+export function attr(e: Element | undefined, name: string): string | undefined {
+  if (!e) return undefined;
+  const v = name === 'xml:id' || name === 'xml:lang' ? e.getAttributeNS(XML_NS, name.slice(4)) : e.getAttribute(name);
+  return v === null || v === '' ? undefined : v;
+}
+
+/** Text content, skipping elements named in `skip` (e.g. notes inside a title). */
+export function textOf(n: Node | undefined, skip: ReadonlySet<string> = EMPTY): string {
+  if (!n) return '';
+  if (isText(n)) return n.nodeValue ?? '';
+  if (!isElement(n)) return '';
+  const name = n.localName ?? '';
+  if (skip.has(name)) return '';
+  let s = '';
+  for (let c = n.firstChild; c; c = c.nextSibling) s += textOf(c, skip);
+  return s;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Whitespace-normalised text (XML whitespace only: no-break spaces are kept). */
+export function normText(n: Node | undefined, skip?: ReadonlySet<string>): string {
+  return collapse(textOf(n, skip));
+}
+
+export function collapse(s: string): string {
+  return s.replace(/[ \t\n\r]+/g, ' ').trim();
+}
+
+/** Readable element path for diagnostics: /TEI/text/body/div[2]/p[3]. */
+export function elementPath(e: Element): string {
+  const parts: string[] = [];
+  for (let cur: Node | null = e; isElement(cur); cur = cur.parentNode) {
+    const name = cur.localName ?? cur.nodeName;
+    let idx = 1;
+    let count = 0;
+    const parent = cur.parentNode;
+    if (parent) {
+      for (let s = parent.firstChild; s; s = s.nextSibling) {
+        if (isElement(s) && s.localName === name) {
+          count++;
+          if (s === cur) idx = count;
+        }
+      }
+    }
+    parts.unshift(count > 1 ? `${name}[${idx}]` : name);
+  }
+  return '/' + parts.join('/');
+}
+
+export function lineOf(e: Element): number | undefined {
+  return e.lineNumber ?? undefined;
+}
