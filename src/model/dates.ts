@@ -1,35 +1,15 @@
-// PLACEHOLDER — being replaced by the dates module (see helper brief). Signature is the contract.
+// Dates as historical archives word them: "May 14, 1918", "late 1917", "between May 22 and June 1,
+// 1901", "prior to May 5, 1914", "April 29 (May 12), 1917". The rules are in date-resolve.ts, the
+// grammar in date-grammar.ts, the vocabulary in date-words.ts. Pure: no I/O.
 import type { PartialDate } from './work.js';
+import { findDate } from './date-resolve.js';
 
-const MONTHS = ['january','february','march','april','may','june','july','august','september','october','november','december'];
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+export { findDate, type FoundDate } from './date-resolve.js';
+export { parseWrittenStatement, type WrittenStatement } from './written-statement.js';
 
-/** Parse a date as archives word it. Returns null when no date can be read. */
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Parse a date as archives word it. Returns null when no date can be read. `text` is the date's wording. */
 export function parseDate(text: string): PartialDate | null {
-  const t = text.replace(/\u00a0/g, ' ').trim();
-  let m = t.match(/([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})/);
-  if (m && MONTHS.includes(m[1]!.toLowerCase())) {
-    const iso = `${m[3]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(+m[2]!)}`;
-    return { text: t, iso, precision: 'day', start: iso, end: iso };
-  }
-  m = t.match(/\b(\d{4})\b/);
-  if (m) return { text: t, iso: m[1]!, precision: 'year', start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
-  void lastDay;
-  return null;
-}
-
-/** What a "Written:" statement says besides the date: place, language, where it was sent. */
-export interface WrittenStatement {
-  date?: PartialDate;
-  place?: string;
-  sentFrom?: string;
-  sentTo?: string;
-  language?: string;
-  text: string;
-}
-
-export function parseWrittenStatement(text: string): WrittenStatement {
-  const date = parseDate(text.replace(/^\s*written:?\s*/i, '').replace(/^written\s+(on\s+)?/i, ''));
-  return { text: text.trim(), ...(date ? { date } : {}) };
+  return findDate(clean(text))?.date ?? null;
 }

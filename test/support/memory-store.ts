@@ -1,70 +1,86 @@
-// An in-memory Store for tests of layers above the store (web, site). Not a backend: no
-// persistence, no revisions. Behaviour follows the comments in src/store/store.ts.
-import type { Collection, Work } from '../../src/model/work.js';
+// An in-memory Store for tests of the layers above the store (web, site). Not a backend: nothing
+// persists. It follows src/store/store.ts and the SQLite store's orderings, and passes the shared
+// contract suite (src/store/store.contract.ts).
+import { Collection, Work } from '../../src/model/work.js';
+import { workChecksum } from '../../src/store/checksum.js';
 import type {
-  CollectionSummary, ListOptions, Neighbours, RevisionMeta, Store, UpsertStatus, WorkSummary,
+  ChangeQuery, ChangeRecord, CollectionSummary, ListOptions, Neighbours, RevisionMeta, Store, UpsertStatus, WorkSummary,
 } from '../../src/store/store.js';
+import { pathKey, summarise } from '../../src/store/summary.js';
 
-const key = (path: string[]) => path.join('/');
-const startsWith = (path: string[], prefix: string[]) => prefix.every((seg, i) => path[i] === seg);
+interface Entry { work: Work; checksum: string; updatedAt: string }
+interface Change { id: string; updatedAt: string; deleted: boolean; collections: string[] }
 
-export function summarise(work: Work, updatedAt: string): WorkSummary {
-  const date = work.written?.date;
-  return {
-    id: work.id,
-    kind: work.kind,
-    title: work.title,
-    language: work.language,
-    authors: work.authors.map(({ id, name }) => ({ id, name })),
-    recipients: work.recipients.map(({ id, name }) => ({ id, name })),
-    ...(date ? { date: date.start, dateText: date.text } : {}),
-    collections: work.collections,
-    updatedAt,
-  };
-}
-
-interface Entry {
-  work: Work;
-  json: string;
-  updatedAt: string;
-  seq: number;
-}
+const within = (path: string[], prefix: string[]) => prefix.every((seg, i) => path[i] === seg);
+const byDate = (a: Work, b: Work) => {
+  const da = a.written?.date?.start;
+  const db = b.written?.date?.start;
+  if (da === undefined || db === undefined) return da === db ? 0 : da === undefined ? 1 : -1;
+  return da < db ? -1 : da > db ? 1 : 0;
+};
+const byId = (a: Work, b: Work) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Position of a work in exactly this collection; undefined sorts last. */
+const positionIn = (w: Work, key: string) => {
+  const ps = w.collections.filter((c) => pathKey(c.path) === key && c.position !== undefined).map((c) => c.position!);
+  return ps.length ? Math.min(...ps) : undefined;
+};
+const byPosition = (key: string) => (a: Work, b: Work) => {
+  const pa = positionIn(a, key);
+  const pb = positionIn(b, key);
+  if (pa === undefined || pb === undefined) return pa === pb ? 0 : pa === undefined ? 1 : -1;
+  return pa - pb;
+};
 
 export class MemoryStore implements Store {
   readonly capabilities = { concurrentWriters: false };
   private readonly works = new Map<string, Entry>();
   private readonly collections = new Map<string, { c: Collection; json: string }>();
-  private seq = 0;
-  /** Revision messages, newest last, so tests can check what a writer passed. */
+  private readonly changes: Change[] = [];
+  private lastStamp = '';
+  /** Revision messages in order, so tests can check what a writer passed. */
   readonly log: { id: string; meta?: RevisionMeta }[] = [];
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  async upsertWork(work: Work, meta?: RevisionMeta): Promise<UpsertStatus> {
-    const json = JSON.stringify(work);
+  /** Strictly increasing ISO timestamps, so (updatedAt, id) order is the write order. */
+  private stamp(): string {
+    let t = this.clock().toISOString();
+    if (t <= this.lastStamp) t = new Date(Date.parse(this.lastStamp) + 1).toISOString();
+    return (this.lastStamp = t);
+  }
+
+  private write(work: Work, meta?: RevisionMeta): UpsertStatus {
+    const checksum = workChecksum(work);
     const old = this.works.get(work.id);
-    if (old && old.json === json) return 'unchanged';
-    // Copy so callers mutating their object cannot change what is stored.
-    this.works.set(work.id, { work: JSON.parse(json) as Work, json, updatedAt: this.clock().toISOString(), seq: ++this.seq });
+    if (old?.checksum === checksum) return 'unchanged';
+    const updatedAt = this.stamp();
+    this.works.set(work.id, { work: structuredClone(work), checksum, updatedAt });
+    this.changes.push({ id: work.id, updatedAt, deleted: false, collections: work.collections.map((c) => pathKey(c.path)) });
     this.log.push({ id: work.id, ...(meta ? { meta } : {}) });
     return old ? 'updated' : 'imported';
   }
 
+  async upsertWork(work: Work, meta?: RevisionMeta): Promise<UpsertStatus> {
+    return this.write(Work.parse(work), meta);
+  }
+
   async upsertWorks(works: Work[], meta?: RevisionMeta): Promise<UpsertStatus[]> {
-    const out: UpsertStatus[] = [];
-    for (const w of works) out.push(await this.upsertWork(w, meta));
-    return out;
+    const valid = works.map((w) => Work.parse(w)); // all valid, or nothing is written
+    return valid.map((w) => this.write(w, meta));
   }
 
   async getWork(id: string): Promise<Work | undefined> {
     const e = this.works.get(id);
-    return e ? (JSON.parse(e.json) as Work) : undefined;
+    return e ? structuredClone(e.work) : undefined;
   }
 
   async deleteWork(id: string, meta?: RevisionMeta): Promise<boolean> {
-    const had = this.works.delete(id);
-    if (had) this.log.push({ id, ...(meta ? { meta } : {}) });
-    return had;
+    const e = this.works.get(id);
+    if (!e) return false;
+    this.works.delete(id);
+    this.changes.push({ id, updatedAt: this.stamp(), deleted: true, collections: e.work.collections.map((c) => pathKey(c.path)) });
+    this.log.push({ id, ...(meta ? { meta } : {}) });
+    return true;
   }
 
   private filtered(opts: ListOptions = {}): Entry[] {
@@ -72,20 +88,22 @@ export class MemoryStore implements Store {
       (!opts.author || work.authors.some((a) => a.id === opts.author)) &&
       (!opts.recipient || work.recipients.some((r) => r.id === opts.recipient)) &&
       (!opts.kind || work.kind === opts.kind) &&
-      (!opts.collection || work.collections.some((c) => startsWith(c.path, opts.collection!))));
+      (!opts.collection?.length || work.collections.some((c) => within(c.path, opts.collection!))));
   }
 
   async listWorks(opts: ListOptions = {}): Promise<WorkSummary[]> {
     const rows = this.filtered(opts);
     const order = opts.order ?? 'date';
-    const date = (e: Entry) => e.work.written?.date?.start ?? '\uffff';
-    rows.sort((a, b) =>
-      order === 'recent' ? b.seq - a.seq
-        : order === 'title' ? a.work.title.localeCompare(b.work.title) || a.work.id.localeCompare(b.work.id)
-          : date(a).localeCompare(date(b)) || a.work.id.localeCompare(b.work.id));
+    const key = opts.collection?.length ? pathKey(opts.collection) : undefined;
+    rows.sort((a, b) => {
+      if (order === 'recent') return b.updatedAt.localeCompare(a.updatedAt) || byId(a.work, b.work);
+      if (order === 'title') return a.work.title.toLowerCase().localeCompare(b.work.title.toLowerCase()) || byId(a.work, b.work);
+      return (key ? byPosition(key)(a.work, b.work) : 0) || byDate(a.work, b.work) || byId(a.work, b.work);
+    });
     const offset = opts.offset ?? 0;
-    const page = rows.slice(offset, opts.limit === undefined ? undefined : offset + opts.limit);
-    return page.map((e) => summarise(e.work, e.updatedAt));
+    return rows
+      .slice(offset, opts.limit === undefined ? undefined : offset + opts.limit)
+      .map((e) => summarise(structuredClone(e.work), e.updatedAt));
   }
 
   async countWorks(opts?: ListOptions): Promise<number> {
@@ -93,49 +111,70 @@ export class MemoryStore implements Store {
   }
 
   async upsertCollection(c: Collection): Promise<UpsertStatus> {
-    const json = JSON.stringify(c);
-    const old = this.collections.get(key(c.path));
-    if (old && old.json === json) return 'unchanged';
-    this.collections.set(key(c.path), { c: JSON.parse(json) as Collection, json });
+    const valid = Collection.parse(c);
+    const { importedAt: _t, ...provenance } = valid.provenance;
+    const json = JSON.stringify({ ...valid, provenance });
+    const old = this.collections.get(pathKey(valid.path));
+    if (old?.json === json) return 'unchanged';
+    this.collections.set(pathKey(valid.path), { c: structuredClone(valid), json });
     return old ? 'updated' : 'imported';
   }
 
   async getCollection(path: string[]): Promise<Collection | undefined> {
-    const e = this.collections.get(key(path));
-    return e ? (JSON.parse(e.json) as Collection) : undefined;
+    const e = this.collections.get(pathKey(path));
+    return e ? structuredClone(e.c) : undefined;
   }
 
+  /** Like the SQLite store: every path a record or a work names, counted by works filed exactly there. */
   async listCollections(): Promise<CollectionSummary[]> {
     const found = new Map<string, CollectionSummary>();
-    for (const { c } of this.collections.values()) found.set(key(c.path), { path: c.path, title: c.title, count: 0 });
     for (const { work } of this.works.values()) {
       for (const ref of work.collections) {
-        if (!found.has(key(ref.path))) {
-          const title = ref.titles?.[ref.path.length - 1] ?? ref.path[ref.path.length - 1]!;
-          found.set(key(ref.path), { path: ref.path, title, count: 0 });
-        }
+        const k = pathKey(ref.path);
+        const s = found.get(k) ?? { path: ref.path, title: ref.titles?.[ref.path.length - 1] ?? ref.path[ref.path.length - 1]!, count: 0 };
+        found.set(k, s);
       }
     }
-    for (const s of found.values()) s.count = this.filtered({ collection: s.path }).length;
-    return [...found.values()].sort((a, b) => key(a.path).localeCompare(key(b.path)));
+    for (const s of found.values()) {
+      s.count = [...this.works.values()].filter(({ work }) => work.collections.some((c) => pathKey(c.path) === pathKey(s.path))).length;
+    }
+    for (const { c } of this.collections.values()) {
+      const s = found.get(pathKey(c.path));
+      found.set(pathKey(c.path), { path: c.path, title: c.title, count: s?.count || c.members.length });
+    }
+    return [...found.values()].sort((a, b) => (pathKey(a.path) < pathKey(b.path) ? -1 : 1));
   }
 
   async neighbours(id: string, collection: string[]): Promise<Neighbours> {
-    const pos = (w: Work) => w.collections.find((c) => key(c.path) === key(collection))?.position;
-    const members = [...this.works.values()].map((e) => e.work).filter((w) => w.collections.some((c) => key(c.path) === key(collection)));
-    members.sort((a, b) =>
-      (pos(a) ?? Infinity) - (pos(b) ?? Infinity) ||
-      (a.written?.date?.start ?? '\uffff').localeCompare(b.written?.date?.start ?? '\uffff') ||
-      a.id.localeCompare(b.id));
-    const i = members.findIndex((w) => w.id === id);
+    const key = pathKey(collection);
+    const members = [...this.works.values()].filter(({ work }) => work.collections.some((c) => pathKey(c.path) === key));
+    members.sort((a, b) => byPosition(key)(a.work, b.work) || byDate(a.work, b.work) || byId(a.work, b.work));
+    const i = members.findIndex((e) => e.work.id === id);
     if (i < 0) return {};
-    const at = (j: number) => {
-      const w = members[j];
-      return w ? summarise(w, this.works.get(w.id)!.updatedAt) : undefined;
-    };
+    const at = (j: number) => (members[j] ? summarise(structuredClone(members[j].work), members[j].updatedAt) : undefined);
     const previous = at(i - 1);
     const next = at(i + 1);
     return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+  }
+
+  async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
+    // The latest change per id: a live work's last write, or its deletion.
+    const latest = new Map<string, Change>();
+    for (const ch of this.changes) latest.set(ch.id, ch);
+    const lastLive = new Map<string, string[]>();
+    for (const ch of this.changes) if (!ch.deleted) lastLive.set(ch.id, ch.collections);
+    return [...latest.values()]
+      .map((ch) => ({ ...ch, collections: ch.deleted ? lastLive.get(ch.id) ?? ch.collections : ch.collections }))
+      .filter((ch) =>
+        (!q.from || ch.updatedAt >= q.from) && (!q.until || ch.updatedAt <= q.until) &&
+        (!q.after || ch.updatedAt > q.after.updatedAt || (ch.updatedAt === q.after.updatedAt && ch.id > q.after.id)) &&
+        (!q.collection || ch.collections.some((c) => c === q.collection || c.startsWith(`${q.collection}/`))))
+      .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1))
+      .slice(0, q.limit);
+  }
+
+  async earliestChange(): Promise<string | undefined> {
+    return this.changes[0]?.updatedAt;
   }
 
   async close(): Promise<void> {}
@@ -148,88 +187,24 @@ export async function memoryStore(works: Work[] = [], collections: Collection[] 
   return store;
 }
 
-// ---- fixtures: Works built like the seed page (/work/shared/seed/lenin-to-shahumyan-1918.txt) ----
-
-const NOTE_1 = [
-  'The defeat of the anti-Soviet revolt of the Mussavatists at the end of March 1918 consolidated Soviet power in Baku. A meeting of the Baku Soviet on April 25 set up the Baku Council of People’s Commissars, which besides Bolsheviks included some Left Socialist-Revolutionaries. Shahumyan was made Chairman of the Baku Council of People’s Commissars and Commissar for Foreign Affairs. The Council launched a number of socialist projects. In April and May 1918 Soviet power was established over a considerable part of Azerbaijan.',
-  'The Azerbaijan workers’ and peasants’ struggle for the victory of socialist revolution was waged in an extremely complex situation. The German-Turkish intervention had begun in the Transcaucasus and Turkish troops had invaded Azerbaijan. On the other hand, the British Command in Iran had made contact with the Baku Dashnaks, Socialist-Revolutionaries and Mensheviks, in the hope of using them to take over Baku and overthrow Soviet power in the city. Lenin therefore instructed the leaders of the Baku Council of People’s Commissars to be extremely flexible in taking advantage of the contradictions within the imperialist camp and within the nationalist parties.',
-];
-
-const text = (t: string) => ({ type: 'text' as const, text: t });
-
-/** The seed letter as an importer would produce it; `over` replaces top-level fields. */
-export function seedLikeWork(over: Partial<Work> = {}): Work {
-  const work: Work = {
-    id: 'lenin/1918/05/14-shahumyan',
-    kind: 'letter',
-    title: 'To S. G. Shahumyan',
-    language: 'en',
-    authors: [{ id: 'lenin', name: 'V. I. Lenin' }],
-    recipients: [{ id: 'shaumyan-stepan', name: 'S. G. Shahumyan', asWritten: 'Comrade Shahumyan' }],
-    written: {
-      date: { text: 'May 14, 1918', iso: '1918-05-14', precision: 'day', start: '1918-05-14', end: '1918-05-14' },
-      text: 'Written on May 14, 1918',
-    },
-    sentTo: { id: 'baku', name: 'Baku' },
-    published: [{
-      venue: 'Bulletins of the Dictatorship of the Tsentrokaspy and the Presidium of the Provisional Executive Committee',
-      issue: 'No. 33',
-      date: { text: 'September 8, 1918', iso: '1918-09-08', precision: 'day', start: '1918-09-08', end: '1918-09-08' },
-      text: 'Published in Bulletins of the Dictatorship of the Tsentrokaspy and the Presidium of the Provisional Executive Committee No. 33, September 8, 1918.',
-    }],
-    headerNotes: ['Printed from the Bulletins text.'],
-    source: {
-      author: 'Lenin', title: 'Collected Works', publisher: 'Progress Publishers', year: '[1976]', place: 'Moscow',
-      volume: '35', pages: '332',
-    },
-    contributors: [
-      { role: 'translator', name: 'Andrew Rothstein' },
-      { role: 'transcriber', name: 'R. Cymbala', label: 'Transcription\\Markup' },
-    ],
-    rights: {
-      statement: 'Lenin Internet Archive. You may freely copy, distribute, display and perform this work, as well as make derivative and commercial works.',
-      licence: 'public-domain',
-      credit: 'Please credit “Marxists Internet Archive” as your source.',
-    },
-    otherFormats: [{ label: 'Text' }, { label: 'README' }],
-    body: [
-      { type: 'salutation', content: [text('Dear Comrade Shahumyan,')] },
-      { type: 'paragraph', content: [text('Many thanks for your letter. We are delighted with your firm and resolute policy. Be capable of combining with it the most cautious diplomacy, unquestionably required by the present most difficult, situation—and we shall be victorious.')] },
-      { type: 'paragraph', content: [text('The difficulties are immeasurable. So far we are being saved only by the contradictions and conflicts and struggles among the imperialists. Be capable of making use of these conflicts: for the time being we have to learn diplomacy.'), { type: 'noteRef', note: '1', label: '1' }] },
-      { type: 'closer', content: [text('Best greetings and wishes, and greetings to all friends.')] },
-      { type: 'signature', content: [text('Yours,'), { type: 'lineBreak' }, text('Lenin')] },
-    ],
-    notes: [{ id: '1', label: '1', kind: 'editorial', blocks: NOTE_1.map((t) => ({ type: 'paragraph' as const, content: [text(t)] })) }],
-    collections: [{
-      path: ['lenin', 'collected-works', 'volume-35'],
-      titles: ['Lenin', 'Collected Works', 'Volume 35'],
-      position: 1,
-    }],
-    entities: {
-      people: [{ id: 'shaumyan-stepan', name: 'S. G. Shahumyan' }],
-      places: [{ id: 'baku', name: 'Baku', coordinates: { lat: 40.41, lon: 49.87 } }],
-      organisations: [],
-      events: [],
-    },
-    provenance: {
-      file: 'seed/lenin-to-shahumyan-1918.txt', format: 'mia-text', importer: 'mia-text@0.1.0', checksum: 'sha256:seed',
-      url: 'https://www.marxists.org/archive/lenin/works/1918/may/14.htm',
-    },
-    ...over,
+/**
+ * A copy of `base` under another id, filed in `collection` at `position`: neighbours for
+ * previous/next tests. The copy keeps the base's header but gets its own short text and no notes.
+ */
+export function workVariant(
+  base: Work,
+  o: { id: string; title: string; day: string; collection: string[]; titles?: string[]; position?: number },
+  patch: Partial<Work> = {},
+): Work {
+  const [y, m, d] = o.day.split('-');
+  return {
+    ...structuredClone(base),
+    id: o.id,
+    title: o.title,
+    written: { date: { text: `${d}.${m}.${y}`, iso: o.day, precision: 'day', start: o.day, end: o.day } },
+    body: [{ type: 'paragraph', content: [{ type: 'text', text: `Text of ${o.title}.` }] }],
+    notes: [],
+    collections: [{ path: o.collection, ...(o.titles ? { titles: o.titles } : {}), ...(o.position !== undefined ? { position: o.position } : {}) }],
+    ...patch,
   };
-  return work;
-}
-
-/** A small letter in the same collection as the seed, for previous/next navigation. */
-export function letterInVolume35(id: string, title: string, isoDay: string, position: number, over: Partial<Work> = {}): Work {
-  const [y, m, d] = isoDay.split('-');
-  const date = { text: `${d}.${m}.${y}`, iso: isoDay, precision: 'day' as const, start: isoDay, end: isoDay };
-  return seedLikeWork({
-    id, title, written: { date }, published: [], headerNotes: undefined, source: undefined, otherFormats: undefined,
-    contributors: [], sentTo: undefined, notes: [],
-    body: [{ type: 'paragraph', content: [text(`Body of ${title}.`)] }],
-    collections: [{ path: ['lenin', 'collected-works', 'volume-35'], titles: ['Lenin', 'Collected Works', 'Volume 35'], position }],
-    entities: { people: [], places: [], organisations: [], events: [] },
-    ...over,
-  });
 }

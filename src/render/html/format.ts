@@ -48,7 +48,9 @@ export function contributorRows(contributors: Contributor[]): { label: string; n
   for (const c of contributors) {
     const label = (c.label?.replace(/\\/g, '/').replace(/:\s*$/, '').trim()) || ROLE_LABELS[c.role];
     const row = rows.find((r) => r.label === label);
-    if (row) row.names.push(c.name);
+    if (row) {
+      if (!row.names.includes(c.name)) row.names.push(c.name);
+    }
     else rows.push({ label, names: [c.name] });
   }
   return rows;

@@ -26,7 +26,8 @@ const join = (items: Child[], sep: Child = ', '): Child[] => items.flatMap((x, i
 function written(w: NonNullable<Work['written']>): Child {
   const date = w.date;
   // The source's own sentence when there is one ("Written on May 14, 1918"), else the parts.
-  const said = w.text?.replace(/^\s*written\s*:\s*/i, '').trim();
+  // The label already says "Written": "Written: Written on May 14, 1918" reads "May 14, 1918".
+  const said = w.text?.replace(/^\s*written\s*:?\s*(?:on\s+)?/i, '').trim();
   const wording = said || (date ? dateLabel(date) : '');
   const place = w.place && !wording.includes(w.place.name) ? w.place.name : undefined;
   const when = date ? <time datetime={datetimeAttr(date)}>{wording}</time> : wording;
@@ -55,13 +56,17 @@ function source(s: NonNullable<Work['source']>): Child {
 function rights(r: Work['rights']): Child {
   const url = safeHref(r.url);
   const licence = r.licence === 'public-domain' ? undefined : r.licence;
+  // The row's label already names the licence ("Public Domain: …" in MIA statements).
+  const label = rightsLabel(r.licence);
+  const statement = r.statement.startsWith(`${label}:`) ? r.statement.slice(label.length + 1).trim() : r.statement;
+  const says = (x: string) => statement.toLowerCase().includes(x.toLowerCase());
   return (
     <>
-      {r.statement}
-      {r.holder ? <> © {r.holder}.</> : ''}
+      <span class="statement">{statement}</span>
+      {r.holder && !says(r.holder) ? <> Rights holder: {r.holder}.</> : ''}
       {licence ? <> Licence: {url ? <a href={url} rel="license">{licence}</a> : licence}.</> : ''}
       {!licence && url ? <> <a href={url} rel="license">Terms</a>.</> : ''}
-      {r.credit ? <span class="credit"> {r.credit}</span> : ''}
+      {r.credit ? <span class="credit">Credit: {r.credit}</span> : ''}
     </>
   );
 }

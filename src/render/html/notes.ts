@@ -32,14 +32,24 @@ export function noteAnchors(work: Pick<Work, 'body' | 'notes'>): NoteAnchors {
     used.add(id);
     return id;
   };
-  for (const n of work.notes) if (!noteAnchor.has(n.id)) noteAnchor.set(n.id, unique(`note-${token(n.id)}`));
+  // Fragments follow what the reader sees (#note-1) when the labels tell the notes apart; else the ids.
+  const labels = work.notes.map((n) => token(n.label));
+  const byLabel = labels.every((l) => l !== 'x') && new Set(labels).size === labels.length;
+  const keyOf = new Map<string, string>();
+  for (const n of work.notes) {
+    if (noteAnchor.has(n.id)) continue;
+    const k = byLabel ? token(n.label) : token(n.id);
+    keyOf.set(n.id, k);
+    noteAnchor.set(n.id, unique(`note-${k}`));
+  }
 
   const markers = new Map<string, string[]>();
   const walk = (blocks: Block[]) => {
     for (const node of inlinesOf(blocks)) {
       if (node.type !== 'noteRef' || !noteAnchor.has(node.note)) continue;
       const list = markers.get(node.note) ?? [];
-      list.push(unique(list.length === 0 ? `ref-${token(node.note)}` : `ref-${token(node.note)}-${list.length + 1}`));
+      const k = keyOf.get(node.note)!;
+      list.push(unique(list.length === 0 ? `ref-${k}` : `ref-${k}-${list.length + 1}`));
       markers.set(node.note, list);
     }
   };

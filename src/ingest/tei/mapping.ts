@@ -1,0 +1,176 @@
+// Declarative TEI ↔ Work tables shared by the TEI importer and the TEI/CMIF renderers, so the two
+// directions cannot drift apart.
+import type { Contributor, Mark, Note } from '../../model/work.js';
+
+type Role = Contributor['role'];
+
+/** respStmt/resp wording ↔ Contributor role. First match wins; `word` is what the renderer writes. */
+export const ROLES: readonly { role: Role; word: string; match: RegExp }[] = [
+  { role: 'htmlMarkup', word: 'HTML markup', match: /\bhtml\b/i },
+  { role: 'translator', word: 'Translation', match: /translat|übersetz|traduc|перев/i },
+  { role: 'transcriber', word: 'Transcription', match: /transcri|transkri|расшифр/i },
+  { role: 'proofreader', word: 'Proofreading', match: /proof|korrektur|lektor/i },
+  { role: 'encoder', word: 'Encoding', match: /encod|kodier|\btei\b/i },
+  { role: 'markup', word: 'Markup', match: /mark-?up|auszeichn/i },
+  { role: 'editor', word: 'Editor', match: /\bedit|herausg|hrsg|kommentier|\bhg\b/i },
+  { role: 'other', word: 'Contributor', match: /[\s\S]/ },
+];
+
+export const ROLE_NAMES: ReadonlySet<string> = new Set(ROLES.map((r) => r.role));
+
+/** Contributor from a resp wording (and resp/@key when it names a role). */
+export function roleOf(respText: string, key?: string): { role: Role; label?: string } {
+  const byKey = key && ROLE_NAMES.has(key) ? ROLES.find((r) => r.role === key) : undefined;
+  const row = byKey ?? ROLES.find((r) => r.match.test(respText)) ?? ROLES[ROLES.length - 1]!;
+  return respText && respText !== row.word ? { role: row.role, label: respText } : { role: row.role };
+}
+
+export function roleWord(role: Role): string {
+  return ROLES.find((r) => r.role === role)?.word ?? 'Contributor';
+}
+
+// ---- licences --------------------------------------------------------------------------------
+
+const FIXED_LICENCES: readonly { spdx: string; url: string; url2?: RegExp; text: RegExp }[] = [
+  { spdx: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', url2: /creativecommons\.org\/publicdomain\/zero\/1\.0/i, text: /\bCC0\b|CC[ -]Zero/i },
+  { spdx: 'public-domain', url: 'https://creativecommons.org/publicdomain/mark/1.0/', url2: /creativecommons\.org\/publicdomain\/mark\//i, text: /public[ -]domain|gemeinfrei|domaine public|общественное достояние/i },
+  { spdx: 'MIT', url: 'https://opensource.org/licenses/MIT', url2: /opensource\.org\/licenses\/MIT/i, text: /\bMIT licen[cs]e\b/i },
+  { spdx: 'BSD-2-Clause', url: 'https://opensource.org/licenses/BSD-2-Clause', url2: /opensource\.org\/licenses\/BSD-2/i, text: /\bBSD-2(-Clause)?\b/i },
+  { spdx: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0', url2: /apache\.org\/licenses\/LICENSE-2\.0/i, text: /Apache Licen[cs]e,? (Version )?2\.0/i },
+  { spdx: 'GFDL-1.3-or-later', url: 'https://www.gnu.org/licenses/fdl-1.3.html', url2: /gnu\.org\/licenses\/fdl/i, text: /GNU Free Documentation Licen[cs]e/i },
+];
+
+const CC_URL = /creativecommons\.org\/licenses\/((?:by|sa|nc|nd)(?:-(?:by|sa|nc|nd))*)\/(\d\.\d)/i;
+const CC_TEXT = /\bCC[ -]?(BY(?:[ -](?:SA|NC|ND))*)[ -]?(\d\.\d)\b/i;
+
+/** SPDX id for a licence URL (CC licences of any version, CC0, PD mark and a few others). */
+export function spdxFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const cc = url.match(CC_URL);
+  if (cc) return `CC-${cc[1]!.toUpperCase()}-${cc[2]}`;
+  return FIXED_LICENCES.find((l) => l.url2?.test(url))?.spdx;
+}
+
+/** SPDX id from a licence statement ("CC BY 4.0", "CC0", "public domain"). */
+export function spdxFromText(text: string): string | undefined {
+  const cc = text.match(CC_TEXT);
+  if (cc) return `CC-${cc[1]!.toUpperCase().replace(/ /g, '-')}-${cc[2]}`;
+  return FIXED_LICENCES.find((l) => l.text.test(text))?.spdx;
+}
+
+/** Canonical URL of an SPDX licence, when we know one. */
+export function urlForSpdx(spdx: string): string | undefined {
+  const cc = spdx.match(/^CC-((?:BY|SA|NC|ND)(?:-(?:BY|SA|NC|ND))*)-(\d\.\d)$/);
+  if (cc) return `https://creativecommons.org/licenses/${cc[1]!.toLowerCase()}/${cc[2]}/`;
+  return FIXED_LICENCES.find((l) => l.spdx === spdx)?.url;
+}
+
+/** Licence id used when a source states none we can recognise (SPDX's own term). */
+export const UNKNOWN_LICENCE = 'NOASSERTION';
+
+// ---- inline marks ----------------------------------------------------------------------------
+
+export type SimpleMark = Exclude<Mark['type'], 'link' | 'entity'>;
+
+/** hi/@rend tokens → marks; the first token of each row is what the renderer writes. */
+export const REND_MARKS: readonly { mark: SimpleMark; tokens: readonly string[] }[] = [
+  { mark: 'emphasis', tokens: ['italic', 'italics', 'i', 'it', 'em', 'emph', 'kursiv', 'slanted'] },
+  { mark: 'strong', tokens: ['bold', 'b', 'strong', 'fett', 'bolditalic'] },
+  { mark: 'superscript', tokens: ['superscript', 'sup', 'super', 'hochgestellt'] },
+  { mark: 'subscript', tokens: ['subscript', 'sub', 'tiefgestellt'] },
+  { mark: 'underline', tokens: ['underline', 'underlined', 'u', 'ul', 'unterstrichen', 'doubleunderline'] },
+  { mark: 'strike', tokens: ['strikethrough', 'line-through', 'strike', 'struck', 'durchgestrichen'] },
+];
+
+export function marksFromRend(rend: string | undefined): SimpleMark[] {
+  if (!rend) return [];
+  const out: SimpleMark[] = [];
+  for (const tok of rend.toLowerCase().split(/[\s,;]+/)) {
+    const row = REND_MARKS.find((r) => r.tokens.includes(tok.replace(/[()]/g, '')));
+    if (row && !out.includes(row.mark)) out.push(row.mark);
+    if (tok === 'bolditalic' && !out.includes('emphasis')) out.push('emphasis');
+  }
+  return out;
+}
+
+/** CSS in @style: font-style, font-weight, vertical-align, text-decoration(-line). */
+export function marksFromStyle(style: string | undefined): SimpleMark[] {
+  if (!style) return [];
+  const out: SimpleMark[] = [];
+  const s = style.toLowerCase();
+  if (/font-style\s*:\s*(italic|oblique)/.test(s)) out.push('emphasis');
+  if (/font-weight\s*:\s*(bold|[6-9]00)/.test(s)) out.push('strong');
+  if (/vertical-align\s*:\s*(super|top)/.test(s)) out.push('superscript');
+  if (/vertical-align\s*:\s*sub/.test(s)) out.push('subscript');
+  const deco = s.match(/text-decoration(?:-line)?\s*:\s*([^;]+)/);
+  if (deco && /underline/.test(deco[1]!)) out.push('underline');
+  if (deco && /line-through/.test(deco[1]!)) out.push('strike');
+  return out;
+}
+
+export function rendForMark(mark: SimpleMark): string {
+  return REND_MARKS.find((r) => r.mark === mark)!.tokens[0]!;
+}
+
+// ---- entities --------------------------------------------------------------------------------
+
+export type EntityKind = Extract<Mark, { type: 'entity' }>['entity'];
+
+/** Element names that are entity mentions by themselves. */
+export const ENTITY_ELEMENTS: Readonly<Record<string, EntityKind>> = {
+  persName: 'person',
+  placeName: 'place',
+  orgName: 'organisation',
+  geogName: 'place',
+  settlement: 'place',
+};
+
+/** rs/@type and name/@type wordings (German ones from Dehmel digital). */
+export function entityKindFromType(type: string | undefined): EntityKind | undefined {
+  const t = (type ?? '').toLowerCase();
+  if (/^(person|persname|pers|people|personal)$/.test(t)) return 'person';
+  if (/^(place|placename|ort|location|settlement|geo)$/.test(t)) return 'place';
+  if (/^(org|orgname|organisation|organization|körperschaft|institution|corporation)$/.test(t)) return 'organisation';
+  if (/^(event|ereignis)$/.test(t)) return 'event';
+  if (/^(work|werk|bibl|title|text)$/.test(t)) return 'work';
+  return undefined;
+}
+
+/** What the renderer writes for each entity kind. */
+export const ENTITY_OUT: Readonly<Record<EntityKind, { name: string; type?: string }>> = {
+  person: { name: 'persName' },
+  place: { name: 'placeName' },
+  organisation: { name: 'orgName' },
+  event: { name: 'rs', type: 'event' },
+  work: { name: 'rs', type: 'work' },
+};
+
+/** Work.entities bucket per authority-list element (listPerson/person ...). */
+export const INDEX_ELEMENTS: Readonly<Record<string, 'people' | 'places' | 'organisations' | 'events'>> = {
+  person: 'people',
+  personGrp: 'people',
+  place: 'places',
+  org: 'organisations',
+  event: 'events',
+};
+
+// ---- notes -----------------------------------------------------------------------------------
+
+type NoteKind = NonNullable<Note['kind']>;
+const NOTE_KINDS: ReadonlySet<string> = new Set(['editorial', 'author', 'translator', 'transcriber', 'commentary']);
+
+/** note/@type → Note.kind (Schnitzler: commentary, textConst, footnote). */
+export function noteKindFromType(type: string | undefined): NoteKind | undefined {
+  if (!type) return undefined;
+  if (NOTE_KINDS.has(type)) return type as NoteKind;
+  const t = type.toLowerCase();
+  if (/^(textconst|textcrit|editor|ed|editorial-note|apparatus)$/.test(t)) return 'editorial';
+  if (/^(footnote|authorial|auth)$/.test(t)) return 'author';
+  if (/^(trans|translation)$/.test(t)) return 'translator';
+  return undefined;
+}
+
+/** Parties written as "unknown" are no party at all (CMIF's convention for a missing sender). */
+export function isUnknownName(name: string): boolean {
+  return /^\[?(unknown|unbekannt|inconnu|sconosciuto|неизвестн\S*|n\.\s?n\.|nn)\]?$/i.test(name.trim());
+}
