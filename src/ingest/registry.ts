@@ -1,9 +1,10 @@
 // The explicit list of importers and the detect step that picks one for a file.
 import type { Diagnostic } from '../model/diagnostics.js';
+import { markdown } from './markdown/index.js';
 import { miaText } from './mia-text/index.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from './types.js';
 
-export const importers: Importer[] = [miaText];
+export const importers: Importer[] = [miaText, markdown];
 
 export function registerImporter(imp: Importer): void {
   if (!importers.some((i) => i.name === imp.name)) importers.push(imp);

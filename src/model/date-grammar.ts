@@ -70,7 +70,7 @@ export class DateGrammar {
   /** Is the loose month/season word at i really one ("May 14", "in May"), not "may" the verb? */
   private anchored(i: number): boolean {
     let n = i + 1;
-    while (this.punct(n) === ',' || this.punct(n) === '.') n++;
+    while (this.punct(n) === ',' || this.punct(n) === '.' || this.word(n) === 'of') n++;
     if (this.toks[n]?.k === 'num' || this.toks[i - 1]?.k === 'num') return true;
     const prev = this.toks[i - 1];
     return prev?.k === 'p' && prev.c === '.' ? this.toks[i - 2]?.k === 'num' : MONTH_CONTEXT.has(this.word(i - 1) ?? '');

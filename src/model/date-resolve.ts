@@ -61,8 +61,7 @@ function pointBuilt(p: Point): Built | null {
     const y1 = m1 > m2 ? y - 1 : y;
     return mk(`${pad(y, 4)}-${p.season}`, 'season', ymd(y1, m1, 1), ymd(y, m2, lastDay(y, m2)));
   }
-  if (p.m === undefined) {
-    if (p.d !== undefined) return null;
+  if (p.m === undefined) { // a day without a month ("No. 23, 1918") says only the year
     const [m1, m2] = p.sub ? YEAR_SUB[p.sub] : [1, 12];
     return mk(pad(y, 4), 'year', ymd(y, m1, 1), ymd(y, m2, lastDay(y, m2)));
   }
@@ -130,7 +129,7 @@ function fillAcross(cs: Clause[]): void {
   const yearOf = (c: Clause) => c.a.y ?? c.b?.y;
   const monthOf = (c: Clause) => (c.q ? undefined : c.b?.m ?? c.a.m);
   cs.forEach((c, k) => {
-    if (points(c).every((p) => p.y === undefined)) {
+    if (points(c).every((p) => p.y === undefined) && (c.q || points(c).some((p) => p.m !== undefined || p.season))) {
       const y = near(k, yearOf, 'next') ?? near(k, yearOf, 'prev');
       if (y !== undefined) for (const p of points(c)) p.y = y;
     }

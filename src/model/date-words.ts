@@ -76,7 +76,7 @@ export function tokenize(norm: string): Tok[] {
   const out: Tok[] = [];
   for (const m of norm.matchAll(TOKEN)) {
     const s = m.index, e = s + m[0].length;
-    const num = (v: string): Tok => ({ k: 'num', n: Number(v), digits: v.length, suf: '', s, e });
+    const num = (v: string): Extract<Tok, { k: 'num' }> => ({ k: 'num', n: Number(v), digits: v.length, suf: '', s, e });
     const month = (v: string): Tok => ({ k: 'word', w: MONTH_NAMES[Number(v) - 1]!, s, e });
     const parts: Tok[] = m[1] ? [num(m[1]), month(m[2]!), num(m[3]!)]
       : m[4] ? [num(m[4]), month(m[5]!)]

@@ -90,5 +90,58 @@ export interface Store {
   listChanges(q: ChangeQuery): Promise<ChangeRecord[]>;
   /** The earliest datestamp in the archive (OAI-PMH Identify). */
   earliestChange(): Promise<string | undefined>;
+  /** A work's revisions, oldest first (backends that keep revisions). */
+  listRevisions?(id: string): Promise<RevisionInfo[]>;
+  /** One revision with the work as it was then (no work for a deletion). */
+  getRevision?(id: string, n: number): Promise<Revision | undefined>;
+  /** API tokens, kept hashed in the same database as the works. */
+  readonly tokens?: TokenStore;
+  /** Every stored row in a fixed order, for lossless copies and backups. */
+  dump?(): AsyncIterable<DumpRecord>;
+  /** Write dumped rows as they are (timestamps, revisions, tokens) into an empty archive; returns the row count. */
+  load?(records: AsyncIterable<DumpRecord>): Promise<number>;
   close(): Promise<void>;
 }
+
+export interface RevisionInfo {
+  /** 1, 2, 3… per work. */
+  n: number;
+  at: string;
+  author?: string;
+  message?: string;
+  deleted: boolean;
+  checksum?: string;
+}
+
+export interface Revision extends RevisionInfo {
+  work?: Work;
+}
+
+export type TokenRole = 'reader' | 'editor' | 'admin';
+
+export interface TokenRecord {
+  name: string;
+  role: TokenRole;
+  /** sha256 hex of the secret; the secret itself is never stored. */
+  hash: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export interface TokenStore {
+  addToken(t: { name: string; role: TokenRole; hash: string }): Promise<TokenRecord>;
+  /** The live (not revoked) token with this hash. */
+  findToken(hash: string): Promise<TokenRecord | undefined>;
+  listTokens(): Promise<TokenRecord[]>;
+  revokeToken(name: string): Promise<boolean>;
+}
+
+/** Raw stored rows, the unit of `dump`/`load` (migrate-store, backups). */
+export type DumpRecord =
+  | { type: 'work'; id: string; checksum: string; json: string; createdAt: string; updatedAt: string }
+  | { type: 'collection'; path: string; checksum: string; json: string; updatedAt: string }
+  | {
+    type: 'revision'; workId: string; n: number; at: string; author: string | null; message: string | null;
+    checksum: string | null; json: string | null; deleted: boolean;
+  }
+  | { type: 'token'; name: string; role: TokenRole; hash: string; createdAt: string; revokedAt: string | null };

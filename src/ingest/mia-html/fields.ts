@@ -23,7 +23,8 @@ export function labelKind(label: string): FieldKind {
   return 'unknown';
 }
 
-const ABBREV = /(?:\b(?:No|Nos|St|pp|p|Vol|Vols|Bd|Dr|Mr|Mrs|O\.S|N\.S|ed|eds|trans|cf|vs|etc|i\.e|e\.g|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])\.$/;
+const ABBREV = /(?:\b(?:No|Nos|St|pp|p|Vol|Vols|Bd|Dr|Mr|Mrs|O\.S|N\.S|ed|eds|trans|cf|vs|i\.e|e\.g|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z][a-z]?)\.$/;
+const CONTINUES = new RegExp(`^(?:Nos?\\.|\\d|\\(|[a-z]|${'(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)'}\\b)`);
 
 /** Split a field value into sentences, not at abbreviations ("No. 67", "St. Petersburg", "O.S.", initials). */
 export function splitSentences(text: string): string[] {
@@ -38,7 +39,13 @@ export function splitSentences(text: string): string[] {
     }
   }
   if (cur) out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean);
+  // A piece that starts with "No.", a digit, a month or lower case continues the sentence before it.
+  const merged: string[] = [];
+  for (const p of out.map((x) => x.trim()).filter(Boolean)) {
+    if (merged.length && CONTINUES.test(p)) merged[merged.length - 1] += ` ${p}`;
+    else merged.push(p);
+  }
+  return merged;
 }
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -77,11 +84,12 @@ export function parsePublication(sentence: string, italic?: string): Publication
     let v = text;
     if (dp) v = v.replace(dp.phrase, ' ');
     if (issue) v = v.replace(issue[0], ' ');
-    v = v.replace(/^(?:first\s+)?(?:published|appeared|printed)\b(?:\s+for the first time)?(?:\s+in full)?\s*(?:in|on|by)?\s*/i, '')
+    v = clean(v.replace(/\s*\(\s*\)\s*/g, ' ')).replace(/\s+,/g, ',').replace(/(?:,\s*)+/g, ', ');
+    v = v.replace(/^(?:first\s+)?(?:published|appeared|printed)\b(?:\s+for the first time)?(?:\s+in full)?[\s,]*/i, '')
+      .replace(/^(?:in|on|by)\b[\s,]*/i, '')
       .replace(/\b(?:in\s+)?the\s+(?:newspaper|journal|magazine|paper|symposium|collection)\s+/i, '')
-      .replace(/^\s*(?:in|on)\s+/i, '')
-      .replace(/\s*\(\s*\)\s*/g, ' ');
-    v = stripEnd(clean(v).replace(/(?:,\s*)+/g, ', ').replace(/\s+(?:in|on|of)$/i, ''));
+      .replace(/^[\s,]*(?:in|on)\s+/i, '');
+    v = stripEnd(v.replace(/\s+(?:in|on|of)$/i, ''));
     pub.venue = /[A-Za-zА-я]{2}/.test(v) ? v : '';
   }
   return pub;

@@ -8,49 +8,47 @@ const CLOSER = /^(yours|your|ever yours|with|best|kind|warm|cordial|fraternal|sa
 const POSTSCRIPT = /^(P\.\s?S\.|PS\b|N\.\s?B\.)/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+export type LineRole = 'paragraph' | 'salutation' | 'dateline' | 'closer' | 'signature' | 'postscript';
+
 export interface BodyShape {
   blocks: Block[];
   salutation?: string;
   signature?: string;
 }
 
-export function shapeBody(lines: string[], noteLabels: Set<string>, isLetter: boolean): BodyShape {
-  const top: Block[] = [];
-  const bottom: Block[] = [];
+/**
+ * The role of each line of a text: a letter's dateline and salutation at the top, closer lines,
+ * signature and postscripts at the bottom, paragraphs between. Shared by the text and Markdown importers.
+ */
+export function classifyLines(lines: string[], isLetter: boolean): LineRole[] {
+  const roles: LineRole[] = lines.map(() => 'paragraph');
   let start = 0;
   let end = lines.length;
-  let salutation: string | undefined;
-  let signature: string | undefined;
-
   const first = lines[0];
   if (first !== undefined && first.length < 60 && /,/.test(first) && parseDate(first) && /\d{4}\.?$/.test(first) && !SALUTATION.test(first)) {
-    top.push(block('dateline', first, noteLabels));
+    roles[0] = 'dateline';
     start = 1;
   }
-  if (lines[start] !== undefined && SALUTATION.test(lines[start]!)) {
-    salutation = lines[start]!;
-    top.push(block('salutation', salutation, noteLabels));
-    start++;
-  }
-  // Postscripts follow the signature.
+  const hasSalutation = lines[start] !== undefined && SALUTATION.test(lines[start]!);
+  if (hasSalutation) roles[start++] = 'salutation';
   let ps = end;
   for (let k = start; k < end; k++) if (POSTSCRIPT.test(lines[k]!)) { ps = k; break; }
-  const postscripts = lines.slice(ps, end).map((l) => block('postscript', l, noteLabels));
+  for (let k = ps; k < end; k++) roles[k] = 'postscript';
   end = ps;
-  if (isLetter || salutation) {
-    const last = lines[end - 1];
-    if (end - 1 > start && last !== undefined && isSignature(last)) {
-      signature = last;
-      bottom.unshift(block('signature', last, noteLabels));
-      end--;
-      while (end - 1 > start && isCloser(lines[end - 1]!)) {
-        bottom.unshift(block('closer', lines[end - 1]!, noteLabels));
-        end--;
-      }
-    }
+  if ((isLetter || hasSalutation) && end - 1 > start && isSignature(lines[end - 1]!)) {
+    roles[--end] = 'signature';
+    while (end - 1 > start && isCloser(lines[end - 1]!)) roles[--end] = 'closer';
   }
-  const middle = lines.slice(start, end).map((l) => block('paragraph', l, noteLabels));
-  return { blocks: [...top, ...middle, ...bottom, ...postscripts], salutation, signature };
+  return roles;
+}
+
+export function shapeBody(lines: string[], noteLabels: Set<string>, isLetter: boolean): BodyShape {
+  const roles = classifyLines(lines, isLetter);
+  return {
+    blocks: lines.map((l, i) => block(roles[i]!, l, noteLabels)),
+    salutation: lines[roles.indexOf('salutation')],
+    signature: lines[roles.indexOf('signature')],
+  };
 }
 
 function isSignature(line: string): boolean {
@@ -61,7 +59,7 @@ function isCloser(line: string): boolean {
   return line.length <= 70 && words(line) <= 8 && (CLOSER.test(line) || (/,$/.test(line) && words(line) <= 3));
 }
 
-function block(type: 'paragraph' | 'salutation' | 'dateline' | 'closer' | 'signature' | 'postscript', text: string, notes: Set<string>): Block {
+function block(type: LineRole, text: string, notes: Set<string>): Block {
   return { type, content: inlineText(text, notes) };
 }
 

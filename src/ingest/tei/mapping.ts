@@ -174,3 +174,17 @@ export function noteKindFromType(type: string | undefined): NoteKind | undefined
 export function isUnknownName(name: string): boolean {
   return /^\[?(unknown|unbekannt|inconnu|sconosciuto|неизвестн\S*|n\.\s?n\.|nn)\]?$/i.test(name.trim());
 }
+
+// ---- xml:id codec ----------------------------------------------------------------------------
+
+const NCNAME = /^[A-Za-z_][\w.-]*$/;
+
+/** An id as an xml:id: unchanged when it is a valid NCName, else hex-encoded behind "_x". */
+export function encodeXmlId(id: string): string {
+  return NCNAME.test(id) && !/^_x[0-9a-f]*$/.test(id) ? id : `_x${Buffer.from(id, 'utf8').toString('hex')}`;
+}
+
+export function decodeXmlId(xmlId: string): string {
+  const m = xmlId.match(/^_x((?:[0-9a-f]{2})+)$/);
+  return m ? Buffer.from(m[1]!, 'hex').toString('utf8') : xmlId;
+}

@@ -16,7 +16,7 @@ const mdInline: InlineHandlers = {
     }
     return t;
   },
-  noteRef: (n) => `[^${n.label.replace(/[^\w-]/g, '') || n.note}]`,
+  noteRef: (n) => `[^${footnoteLabel(n.label, n.note)}]`,
   lineBreak: () => '\\\n',
   pageBreak: () => '',
 };
@@ -45,27 +45,25 @@ export function renderBlockMarkdown(b: Block): string {
   return (handlers[b.type] as (x: Block) => string)(b);
 }
 
+/**
+ * The header travels as YAML front matter holding the Work's own header fields (people, dates, printings,
+ * source, contributors, rights, collections), so a Markdown file re-imports without losing them.
+ */
+export function markdownFrontMatter(work: Work): Record<string, unknown> {
+  const { body: _b, notes: _n, provenance: _p, entities, ...header } = work;
+  const hasEntities = Object.values(entities).some((list) => list.length);
+  // Footnotes cannot say who wrote them; the front matter does.
+  const noteKinds = Object.fromEntries(work.notes.filter((n) => n.kind).map((n) => [n.id, n.kind]));
+  return { ...header, ...(hasEntities ? { entities } : {}), ...(Object.keys(noteKinds).length ? { noteKinds } : {}) };
+}
+
 export function renderMarkdown(work: Work): string {
-  const front = {
-    id: work.id,
-    kind: work.kind,
-    title: work.title,
-    ...(work.subtitle ? { subtitle: work.subtitle } : {}),
-    language: work.language,
-    authors: work.authors.map((a) => a.name),
-    ...(work.recipients.length ? { recipients: work.recipients.map((r) => r.name) } : {}),
-    ...(work.written ? { written: { ...(work.written.date ? { date: work.written.date.iso, text: work.written.date.text } : {}), ...(work.written.place ? { place: work.written.place.name } : {}) } } : {}),
-    ...(work.sentTo ? { sentTo: work.sentTo.name } : {}),
-    ...(work.published.length ? { published: work.published.map((p) => ({ venue: p.venue, ...(p.issue ? { issue: p.issue } : {}), ...(p.date ? { date: p.date.iso } : {}) })) } : {}),
-    ...(work.source ? { source: Object.fromEntries(Object.entries(work.source).filter(([k]) => k !== 'text')) } : {}),
-    ...(work.contributors.length ? { contributors: work.contributors.map((c) => ({ role: c.role, name: c.name })) } : {}),
-    rights: { statement: work.rights.statement, licence: work.rights.licence, ...(work.rights.credit ? { credit: work.rights.credit } : {}) },
-    ...(work.collections.length ? { collections: work.collections.map((c) => c.path.join('/')) } : {}),
-  };
   const body = work.body.map(renderBlockMarkdown).join('\n\n');
   const notes = work.notes.map((n) => {
     const paras = n.blocks.map(renderBlockMarkdown);
-    return `[^${n.label.replace(/[^\w-]/g, '') || n.id}]: ${paras[0] ?? ''}${paras.slice(1).map((p) => `\n\n    ${p.replace(/\n/g, '\n    ')}`).join('')}`;
+    return `[^${footnoteLabel(n.label, n.id)}]: ${paras[0] ?? ''}${paras.slice(1).map((p) => `\n\n    ${p.replace(/\n/g, '\n    ')}`).join('')}`;
   });
-  return `---\n${stringify(front, { lineWidth: 0 })}---\n\n# ${escapeMd(work.title)}\n\n${body}\n${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`;
+  return `---\n${stringify(markdownFrontMatter(work), { lineWidth: 0 })}---\n\n# ${escapeMd(work.title)}\n\n${body}\n${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`;
 }
+
+const footnoteLabel = (label: string, id: string) => label.replace(/[^\w-]/g, '') || id.replace(/[^\w-]/g, '');

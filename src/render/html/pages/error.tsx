@@ -10,14 +10,16 @@ export interface ErrorPageInput {
 
 export function renderErrorPage(i: ErrorPageInput): string {
   const notFound = i.status === 404;
-  const title = notFound ? 'Not found' : 'Something went wrong';
+  const title = notFound ? 'Not found' : i.status < 500 ? 'Request not understood' : 'Something went wrong';
   const main = (
     <section class="error-page">
       <p class="error-status">{String(i.status)}</p>
       <h1>{title}</h1>
       {notFound
         ? <p>There is nothing at <code>{i.path ?? 'this address'}</code>. The work or collection may have a different id.</p>
-        : <p>The page could not be produced. The problem has been logged; please try again later.</p>}
+        : i.status < 500
+          ? <p>The address could not be read. Check it for mistyped characters.</p>
+          : <p>The page could not be produced. The problem has been logged; please try again later.</p>}
       <p><a href="/">Go to the home page</a> or <a href="/authors">browse the authors</a>.</p>
     </section>
   );

@@ -1,0 +1,125 @@
+// Markdown importer: YAML front matter for the header (as Octavo's Markdown export writes it, or a
+// hand-written subset: title, author, recipient, date...), CommonMark + GFM footnotes/tables for the text.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { BlockContent, DefinitionContent, RootContent } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { parseDate } from '../../model/dates.js';
+import { workId } from '../../model/ids.js';
+import { emptyEntities, Work, type Block, type Note } from '../../model/work.js';
+import { sha256 } from '../../store/checksum.js';
+import { classifyLines } from '../mia-text/body.js';
+import { inlineToString } from '../../render/plain.js';
+import { decodeTextBytes } from '../text-decode.js';
+import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
+import { toInlines } from './inline.js';
+
+export const VERSION = '1.0.0';
+
+export const markdown: Importer = {
+  name: 'markdown',
+  version: VERSION,
+  sniff(file, head) {
+    if (/^\uFEFF?---\r?\n[\s\S]*?\n(title|id|kind):/m.test(head)) return 0.95;
+    return /\.(md|markdown)$/i.test(file.path) ? 0.6 : 0;
+  },
+  parse: parseMarkdown,
+};
+
+export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutcome {
+  const decoded = decodeTextBytes(file);
+  if ('error' in decoded) return failed({ file: file.path, ...decoded.error });
+  let tree;
+  try {
+    tree = fromMarkdown(decoded.text.replace(/^\uFEFF/, ''), {
+      extensions: [frontmatter(['yaml']), gfmFootnote(), gfmTable()],
+      mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFootnoteFromMarkdown(), gfmTableFromMarkdown()],
+    });
+  } catch (e) {
+    return failed({ file: file.path, message: `not readable as Markdown: ${(e as Error).message}` });
+  }
+  let meta: Record<string, unknown> = {};
+  const yamlNode = tree.children.find((n) => n.type === 'yaml');
+  if (yamlNode && 'value' in yamlNode) {
+    try {
+      meta = (parseYaml(yamlNode.value) as Record<string, unknown>) ?? {};
+    } catch (e) {
+      return failed({ file: file.path, line: (yamlNode.position?.start.line ?? 1) + 1, element: 'front matter', message: `invalid YAML: ${(e as Error).message.split('\n')[0]}` });
+    }
+  }
+  const blocks: Block[] = [];
+  const notes: Note[] = [];
+  let title = typeof meta.title === 'string' ? meta.title : undefined;
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 1 && (!title || inlineToString(toInlines(node.children)) === title) && !blocks.length) {
+      title ??= inlineToString(toInlines(node.children));
+      continue;
+    }
+    if (node.type === 'footnoteDefinition') {
+      notes.push({ id: `n${node.identifier}`, label: node.label ?? node.identifier, blocks: node.children.flatMap(toBlocks) });
+      continue;
+    }
+    blocks.push(...toBlocks(node));
+  }
+  // Letters: salutation, closer and signature are paragraphs in Markdown; recover their roles.
+  const kind = typeof meta.kind === 'string' ? meta.kind : 'article';
+  const paraIdx = blocks.flatMap((b, i) => (b.type === 'paragraph' ? [i] : []));
+  const roles = classifyLines(paraIdx.map((i) => inlineToString((blocks[i] as { content: never[] }).content)), kind === 'letter');
+  paraIdx.forEach((bi, k) => { (blocks[bi] as { type: string }).type = roles[k]!; });
+
+  const candidate = buildWork(meta, { title: title ?? file.path.split('/').at(-1)!.replace(/\.\w+$/, ''), kind, blocks, notes }, file, ctx);
+  const parsed = Work.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return failed({ file: file.path, line: 2, element: `front matter: ${issue.path.join('.')}`, message: issue.message });
+  }
+  return { works: [parsed.data], collections: [], diagnostics: [] };
+}
+
+function toBlocks(node: RootContent | BlockContent | DefinitionContent): Block[] {
+  switch (node.type) {
+    case 'paragraph': return [{ type: 'paragraph', content: toInlines(node.children) }];
+    case 'heading': return [{ type: 'heading', level: Math.max(1, node.depth - 1), content: toInlines(node.children) }];
+    case 'blockquote': return node.children.flatMap(toBlocks).map((b) => ('content' in b ? { ...b, type: 'quote' as const } : b));
+    case 'list': return [{ type: 'list', ordered: Boolean(node.ordered), items: node.children.map((li) => li.children.flatMap(toBlocks).flatMap((b) => ('content' in b ? b.content : []))) }];
+    case 'code': return [{ type: 'preformatted', content: [{ type: 'text', text: node.value }] }];
+    case 'thematicBreak': return [{ type: 'rule' }];
+    case 'table': return [{ type: 'table', rows: node.children.map((r) => r.children.map((c) => toInlines(c.children))) }];
+    case 'html': return [{ type: 'paragraph', content: [{ type: 'text', text: node.value }] }];
+    default: return [];
+  }
+}
+
+/** Front matter → Work: the export's full header objects, or plain strings a person typed. */
+function buildWork(meta: Record<string, unknown>, parts: { title: string; kind: string; blocks: Block[]; notes: Note[] }, file: SourceFile, ctx: ImportContext) {
+  const people = (v: unknown) => (Array.isArray(v) ? v : v ? [v] : []).map((p) => (typeof p === 'string' ? ctx.register.resolve(p) : p));
+  const authors = people(meta.authors ?? meta.author);
+  const recipients = people(meta.recipients ?? meta.recipient);
+  const written = typeof meta.date === 'string' || typeof meta.date === 'number'
+    ? { date: parseDate(String(meta.date)) ?? undefined, text: String(meta.date) }
+    : meta.written;
+  const writtenDate = (written as { date?: { start?: string; precision?: string } } | undefined)?.date;
+  const rights = typeof meta.rights === 'string' ? { statement: meta.rights, licence: 'unknown' }
+    : meta.rights ?? { statement: 'Rights not stated in the source.', licence: 'unknown' };
+  const id = typeof meta.id === 'string' ? meta.id : workId({
+    author: (authors[0] as { id?: string } | undefined)?.id,
+    isoDate: writtenDate?.precision === 'day' ? writtenDate.start : writtenDate?.start?.slice(0, 4),
+    recipient: ((r) => (r?.asWritten ?? r?.name)?.split(' ').at(-1))(recipients[0] as { name?: string; asWritten?: string } | undefined),
+    title: parts.title,
+  });
+  const { author: _a, recipient: _r, date: _d, noteKinds, ...rest } = meta;
+  const kinds = (noteKinds ?? {}) as Record<string, Note['kind']>;
+  return {
+    published: [], contributors: [], collections: [], language: 'en', entities: emptyEntities(),
+    ...rest,
+    id, kind: parts.kind, title: parts.title, authors, recipients, rights,
+    ...(written ? { written } : {}),
+    body: parts.blocks, notes: parts.notes.map((n) => (kinds[n.id] ? { ...n, kind: kinds[n.id] } : n)),
+    provenance: { file: file.path, format: 'markdown', importer: `markdown@${VERSION}`, checksum: sha256(file.bytes), ...(ctx.now ? { importedAt: ctx.now() } : {}) },
+  };
+}

@@ -1,0 +1,112 @@
+// Schema versions for the PostgreSQL store, numbered like the SQLite store's. Append only: a released
+// migration is never edited. Text columns that are compared or sorted use the "C" collation so that
+// orderings match SQLite's binary ones whatever the database's locale.
+import type pg from 'pg';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'works, people, collections, revisions',
+    up: `
+      CREATE TABLE works (
+        id text COLLATE "C" PRIMARY KEY,
+        kind text NOT NULL,
+        title text NOT NULL,
+        language text NOT NULL,
+        date_start text COLLATE "C",
+        date_end text COLLATE "C",
+        date_text text,
+        checksum text NOT NULL,
+        source_file text,
+        source_format text,
+        json text NOT NULL,
+        created_at text COLLATE "C" NOT NULL,
+        updated_at text COLLATE "C" NOT NULL
+      );
+      CREATE INDEX works_date ON works(date_start);
+      CREATE INDEX works_updated ON works(updated_at);
+      CREATE TABLE work_agents (
+        work_id text COLLATE "C" NOT NULL REFERENCES works(id) ON DELETE CASCADE,
+        role text NOT NULL CHECK (role IN ('author', 'recipient')),
+        agent_id text NOT NULL,
+        name text NOT NULL,
+        ord integer NOT NULL,
+        PRIMARY KEY (work_id, role, ord)
+      );
+      CREATE INDEX work_agents_agent ON work_agents(agent_id, role);
+      CREATE TABLE work_collections (
+        work_id text COLLATE "C" NOT NULL REFERENCES works(id) ON DELETE CASCADE,
+        path text COLLATE "C" NOT NULL,
+        position integer,
+        titles text,
+        PRIMARY KEY (work_id, path)
+      );
+      CREATE INDEX work_collections_path ON work_collections(path, position);
+      CREATE TABLE collections (
+        path text COLLATE "C" PRIMARY KEY,
+        title text NOT NULL,
+        checksum text NOT NULL,
+        json text NOT NULL,
+        updated_at text COLLATE "C" NOT NULL
+      );
+      CREATE TABLE revisions (
+        id bigserial PRIMARY KEY,
+        work_id text COLLATE "C" NOT NULL,
+        n integer NOT NULL,
+        at text COLLATE "C" NOT NULL,
+        author text,
+        message text,
+        checksum text,
+        json text,
+        deleted boolean NOT NULL DEFAULT false,
+        UNIQUE (work_id, n)
+      );
+      CREATE INDEX revisions_at ON revisions(at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'API tokens (hashed)',
+    up: `
+      CREATE TABLE tokens (
+        name text COLLATE "C" PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+        hash text NOT NULL UNIQUE,
+        created_at text NOT NULL,
+        revoked_at text
+      );
+    `,
+  },
+];
+
+/**
+ * Apply what is missing, each migration in its own transaction. An advisory lock makes several
+ * processes starting at once over one database take turns instead of racing to create tables.
+ */
+export async function migrate(client: pg.ClientBase, list: Migration[] = migrations): Promise<void> {
+  await client.query('SELECT pg_advisory_lock(hashtext(current_schema() || \':octavo-migrate\'))');
+  try {
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text NOT NULL)');
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const m of list) {
+      if (done.has(m.version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.up);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext(current_schema() || \':octavo-migrate\'))');
+  }
+}

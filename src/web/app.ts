@@ -1,0 +1,46 @@
+// The reading app: server-rendered pages over a Store, working without JavaScript.
+// Routes are sub-apps; every response carries the security headers; errors render as pages.
+import { Hono } from 'hono';
+import { assetUrls } from '../render/html/assets.js';
+import type { Handlers } from '../render/html/handlers.js';
+import type { Store } from '../store/store.js';
+import type { Deps } from './deps.js';
+import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors.js';
+import { defaultFormats, type ExportFormat } from './formats.js';
+import { peopleIndex } from './people.js';
+import { assetRoutes } from './routes/assets.js';
+import { authorRoutes } from './routes/authors.js';
+import { collectionRoutes } from './routes/collections.js';
+import { homeRoutes } from './routes/home.js';
+import { workRoutes } from './routes/works.js';
+import { securityHeaders } from './security.js';
+
+export interface AppOptions {
+  /** Formats served as /works/<id><ext> and linked under Other Formats; defaults to .txt, .md, .json. */
+  formats?: ExportFormat[];
+  /** Replacement HTML handlers for block, inline or mark types. */
+  handlers?: Handlers;
+  /** Where server errors are reported; defaults to console.error. */
+  log?: Logger;
+}
+
+export function createApp(store: Store, opts: AppOptions = {}): Hono {
+  const assets = assetUrls();
+  const deps: Deps = {
+    store,
+    assets,
+    formats: opts.formats ?? defaultFormats,
+    people: peopleIndex(store),
+    ...(opts.handlers ? { handlers: opts.handlers } : {}),
+  };
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.route('/', homeRoutes(deps));
+  app.route('/works', workRoutes(deps));
+  app.route('/collections', collectionRoutes(deps));
+  app.route('/authors', authorRoutes(deps));
+  app.route('/assets', assetRoutes());
+  app.notFound(notFoundHandler(assets));
+  app.onError(errorHandler(assets, opts.log ?? consoleLogger));
+  return app;
+}
