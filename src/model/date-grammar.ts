@@ -138,7 +138,7 @@ export class DateGrammar {
     const letters = this.toks.slice(open + 1, close).map((t) => (t.k === 'word' ? t.w : '')).join('');
     if (STYLE.test(letters)) { if (letters === 'os' || letters === 'oldstyle' || letters === 'ст' || letters === 'стст') p.julian = true; return close; }
     const inner = this.range(open + 1, false);
-    if (!inner || inner.next !== close) return -1;
+    if (!inner || inner.next !== close || (inner.a.d === undefined && inner.a.m === undefined)) return -1;
     p.ns = { ...inner, s: inner.a.s };
     return close;
   }

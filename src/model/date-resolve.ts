@@ -5,7 +5,8 @@
 // - Sub-periods keep the anchor's iso and set a qualifier: early = Jan–Apr / days 1–10, mid = May–Aug /
 //   11–20, late = Sep–Dec / 21–end; first half = Jan–Jun / 1–15 (qualifier early), second half = Jul–Dec /
 //   16–end (late). Seasons use EDTF codes 21–24: spring Mar–May, summer Jun–Aug, autumn Sep–Nov,
-//   winter Y = Dec Y-1 – Feb Y (the winter ending in Y).
+//   winter Y = Dec Y-1 – Feb Y (the winter ending in Y). On seasons, decades and centuries the
+//   sub-period only sets the qualifier; the bounds stay whole.
 // - Ranges: "a/b" (EDTF interval); "X or Y": "[a,b]" + uncertain; "X and Y": "{a,b}" (all of).
 // - before/after include the anchor ("prior to May 5" ends on May 5, as EDTF "[..1914-05-05]").
 //   The open side is closed one unit away: a month for day and month anchors, three months for
@@ -30,11 +31,12 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const ymd = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 function utc(y: number, monthIndex: number, day: number): Date { const t = new Date(0); t.setUTCFullYear(y, monthIndex, day); return t; }
 const fmt = (t: Date) => ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-export const lastDay = (y: number, m: number) => utc(y, m, 0).getUTCDate();
+const lastDay = (y: number, m: number) => utc(y, m, 0).getUTCDate();
 function addMonths(day: string, k: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const first = utc(y, m - 1 + k, 1);
-  return fmt(utc(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay(first.getUTCFullYear(), first.getUTCMonth() + 1))));
+  const last = lastDay(first.getUTCFullYear(), first.getUTCMonth() + 1);
+  return fmt(utc(first.getUTCFullYear(), first.getUTCMonth(), d === lastDay(y, m) ? last : Math.min(d, last)));
 }
 /** Julian → Gregorian day (valid 200–2100). */
 function fromJulian(y: number, m: number, d: number): string {
@@ -55,7 +57,7 @@ function pointBuilt(p: Point): Built | null {
     ...(p.uncertain ? { uncertain: true } : {}), ...(p.julian ? { julian: true } : {}), s: p.s, e: p.e,
   });
   if (p.century !== undefined) return mk(`${pad(p.century - 1)}XX`, 'century', ymd(y, 1, 1), ymd(y + 99, 12, 31));
-  if (p.decade) { const y0 = y - (y % 10); return mk(`${String(y0).slice(0, -1)}X`, 'decade', ymd(y0, 1, 1), ymd(y0 + 9, 12, 31)); }
+  if (p.decade) { const y0 = y - (y % 10); return mk(`${pad(y0, 4).slice(0, 3)}X`, 'decade', ymd(y0, 1, 1), ymd(y0 + 9, 12, 31)); }
   if (p.season) {
     const [m1, m2] = SEASON_MONTHS[p.season]!;
     const y1 = m1 > m2 ? y - 1 : y;
@@ -80,7 +82,7 @@ function clauseBuilt(c: Clause): Built | null {
   const B = c.b ? pointBuilt(c.b) : null;
   const t = c.q === 'circa' ? '~' : '';
   const circa = t ? { qualifier: 'circa' as const } : {};
-  if (!B || !c.join || B.end < A.start) return { ...A, iso: A.iso + t, isoLo: A.iso + t, isoHi: A.iso + t, ...circa, s: c.s };
+  if (!B || !c.join || B.end < A.start || B.iso === A.iso) return { ...A, iso: A.iso + t, isoLo: A.iso + t, isoHi: A.iso + t, ...circa, s: c.s };
   const [a, b] = [A.iso + t, B.iso + t];
   const iso = c.join === 'or' ? `[${a},${b}]` : c.join === 'and' ? `{${a},${b}}` : `${a}/${b}`;
   const uncertain = A.uncertain || B.uncertain || c.join === 'or';
@@ -121,20 +123,19 @@ const points = (c: Clause) => (c.b ? [c.a, c.b] : [c.a]);
 
 /** Years and months a clause lacks come from its neighbours ("In July, prior to 6th, 1914"). */
 function fillAcross(cs: Clause[]): void {
-  const near = (k: number, get: (c: Clause) => number | undefined, order: 'next' | 'prev') => {
-    const idx = order === 'next' ? cs.map((_, i) => i).slice(k + 1) : cs.map((_, i) => i).slice(0, k).reverse();
-    for (const i of idx) { const v = get(cs[i]!); if (v !== undefined) return v; }
+  const near = (k: number, get: (c: Clause) => number | undefined, step: 1 | -1) => {
+    for (let i = k + step; i >= 0 && i < cs.length; i += step) { const v = get(cs[i]!); if (v !== undefined) return v; }
     return undefined;
   };
   const yearOf = (c: Clause) => c.a.y ?? c.b?.y;
   const monthOf = (c: Clause) => (c.q ? undefined : c.b?.m ?? c.a.m);
   cs.forEach((c, k) => {
     if (points(c).every((p) => p.y === undefined) && (c.q || points(c).some((p) => p.m !== undefined || p.season))) {
-      const y = near(k, yearOf, 'next') ?? near(k, yearOf, 'prev');
+      const y = near(k, yearOf, 1) ?? near(k, yearOf, -1);
       if (y !== undefined) for (const p of points(c)) p.y = y;
     }
     if (c.q && c.q !== 'circa' && points(c).some((p) => p.d !== undefined && p.m === undefined)) {
-      const m = near(k, monthOf, 'prev') ?? near(k, monthOf, 'next');
+      const m = near(k, monthOf, -1) ?? near(k, monthOf, 1);
       for (const p of points(c)) if (p.d !== undefined && p.m === undefined) p.m = m;
     }
   });
@@ -147,25 +148,29 @@ function combine(built: { c: Clause; b: Built }[]): Built | null {
   const after = built.find((x) => x.c.q === 'after')?.b;
   if (!before && !after) return plain ?? null;
   if (plain && plain.start >= (after?.start ?? '') && plain.end <= (before?.end ?? '~')) return plain;
-  const bounded = (ctx: Built | undefined): Built | null => {
-    const los = [after && { v: after.start, iso: after.isoLo }, ctx && { v: ctx.start, iso: ctx.isoLo }].filter((x) => !!x);
-    const his = [before && { v: before.end, iso: before.isoHi }, ctx && { v: ctx.end, iso: ctx.isoHi }].filter((x) => !!x);
-    const lo = los.sort((x, y) => (x.v < y.v ? 1 : -1))[0], hi = his.sort((x, y) => (x.v > y.v ? 1 : -1))[0];
-    const anchors = [after, before].filter((x) => !!x);
-    const precision = anchors.map((x) => x.precision).reduce(coarser);
-    const start = lo?.v ?? addMonths(before!.start, -OPEN_SPAN_MONTHS[before!.precision]);
-    const end = hi?.v ?? addMonths(after!.end, OPEN_SPAN_MONTHS[after!.precision]);
-    if (start > end) return null;
-    const iso = lo && hi ? `${lo.iso}/${hi.iso}` : lo ? `[${lo.iso}..]` : `[..${hi!.iso}]`;
-    const used = [...anchors, ...(ctx ? [ctx] : [])];
-    const qualifier = after && before ? undefined : after ? 'after' : 'before';
-    return {
-      iso, isoLo: lo?.iso ?? iso, isoHi: hi?.iso ?? iso, precision, start, end, ...(qualifier ? { qualifier } : {}),
-      ...(used.some((x) => x.uncertain) ? { uncertain: true } : {}), ...(used.some((x) => x.julian) ? { julian: true } : {}),
-      s: Math.min(...used.map((x) => x.s)), e: Math.max(...used.map((x) => x.e)),
-    };
+  const first = built[0]!.b;
+  return bounded(plain, after, before) ?? bounded(undefined, after, before)
+    ?? (first === plain ? plain : bounded(undefined, first === after ? after : undefined, first === before ? before : undefined));
+}
+
+/** The days between an "after" bound, a "before" bound and a context, whichever are given. */
+function bounded(ctx: Built | undefined, after: Built | undefined, before: Built | undefined): Built | null {
+  const los = [after && { v: after.start, iso: after.isoLo }, ctx && { v: ctx.start, iso: ctx.isoLo }].filter((x) => !!x);
+  const his = [before && { v: before.end, iso: before.isoHi }, ctx && { v: ctx.end, iso: ctx.isoHi }].filter((x) => !!x);
+  const lo = los.sort((x, y) => (x.v < y.v ? 1 : -1))[0], hi = his.sort((x, y) => (x.v > y.v ? 1 : -1))[0];
+  const anchors = [after, before].filter((x) => !!x);
+  if (!anchors.length) return null;
+  const start = lo?.v ?? addMonths(before!.start, -OPEN_SPAN_MONTHS[before!.precision]);
+  const end = hi?.v ?? addMonths(after!.end, OPEN_SPAN_MONTHS[after!.precision]);
+  if (start > end) return null;
+  const iso = lo && hi ? `${lo.iso}/${hi.iso}` : lo ? `[${lo.iso}..]` : `[..${hi!.iso}]`;
+  const used = [...anchors, ...(ctx ? [ctx] : [])];
+  const qualifier = after && before ? undefined : after ? 'after' : 'before';
+  return {
+    iso, isoLo: lo?.iso ?? iso, isoHi: hi?.iso ?? iso, precision: anchors.map((x) => x.precision).reduce(coarser), start, end,
+    ...(qualifier ? { qualifier } : {}), ...(used.some((x) => x.uncertain) ? { uncertain: true } : {}),
+    ...(used.some((x) => x.julian) ? { julian: true } : {}), s: Math.min(...used.map((x) => x.s)), e: Math.max(...used.map((x) => x.e)),
   };
-  return bounded(plain) ?? bounded(undefined) ?? after ?? before ?? null;
 }
 
 export interface FoundDate { date: PartialDate; from: number; to: number }

@@ -69,9 +69,9 @@ export function normalize(src: string): string {
 }
 
 const MM = '(0?[1-9]|1[0-2])';
-const TOKEN = new RegExp(String.raw`(\d{4})-${MM}-(\d{1,2})(?![\d-])|(\d{4})-${MM}(?![\d-])|(\d{1,2})\.${MM}\.(\d{4})(?!\d)|(\d+)(st|nd|rd|th|s|er|e)?(?![\p{L}\d])|\d+|\p{L}+|\S`, 'gu');
+const TOKEN = new RegExp(String.raw`(\d{4})[-/]${MM}[-/](\d{1,2})(?![\d/-])|(\d{4})-${MM}(?![\d-])|(\d{1,2})\.${MM}\.(\d{4})(?!\d)|(\d+)(st|nd|rd|th|s|er|e)?(?![\p{L}\d])|\d+|\p{L}+|\S`, 'gu');
 
-/** Tokens of a normalised string. ISO "1918-05-14", "1918-05" and "14.05.1918" become day/month/year tokens. */
+/** Tokens of a normalised string. "1918-05-14", "1918/05/14", "1918-05" and "14.05.1918" become day/month/year tokens. */
 export function tokenize(norm: string): Tok[] {
   const out: Tok[] = [];
   for (const m of norm.matchAll(TOKEN)) {

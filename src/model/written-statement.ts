@@ -38,7 +38,7 @@ function placeName(raw: string | undefined): string | undefined {
 }
 
 export function parseWrittenStatement(text: string): WrittenStatement {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
   let rest = t.replace(/^(?:written\s*:?\s*)+/i, '');
   const out: WrittenStatement = { text: t };
   const found = findDate(rest);
