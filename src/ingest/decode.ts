@@ -18,13 +18,38 @@ const LATIN1_LABELS = new Set([
 
 /** Charset declared in the first 8 KB: <meta charset="..."> or <meta http-equiv content="...; charset=...">. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 8192));
+  const head = decodeWindows1252(bytes.subarray(0, 8192));
   for (const meta of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const m = meta.match(/charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i);
     if (m) return m[1]!.toLowerCase();
   }
   const xml = head.match(/^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)/i);
   return xml ? xml[1]!.toLowerCase() : undefined;
+}
+
+// 0x80–0x9F in windows-1252 (undefined bytes keep their C1 code point, as WHATWG specifies).
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/**
+ * windows-1252 by table. Node 20's TextDecoder('windows-1252') takes a Latin-1 fast path and leaves
+ * 0x80–0x9F as C1 controls instead of “ ” – — €, so it cannot be used here.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes: number[] = [];
+    const end = Math.min(bytes.length, i + CHUNK);
+    for (let k = i; k < end; k++) {
+      const b = bytes[k]!;
+      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
@@ -64,7 +89,7 @@ export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
   const sniffed = (): DecodedHtml =>
     utf8 !== undefined
       ? { text: utf8, charset: 'utf-8', ...tag }
-      : { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', ...tag };
+      : { text: decodeWindows1252(bytes), charset: 'windows-1252', ...tag };
 
   if (!declared) return sniffed();
   const decoder = labelToDecoder(declared);
@@ -75,5 +100,5 @@ export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
   if (utf8 !== undefined && hasNonAscii(bytes) && (encoding === 'windows-1252' || encoding.startsWith('iso-8859'))) {
     return { text: utf8, charset: 'utf-8', declared };
   }
-  return { text: decoder.decode(bytes), charset: encoding, declared };
+  return { text: encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes), charset: encoding, declared };
 }

@@ -1,6 +1,7 @@
 // The storage contract. SQLite (default) and PostgreSQL implement it and pass one shared suite
 // (store.contract.ts). Differences between backends are capabilities, not `if (kind === ...)`.
 import type { Collection, Work } from '../model/work.js';
+import type { SearchRequest, SearchResponse } from '../search/types.js';
 
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
 
@@ -90,6 +91,8 @@ export interface Store {
   listChanges(q: ChangeQuery): Promise<ChangeRecord[]>;
   /** The earliest datestamp in the archive (OAI-PMH Identify). */
   earliestChange(): Promise<string | undefined>;
+  /** Ranked full-text search with facets and snippets; a malformed query comes back as `error`, never thrown. */
+  search(req: SearchRequest): Promise<SearchResponse>;
   /** A work's revisions, oldest first (backends that keep revisions). */
   listRevisions?(id: string): Promise<RevisionInfo[]>;
   /** One revision with the work as it was then (no work for a deletion). */

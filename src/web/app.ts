@@ -35,6 +35,16 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   };
   const app = new Hono();
   app.use('*', securityHeaders());
+  // One address per page: "/authors/" redirects to "/authors".
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+      // Leading slashes collapse too: "//evil.example/" must not become a protocol-relative Location.
+      const path = `/${url.pathname.replace(/^\/+|\/+$/g, '')}`;
+      return c.redirect(`${path}${url.search}`, 301);
+    }
+    await next();
+  });
   app.route('/', homeRoutes(deps));
   app.route('/works', workRoutes(deps));
   app.route('/collections', collectionRoutes(deps));

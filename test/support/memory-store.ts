@@ -7,6 +7,8 @@ import type {
   ChangeQuery, ChangeRecord, CollectionSummary, ListOptions, Neighbours, RevisionMeta, Store, UpsertStatus, WorkSummary,
 } from '../../src/store/store.js';
 import { pathKey, summarise } from '../../src/store/summary.js';
+import { blockToLines } from '../../src/render/plain.js';
+import type { SearchRequest, SearchResponse } from '../../src/search/types.js';
 
 interface Entry { work: Work; checksum: string; updatedAt: string }
 interface Change { id: string; updatedAt: string; deleted: boolean; collections: string[] }
@@ -175,6 +177,39 @@ export class MemoryStore implements Store {
 
   async earliestChange(): Promise<string | undefined> {
     return this.changes[0]?.updatedAt;
+  }
+
+  /**
+   * Naive search for tests of the layers above: every word of `q` (query syntax is not parsed)
+   * must occur, case-insensitively, in the title or text. No stemming, no facets.
+   */
+  async search(req: SearchRequest): Promise<SearchResponse> {
+    const t0 = performance.now();
+    const words = req.q.toLowerCase().split(/\s+/).filter(Boolean);
+    const pageSize = Math.min(Math.max(req.pageSize ?? 20, 1), 100);
+    const page = Math.max(req.page ?? 1, 1);
+    const sort = req.sort ?? (words.length ? 'relevance' : 'date');
+    const esc = (x: string) => x.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const scored = words.length === 0 ? [] : [...this.works.values()].flatMap((e) => {
+      const text = [e.work.title, ...e.work.body.flatMap((b) => blockToLines(b))].join('\n').toLowerCase();
+      const counts = words.map((w) => text.split(w).length - 1);
+      return counts.every((n) => n > 0) ? [{ e, score: counts.reduce((a, b) => a + b, 0) }] : [];
+    });
+    scored.sort((a, b) => (sort === 'relevance' ? b.score - a.score : 0) ||
+      (sort === 'date-desc' ? -byDate(a.e.work, b.e.work) : byDate(a.e.work, b.e.work)) || byId(a.e.work, b.e.work));
+    const hits = scored.slice((page - 1) * pageSize, page * pageSize).map(({ e, score }) => {
+      const s = summarise(e.work, e.updatedAt);
+      return {
+        id: s.id, kind: s.kind, title: s.title, titleHtml: esc(s.title), language: s.language,
+        ...(s.date ? { date: s.date } : {}), ...(s.dateText ? { dateText: s.dateText } : {}),
+        authors: s.authors, recipients: s.recipients, snippets: [], score,
+      };
+    });
+    return {
+      q: req.q, total: scored.length, page, pageSize, pages: Math.ceil(scored.length / pageSize), sort, hits,
+      facets: [], expansions: words.map((word) => ({ word, terms: [word], aliases: [], variants: [] })),
+      tookMs: performance.now() - t0,
+    };
   }
 
   async close(): Promise<void> {}

@@ -11,7 +11,7 @@ import type { BlockContent, DefinitionContent, RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { parseDate } from '../../model/dates.js';
 import { workId } from '../../model/ids.js';
-import { emptyEntities, Work, type Block, type Note } from '../../model/work.js';
+import { emptyEntities, Work, type Block, type Note, type TextBlock } from '../../model/work.js';
 import { sha256 } from '../../store/checksum.js';
 import { classifyLines } from '../mia-text/body.js';
 import { inlineToString } from '../../render/plain.js';
@@ -68,9 +68,9 @@ export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutco
   }
   // Letters: salutation, closer and signature are paragraphs in Markdown; recover their roles.
   const kind = typeof meta.kind === 'string' ? meta.kind : 'article';
-  const paraIdx = blocks.flatMap((b, i) => (b.type === 'paragraph' ? [i] : []));
-  const roles = classifyLines(paraIdx.map((i) => inlineToString((blocks[i] as { content: never[] }).content)), kind === 'letter');
-  paraIdx.forEach((bi, k) => { (blocks[bi] as { type: string }).type = roles[k]!; });
+  const paras = blocks.filter((b): b is TextBlock => b.type === 'paragraph');
+  const roles = classifyLines(paras.map((b) => inlineToString(b.content)), kind === 'letter');
+  paras.forEach((b, k) => { b.type = roles[k]!; });
 
   const candidate = buildWork(meta, { title: title ?? file.path.split('/').at(-1)!.replace(/\.\w+$/, ''), kind, blocks, notes }, file, ctx);
   const parsed = Work.safeParse(candidate);

@@ -163,7 +163,7 @@ const ROLES: [RegExp, Contributor['role']][] = [
 /** "Transcription\Markup: R. Cymbala" → transcriber and markup, labelled as the page labels them. */
 export function parseContributors(label: string, value: string): Contributor[] {
   const lab = clean(label).replace(/:$/, '');
-  let name = stripEnd(clean(value)).replace(/^by\s+/i, '');
+  let name = stripEnd(clean(value)).replace(/^by\s+/i, '').replace(/\s+in\s+\d{4}$/, '');
   if (!name) return [];
   const out: Contributor[] = [];
   // "Yuri Sdobnikov and George Hanna, Edited by George Hanna"

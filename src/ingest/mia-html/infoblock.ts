@@ -38,7 +38,7 @@ interface RawField {
   lines: Line[];
 }
 
-const isInfoSpan = (n: DomNode): n is DomElement => isElement(n) && tag(n) === 'span' && hasClass(n, 'info');
+const isInfoSpan = (n: DomNode): boolean => isElement(n) && tag(n) === "span" && hasClass(n, "info");
 const hasInfoSpan = (el: DomElement): boolean => { for (const d of descendants(el)) if (isInfoSpan(d)) return true; return false; };
 
 /** Cut the block into label + lines, at <span class="info"> and <br>. */
@@ -47,7 +47,7 @@ function rawFields(p: DomElement): RawField[] {
   const cur = () => fields.at(-1)!;
   const walk = (nodes: DomNode[]) => {
     for (const n of nodes) {
-      if (isInfoSpan(n)) fields.push({ label: textOf(n), labelEl: n, lines: [{ nodes: [] }] });
+      if (isInfoSpan(n)) fields.push({ label: textOf(n), labelEl: n as DomElement, lines: [{ nodes: [] }] });
       else if (isElement(n) && tag(n) === 'br') cur().lines.push({ nodes: [] });
       else if (isElement(n) && hasInfoSpan(n)) walk(n.children);
       else cur().lines.at(-1)!.nodes.push(n);

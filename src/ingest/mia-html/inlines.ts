@@ -5,7 +5,7 @@ import { attr, hasClass, isElement, isText, tag, textOf, type DomElement, type D
 
 export interface InlineContext {
   /** The note a marker element (a link, or a sup around one) points at, if it is a marker. */
-  marker(el: DomElement): { note: string; label: string } | undefined;
+  marker(el: DomElement): { note: string; label: string; keepText?: boolean } | undefined;
   /** Elements to leave out (a note's own label at the start of its text). */
   skip?: Set<DomElement>;
 }
@@ -77,7 +77,19 @@ function walk(n: DomNode, marks: Mark[], b: Builder, ctx: InlineContext): void {
   if (t === 'br') return b.push({ type: 'lineBreak' });
   if (t === 'img' || t === 'map' || t === 'area' || t === 'input' || t === 'select' || t === 'hr') return;
   const m = ctx.marker(n);
+  if (m && m.keepText) {
+    for (const c of n.children) walk(c, marks, b, ctx);
+    return b.push({ type: 'noteRef', note: m.note, label: m.label });
+  }
   if (m) return b.push({ type: 'noteRef', note: m.note, label: m.label });
+  // A marker whose note is not on this page (another page's #anchor, or a lost note): keep the label
+  // as a superscript (linked when it links), never as "[2]" text.
+  const stray = strayMarker(n);
+  if (stray) {
+    const href = stray.href && !stray.href.startsWith('#') ? stray.href : undefined;
+    b.text(stray.label, [...marks.filter((x) => x.type !== 'superscript'), { type: 'superscript' }, ...(href ? [{ type: 'link', href } as Mark] : [])]);
+    return;
+  }
   if (t === 'a') {
     const pb = pageBreakNumber(n);
     if (pb) b.push({ type: 'pageBreak', n: pb });
@@ -90,6 +102,25 @@ function walk(n: DomNode, marks: Mark[], b: Builder, ctx: InlineContext): void {
   const mark = MARKS[t];
   const inner = mark && !marks.some((x) => x.type === mark.type) ? [...marks, mark] : marks;
   for (const c of n.children) walk(c, inner, b, ctx);
+}
+
+const BRACKETED = /^\s*[[(]\s*(\d{1,3}[a-z]?|[A-Za-z]|\*{1,3})\s*[\])]\s*$/;
+
+/** <sup class="enote"><a href="other.htm#n2">[2]</a></sup>, or a bracketed in-page marker with no note. */
+function strayMarker(el: DomElement): { label: string; href?: string } | undefined {
+  const t = tag(el);
+  if (t === 'sup' && isSupMarkerClass(el)) {
+    const m = textOf(el).match(BRACKETED) ?? textOf(el).match(/^\s*(\d{1,3}|\*{1,3})\s*$/);
+    if (!m) return undefined;
+    const a = el.children.find((c): c is DomElement => isElement(c) && tag(c) === 'a');
+    const href = a ? attr(a, 'href') : undefined;
+    return { label: m[1]!, ...(href ? { href } : {}) };
+  }
+  if (t === 'a' && attr(el, 'href')) {
+    const m = textOf(el).match(BRACKETED);
+    if (m && (el.parent && isElement(el.parent) && tag(el.parent) === 'sup' || /#/.test(attr(el, 'href')!))) return { label: m[1]!, href: attr(el, 'href')! };
+  }
+  return undefined;
 }
 
 /** Inline content of a list of nodes (a paragraph's children, a loose run...). */
@@ -112,9 +143,9 @@ export function splitLines(inl: Inline[]): Inline[][] {
   return lines.filter((l) => inlineText(l) !== '' || l.some((i) => i.type === 'noteRef'));
 }
 
-/** Text of an element with a note marker left out ("Engels to Borgius[1]" → "Engels to Borgius"). */
-export function textWithoutMarkers(el: DomElement, ctx: InlineContext): string {
-  return inlineText(toInlines(el.children, ctx).map((i) => (i.type === 'lineBreak' ? { type: 'text', text: ' ' } as Inline : i)));
+/** Inline content without note markers (for titles: "Engels to Borgius[1]" → "Engels to Borgius"). */
+export function withoutMarkers(inl: Inline[]): Inline[] {
+  return inl.filter((i) => i.type !== 'noteRef' && !(i.type === 'text' && i.marks?.some((m) => m.type === 'superscript') && /^\s*(\d{1,3}[a-z]?|[A-Za-z]|\*{1,3})\s*$/.test(i.text)));
 }
 
 export const isSupMarkerClass = (el: DomElement): boolean =>

@@ -62,6 +62,8 @@ export function collectionPath(archivePath: string[]): string[] {
     return [author, 'letters', segs[2]!];
   }
   if (segs[1] === 'works' && segs.length > 2) segs.splice(1, 1);
+  if (segs[1] === 'cw') segs[1] = 'collected-works';
+  else if (segs[1] === 'sw') segs[1] = 'selected-works';
   return segs.map((s) => slugify(s, 80));
 }
 
@@ -87,6 +89,7 @@ export function bookFolder(archivePath: string[]): string[] | undefined {
 /** Id from the archive path for book parts: marx/works/1848/communist-manifesto/ch02.htm → marx/1848/communist-manifesto/ch02. */
 export function idFromArchivePath(archivePath: string[]): string {
   const segs = archivePath.map((s, i) => (i === archivePath.length - 1 ? stripExt(s) : s)).filter((s, i) => !(i === 1 && s === 'works'));
+  if (segs.length > 2 && /^index$/i.test(segs.at(-1)!)) segs.pop();
   return normaliseIdPath(segs.join('/'));
 }
 
@@ -96,6 +99,9 @@ export function dateFromArchivePath(archivePath: string[]): string | undefined {
   if (i < 0) return undefined;
   const [y, m, d] = archivePath.slice(i + 1).map(stripExt);
   if (!y || !/^\d{4}$/.test(y)) return undefined;
+  // Letters: works/1868/letters/68_01_30.htm
+  const lf = m === 'letters' && d?.match(/^(\d{2})_(\d{2})_(\d{2})[a-z]?$/);
+  if (lf && lf[1] === y.slice(2) && +lf[2]! >= 1 && +lf[2]! <= 12 && +lf[3]! >= 1 && +lf[3]! <= 31) return `${y}-${lf[2]}-${lf[3]}`;
   const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
   const mi = m ? (/^\d{2}$/.test(m) && +m >= 1 && +m <= 12 ? +m : months.indexOf(m.toLowerCase()) + 1) : 0;
   if (!mi) return y;

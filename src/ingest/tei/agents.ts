@@ -21,6 +21,12 @@ export function dedupe<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 
+/** URIs without repeats, "http://x/1" and "https://x/1/" counting as one (the first kept). */
+export function dedupeRefs(xs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(refKey(x)) && !!seen.add(refKey(x)));
+}
+
 /** The URIs in a @ref: external ones as written, local "#x" ones via the authority list. */
 export function refsFrom(ref: string | undefined, index?: EntityIndex): string[] {
   if (!ref) return [];
@@ -30,7 +36,7 @@ export function refsFrom(ref: string | undefined, index?: EntityIndex): string[]
     if (local) out.push(...(local.refs ?? []));
     else if (/^[a-z][a-z0-9+.-]*:/i.test(tok)) out.push(tok);
   }
-  return dedupe(out);
+  return dedupeRefs(out);
 }
 
 const byRefCache = new WeakMap<PeopleRegister, Map<string, PersonEntry>>();
@@ -71,7 +77,7 @@ export function resolveAgent(register: PeopleRegister, written: string, refs: st
   }
   const out: AgentRef = entry ? { id: entry.id, name: entry.name } : { id: slugify(name, 50), name };
   if (asWritten !== out.name) out.asWritten = asWritten;
-  const allRefs = dedupe([...(entry?.refs ?? []), ...refs]);
+  const allRefs = dedupeRefs([...(entry?.refs ?? []), ...refs]);
   if (allRefs.length) out.refs = allRefs;
   return out;
 }

@@ -118,9 +118,9 @@ export function elementPath(e: Element): string {
     const name = cur.localName ?? cur.nodeName;
     let idx = 1;
     let count = 0;
-    const parent = cur.parentNode;
+    const parent: Node | null = cur.parentNode;
     if (parent) {
-      for (let s = parent.firstChild; s; s = s.nextSibling) {
+      for (let s: Node | null = parent.firstChild; s; s = s.nextSibling) {
         if (isElement(s) && s.localName === name) {
           count++;
           if (s === cur) idx = count;

@@ -45,7 +45,7 @@ function entryOf(e: Element, kind: string): IndexEntry | undefined {
   if (INDEX_ELEMENTS[kind]) entry.bucket = INDEX_ELEMENTS[kind];
   if (names.length > 1) entry.aliases = names.slice(1);
   const refs = dedupe(
-    childElements(e, 'idno').map((i) => normText(i)).filter((t) => /^https?:\/\/\S+$/i.test(t)),
+    childElements(e, 'idno').map((i) => normText(i)).filter((t) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(t)),
   );
   if (refs.length) entry.refs = refs;
   if (kind === 'place') {

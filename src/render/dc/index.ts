@@ -6,7 +6,8 @@
 //   contributor  recipients first (simple DC has no "addressee"; DC-Libraries practice for letters puts
 //                them here), then editors/translators/transcribers once each; roles are spelled out in
 //                dc:description, since a bare name cannot carry one
-//   subject      people, places, organisations and events the text mentions
+//   subject      people, places, organisations and events the text mentions, beyond its correspondents
+//                and the places in coverage
 //   description  "Letter from A to B, written <date>, <place>; sent to <place>." for correspondence,
 //                then each publication statement and the contributors with their roles
 //   date         ISO/EDTF form of the written date (1918-05-14, 1918-05, 1917-10/1918-03); the first
@@ -91,10 +92,12 @@ export function dcFields(work: Work, opts: DcOptions = {}): DcFields {
   const e = work.entities;
   const rel = (id: string) => (opts.workUrl ? opts.workUrl(id) : id);
   const date = work.written?.date ?? work.published.find((p) => p.date)?.date;
+  // The correspondents and places already named as creator, contributor or coverage are not subjects too.
+  const named = new Set([...work.authors, ...work.recipients, work.written?.place, work.sentTo].flatMap((a) => (a ? [a.id, a.name] : [])));
   return {
     title: [work.subtitle ? `${work.title}: ${work.subtitle}` : work.title],
     creator: unique(work.authors.map((a) => a.name)),
-    subject: unique([...e.people, ...e.places, ...e.organisations, ...e.events].map((x) => x.name)),
+    subject: unique([...e.people, ...e.places, ...e.organisations, ...e.events].filter((x) => !named.has(x.id) && !named.has(x.name)).map((x) => x.name)),
     description: unique([
       correspondenceLine(work),
       ...work.published.map((p) => p.text ?? [`Published in ${p.venue}`, p.issue && `No. ${p.issue}`, dateWords(p.date)].filter(Boolean).join(', ')),

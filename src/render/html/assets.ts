@@ -20,14 +20,19 @@ function load(name: string, type: string): Asset {
   return { name, type, body, hash, url: `/assets/${name}?v=${hash}` };
 }
 
-let cached: { css: Asset; js: Asset } | undefined;
+export interface SiteAssets { css: Asset; js: Asset; icon: Asset }
+let cached: SiteAssets | undefined;
 
-/** Both assets; read from disk on first use only. */
-export function siteAssets(): { css: Asset; js: Asset } {
+/** Every asset; read from disk on first use only. */
+export function siteAssets(): SiteAssets {
   return (cached ??= {
     css: load('octavo.css', 'text/css; charset=utf-8'),
     js: load('octavo.js', 'text/javascript; charset=utf-8'),
+    icon: load('favicon.svg', 'image/svg+xml'),
   });
 }
 
-export const assetUrls = (): AssetUrls => ({ css: siteAssets().css.url, js: siteAssets().js.url });
+export const assetUrls = (): AssetUrls => {
+  const a = siteAssets();
+  return { css: a.css.url, js: a.js.url, icon: a.icon.url };
+};

@@ -53,6 +53,8 @@ function source(s: NonNullable<Work['source']>): Child {
   );
 }
 
+const LONG_STATEMENT = 320;
+
 function rights(r: Work['rights']): Child {
   const url = safeHref(r.url);
   const licence = r.licence === 'public-domain' ? undefined : r.licence;
@@ -60,11 +62,22 @@ function rights(r: Work['rights']): Child {
   const label = rightsLabel(r.licence);
   const statement = r.statement.startsWith(`${label}:`) ? r.statement.slice(label.length + 1).trim() : r.statement;
   const says = (x: string) => statement.toLowerCase().includes(x.toLowerCase());
+  const link = licence ? <>Licence: {url ? <a href={url} rel="license">{licence}</a> : licence}.</> : '';
+  // A licence's full legal text would bury the other rows: it folds away (no script needed).
+  if (statement.length > LONG_STATEMENT) {
+    return (
+      <>
+        {link}{r.holder ? <> Rights holder: {r.holder}.</> : ''}
+        {r.credit ? <span class="credit">Credit: {r.credit}</span> : ''}
+        <details class="statement-long"><summary>Full rights statement</summary><span class="statement">{statement}</span></details>
+      </>
+    );
+  }
   return (
     <>
       <span class="statement">{statement}</span>
       {r.holder && !says(r.holder) ? <> Rights holder: {r.holder}.</> : ''}
-      {licence ? <> Licence: {url ? <a href={url} rel="license">{licence}</a> : licence}.</> : ''}
+      {link ? <> {link}</> : ''}
       {!licence && url ? <> <a href={url} rel="license">Terms</a>.</> : ''}
       {r.credit ? <span class="credit">Credit: {r.credit}</span> : ''}
     </>
@@ -74,8 +87,9 @@ function rights(r: Work['rights']): Child {
 function otherFormats(work: Work, formats: FormatLink[]): Child {
   const ours = formats.map((f) => <a href={workHref(work.id, f.ext)} type={f.type}>{f.label}</a>);
   const theirs = (work.otherFormats ?? []).map((f) => {
+    // Relative to the original page: linked only when that page's address makes them absolute.
     const href = f.href === undefined ? undefined : safeHref(f.href, work.provenance.url);
-    return href ? <a href={href}>{f.label}</a> : <span>{f.label}</span>;
+    return href && /^https?:/i.test(href) ? <a href={href}>{f.label}</a> : <span>{f.label}</span>;
   });
   return (
     <>

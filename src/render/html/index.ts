@@ -12,6 +12,6 @@ export { noteAnchors, type NoteAnchors } from './notes.js';
 export { siteAssets, assetUrls, type Asset } from './assets.js';
 export { renderWorkPage, workTrail, type WorkPageInput } from './pages/work.js';
 export { renderHomePage, type HomePageInput } from './pages/home.js';
-export { renderCollectionPage, type CollectionPageInput } from './pages/collection.js';
+export { renderCollectionPage, renderCollectionsIndex, type CollectionPageInput } from './pages/collection.js';
 export { renderAuthorsPage, renderAuthorPage, type AuthorPageInput, type PersonSummary } from './pages/authors.js';
 export { renderErrorPage, type ErrorPageInput } from './pages/error.js';

@@ -7,6 +7,8 @@ export interface AssetUrls {
   css: string;
   /** URL of the optional enhancement script. */
   js: string;
+  /** URL of the site icon. */
+  icon?: string;
 }
 
 export interface PageOptions {
@@ -32,6 +34,7 @@ function Shell(o: PageOptions) {
         <title>{o.title === SITE_NAME ? SITE_NAME : `${o.title} · ${SITE_NAME}`}</title>
         {o.description ? <meta name="description" content={o.description} /> : ''}
         <link rel="stylesheet" href={o.assets.css} />
+        {o.assets.icon ? <link rel="icon" href={o.assets.icon} type="image/svg+xml" /> : ''}
         {(o.alternates ?? []).map((a) => <link rel="alternate" href={a.href} type={a.type} title={a.title} />)}
         <script src={o.assets.js} defer></script>
       </head>
@@ -40,7 +43,7 @@ function Shell(o: PageOptions) {
         <header class="site-header">
           <a class="site-name" href="/">{SITE_NAME}</a>
           <nav class="site-nav" aria-label="Site">
-            <a href="/">Collections</a>
+            <a href="/collections">Collections</a>
             <a href="/authors">Authors</a>
           </nav>
         </header>

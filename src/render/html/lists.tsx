@@ -91,7 +91,6 @@ export function collectionTree(list: CollectionSummary[], root: string[] = []): 
   return top;
 }
 
-const countOf = (n: TreeNode): number => n.count ?? n.children.reduce((s, c) => s + countOf(c), 0);
 const descendants = (n: TreeNode): number => n.children.reduce((s, c) => s + 1 + descendants(c), 0);
 
 /** Nested list of collections down to `depth` levels; deeper levels are summarised. */
@@ -100,13 +99,20 @@ export function CollectionTree({ nodes, depth = 2 }: { nodes: TreeNode[]; depth?
   return (
     <ul class="collection-tree">
       {nodes.map((n) => {
-        const count = countOf(n);
+        const count = n.count;
         const hidden = depth <= 1 ? descendants(n) : 0;
         return (
           <li>
             <a href={collectionHref(n.path)}>{n.title}</a>
-            {count ? <span class="count"> {count.toLocaleString('en')} {count === 1 ? 'work' : 'works'}</span> : ''}
-            {hidden ? <span class="count"> · {hidden} sub-collection{hidden === 1 ? '' : 's'}</span> : ''}
+            {count || hidden ? (
+              <span class="count">
+                {' '}
+                {[
+                  count ? `${count.toLocaleString('en')} ${count === 1 ? 'work' : 'works'}` : '',
+                  hidden ? `${hidden} sub-collection${hidden === 1 ? '' : 's'}` : '',
+                ].filter(Boolean).join(' · ')}
+              </span>
+            ) : ''}
             {depth > 1 ? <CollectionTree nodes={n.children} depth={depth - 1} /> : ''}
           </li>
         );

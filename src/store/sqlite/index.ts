@@ -4,11 +4,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Collection, Work } from '../../model/work.js';
 import type {
-  ChangeQuery, ChangeRecord, CollectionSummary, ListOptions, Neighbours, RevisionMeta, Store, UpsertStatus, WorkSummary,
+  ChangeQuery, ChangeRecord, CollectionSummary, DumpRecord, ListOptions, Neighbours, Revision, RevisionInfo, RevisionMeta, Store,
+  UpsertStatus, WorkSummary,
 } from '../store.js';
 import { canonicalJson, sha256, workChecksum } from '../checksum.js';
 import { pathKey, summarise } from '../summary.js';
+import { dumpRows, loadRows, writeWorkRow } from './dump.js';
 import { migrate, migrations, type Migration } from './migrations.js';
+import { createSearchIndexer } from '../../search/sqlite/indexer.js';
+import { searchSqlite } from '../../search/sqlite/execute.js';
+import type { SearchRequest, SearchResponse } from '../../search/types.js';
+import { SqliteTokenStore } from './tokens.js';
 
 /** Something kept in step with the works table inside the same transaction (the search index). */
 export interface SqliteIndexer {
@@ -27,12 +33,14 @@ interface WorkRow { id: string; json: string; updated_at: string }
 export class SqliteStore implements Store {
   readonly capabilities = { concurrentWriters: false };
   readonly db: Database.Database;
+  readonly tokens: SqliteTokenStore;
   private readonly indexers: SqliteIndexer[];
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file, { readonly: opts.readonly ?? false });
-    this.indexers = opts.indexers ?? [];
+    // The search index is always kept in step; callers may add indexers of their own.
+    this.indexers = [createSearchIndexer(), ...(opts.indexers ?? [])];
     if (!opts.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
@@ -40,6 +48,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     if (!opts.readonly) migrate(this.db, [...migrations, ...migrationsFor(this.indexers)]);
+    this.tokens = new SqliteTokenStore(this.db);
   }
 
   private writeWork(work: Work, meta: RevisionMeta | undefined): UpsertStatus {
@@ -47,26 +56,8 @@ export class SqliteStore implements Store {
     const prev = this.db.prepare('SELECT checksum FROM works WHERE id = ?').get(work.id) as { checksum: string } | undefined;
     if (prev?.checksum === checksum) return 'unchanged';
     const now = new Date().toISOString();
-    const d = work.written?.date;
     const json = JSON.stringify(work);
-    this.db
-      .prepare(`INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
-                VALUES (@id, @kind, @title, @language, @ds, @de, @dt, @checksum, @file, @format, @json, @now, @now)
-                ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, language=excluded.language,
-                  date_start=excluded.date_start, date_end=excluded.date_end, date_text=excluded.date_text,
-                  checksum=excluded.checksum, source_file=excluded.source_file, source_format=excluded.source_format,
-                  json=excluded.json, updated_at=excluded.updated_at`)
-      .run({
-        id: work.id, kind: work.kind, title: work.title, language: work.language, ds: d?.start ?? null, de: d?.end ?? null,
-        dt: d?.text ?? null, checksum, file: work.provenance.file, format: work.provenance.format, json, now,
-      });
-    this.db.prepare('DELETE FROM work_agents WHERE work_id = ?').run(work.id);
-    const agent = this.db.prepare('INSERT INTO work_agents (work_id, role, agent_id, name, ord) VALUES (?, ?, ?, ?, ?)');
-    work.authors.forEach((a, i) => agent.run(work.id, 'author', a.id, a.name, i));
-    work.recipients.forEach((r, i) => agent.run(work.id, 'recipient', r.id, r.name, i));
-    this.db.prepare('DELETE FROM work_collections WHERE work_id = ?').run(work.id);
-    const coll = this.db.prepare('INSERT OR REPLACE INTO work_collections (work_id, path, position, titles) VALUES (?, ?, ?, ?)');
-    for (const c of work.collections) coll.run(work.id, pathKey(c.path), c.position ?? null, c.titles ? JSON.stringify(c.titles) : null);
+    writeWorkRow(this.db, work, { json, checksum, createdAt: now, updatedAt: now });
     this.addRevision(work.id, now, meta, checksum, json, false);
     for (const ix of this.indexers) ix.upsert(this.db, work);
     return prev ? 'updated' : 'imported';
@@ -224,10 +215,55 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT MIN(at) FROM revisions').pluck().get() as string | null) ?? undefined;
   }
 
+  async listRevisions(id: string): Promise<RevisionInfo[]> {
+    const rows = this.db.prepare('SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = ? ORDER BY n').all(id) as RevisionRow[];
+    return rows.map(revisionInfo);
+  }
+
+  async getRevision(id: string, n: number): Promise<Revision | undefined> {
+    const row = this.db.prepare('SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = ? AND n = ?')
+      .get(id, n) as (RevisionRow & { json: string | null }) | undefined;
+    if (!row) return undefined;
+    return { ...revisionInfo(row), ...(row.json ? { work: JSON.parse(row.json) as Work } : {}) };
+  }
+
+  async *dump(): AsyncIterable<DumpRecord> {
+    // A second, read-only connection in one read transaction: a consistent snapshot (WAL), and the
+    // store's own connection stays free for writers while the dump is consumed.
+    const reader = this.db.memory ? this.db : new Database(this.db.name, { readonly: true });
+    try {
+      reader.exec('BEGIN');
+      yield* dumpRows(reader);
+    } finally {
+      if (reader.inTransaction) reader.exec('COMMIT');
+      if (reader !== this.db) reader.close();
+    }
+  }
+
+  async load(records: AsyncIterable<DumpRecord>): Promise<number> {
+    return loadRows(this.db, records, (work) => {
+      for (const ix of this.indexers) ix.upsert(this.db, work);
+    });
+  }
+
+  /** Full-text search with facets and snippets (src/search). */
+  async search(req: SearchRequest): Promise<SearchResponse> {
+    return searchSqlite(this.db, req);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
+
+interface RevisionRow { n: number; at: string; author: string | null; message: string | null; checksum: string | null; deleted: number }
+
+const revisionInfo = (r: RevisionRow): RevisionInfo => ({
+  n: r.n, at: r.at, deleted: r.deleted === 1,
+  ...(r.author !== null ? { author: r.author } : {}),
+  ...(r.message !== null ? { message: r.message } : {}),
+  ...(r.checksum !== null ? { checksum: r.checksum } : {}),
+});
 
 /** Indexers number their migrations from 100 up so they never collide with the store's own. */
 function migrationsFor(indexers: SqliteIndexer[]): Migration[] {

@@ -67,6 +67,19 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'API tokens (hashed)',
+    up: `
+      CREATE TABLE tokens (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, list: Migration[] = migrations): void {

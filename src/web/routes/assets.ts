@@ -1,4 +1,4 @@
-// /assets/octavo.css and /assets/octavo.js. Links carry the content hash (?v=…): a matching
+// /assets/octavo.css, /assets/octavo.js and /assets/favicon.svg. Links carry the content hash (?v=…): a matching
 // request may be cached for a year; any other gets a short lifetime and revalidates by ETag.
 import { Hono } from 'hono';
 import { siteAssets } from '../../render/html/assets.js';
@@ -7,8 +7,7 @@ import { notFound } from '../errors.js';
 export function assetRoutes(): Hono {
   const app = new Hono();
   app.get('/:name', (c) => {
-    const { css, js } = siteAssets();
-    const asset = [css, js].find((a) => a.name === c.req.param('name'));
+    const asset = Object.values(siteAssets()).find((a) => a.name === c.req.param('name'));
     if (!asset) throw notFound();
     const etag = `"${asset.hash}"`;
     const cache = c.req.query('v') === asset.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate';

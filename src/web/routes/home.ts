@@ -1,5 +1,6 @@
 // / — what the archive holds: counts, collections, latest additions.
 import { Hono } from 'hono';
+import { withAncestors } from '../collections.js';
 import type { Deps } from '../deps.js';
 import { renderHomePage } from '../../render/html/pages/home.js';
 
@@ -14,7 +15,8 @@ export function homeRoutes(d: Deps): Hono {
       d.store.listWorks({ order: 'recent', limit: 12 }),
     ]);
     const authors = people.filter((p) => p.written > 0).length;
-    return c.html(renderHomePage({ counts: { works, authors, letters }, collections, recent, assets: d.assets }));
+    const tree = await withAncestors(d.store, collections, [], 2);
+    return c.html(renderHomePage({ counts: { works, authors, letters }, collections: tree, recent, assets: d.assets }));
   });
   return app;
 }

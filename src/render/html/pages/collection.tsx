@@ -13,8 +13,10 @@ export interface CollectionPageInput {
   /** Titles of the ancestors, where known (by path key "a/b"). */
   ancestorTitles: Map<string, string>;
   record?: Collection;
-  /** Works filed under the collection, in reading order. */
+  /** Works filed in exactly this collection, in reading order. */
   works: WorkSummary[];
+  /** Works filed here or in any sub-collection. */
+  total: number;
   /** Ids of member works that exist in the archive (members may name works not imported). */
   existing: Set<string>;
   collections: CollectionSummary[];
@@ -57,7 +59,7 @@ export function renderCollectionPage(i: CollectionPageInput): string {
       <header class="page-header">
         <h1>{i.title}</h1>
         {i.record?.description ? <p class="lede">{i.record.description}</p> : ''}
-        <p class="stats">{i.works.length.toLocaleString('en')} {i.works.length === 1 ? 'work' : 'works'} in the archive</p>
+        <p class="stats">{i.total.toLocaleString('en')} {i.total === 1 ? 'work' : 'works'} in the archive</p>
       </header>
       {sub.length ? (
         <section aria-labelledby="sub-heading">
@@ -80,4 +82,16 @@ export function renderCollectionPage(i: CollectionPageInput): string {
     </>
   );
   return renderPage({ title: i.title, assets: i.assets, main, bodyClass: 'page-collection' });
+}
+
+/** Every collection as one tree. */
+export function renderCollectionsIndex({ collections, assets }: { collections: CollectionSummary[]; assets: AssetUrls }): string {
+  const main = (
+    <>
+      <Breadcrumbs trail={[{ label: 'Home', href: '/' }, { label: 'Collections' }]} />
+      <header class="page-header"><h1>Collections</h1></header>
+      {collections.length ? <CollectionTree nodes={collectionTree(collections)} depth={6} /> : <p>No collections yet.</p>}
+    </>
+  );
+  return renderPage({ title: 'Collections', assets, main, bodyClass: 'page-collection' });
 }

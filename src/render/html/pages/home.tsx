@@ -11,6 +11,7 @@ export interface HomePageInput {
 }
 
 const n = (x: number) => x.toLocaleString('en');
+const plural = (x: number, word: string) => (x === 1 ? word : `${word}s`);
 
 export function renderHomePage(i: HomePageInput): string {
   const main = (
@@ -19,9 +20,9 @@ export function renderHomePage(i: HomePageInput): string {
         <h1>Octavo</h1>
         <p class="lede">Letters, articles and speeches, with their sources, notes and rights.</p>
         <p class="stats">
-          <span class="stat"><strong>{n(i.counts.works)}</strong> works</span>
-          <span class="stat"><a href="/authors"><strong>{n(i.counts.authors)}</strong> authors</a></span>
-          <span class="stat"><strong>{n(i.counts.letters)}</strong> letters</span>
+          <span class="stat"><strong>{n(i.counts.works)}</strong> {plural(i.counts.works, 'work')}</span>
+          <span class="stat"><a href="/authors"><strong>{n(i.counts.authors)}</strong> {plural(i.counts.authors, 'author')}</a></span>
+          <span class="stat"><strong>{n(i.counts.letters)}</strong> {plural(i.counts.letters, 'letter')}</span>
         </p>
       </header>
       <div class="home-columns">

@@ -1,0 +1,139 @@
+// A Work as the search index sees it: five weighted text fields of index terms, facet values with
+// labels, and the name keys filters match against. Pure; shared by every backend.
+import type { AgentRef, PlaceRef, Work } from '../model/work.js';
+import { nameKey, type PeopleRegister } from '../model/register.js';
+import { blockToLines, bodyText } from '../render/plain.js';
+import { decadesSpanned, yearsSpanned } from './dates.js';
+import type { FacetName } from './types.js';
+import { indexText } from './text.js';
+
+export const TEXT_FIELDS = ['title', 'body', 'notes', 'people', 'places'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+/** bm25 column weights, in TEXT_FIELDS order: a word in the title or a named person counts most. */
+export const FIELD_WEIGHTS: Record<TextField, number> = { title: 8, body: 1, notes: 0.5, people: 4, places: 2 };
+
+export interface FacetEntry {
+  facet: FacetName;
+  value: string;
+  label: string;
+}
+
+/** A name a filter (author:, recipient:, place:) may use for a facet value. */
+export interface FacetKey {
+  facet: 'author' | 'recipient' | 'place' | 'collection';
+  value: string;
+  key: string;
+}
+
+export interface IndexDoc {
+  workId: string;
+  kind: string;
+  language: string;
+  dateStart?: string;
+  dateEnd?: string;
+  fields: Record<TextField, string>;
+  facets: FacetEntry[];
+  keys: FacetKey[];
+  /** Terms written capitalised inside sentences and never in lower case: name-like (for fuzzy matching). */
+  caps: string[];
+}
+
+export const notesText = (work: Work): string => work.notes.flatMap((n) => n.blocks.flatMap((b) => blockToLines(b))).join('\n');
+
+/** The header's printed statements: where and when written, publication, source, kept header lines. */
+export function headerText(work: Work): string {
+  return [
+    work.written?.text, ...work.published.map((p) => p.text ?? [p.venue, p.issue, p.date?.text, p.note].filter(Boolean).join(', ')),
+    work.source?.text ?? [work.source?.title, work.source?.volume, work.source?.publisher].filter(Boolean).join(', '),
+    ...(work.headerNotes ?? []),
+  ].filter((x): x is string => !!x).join('\n');
+}
+
+/** Primary language subtag, lowercase: "de-AT" → "de". */
+export const languageCode = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? lang.toLowerCase();
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/** "de" → "German"; the code itself when it has no name. */
+export function languageName(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function spellings(ref: AgentRef, register: PeopleRegister | undefined): string[] {
+  return [...new Set([ref.name, ...(ref.asWritten ? [ref.asWritten] : []), ...(register?.spellings(ref.id) ?? [])])];
+}
+
+function placeNames(p: PlaceRef): string[] {
+  return [...new Set([p.name, ...(p.asWritten ? [p.asWritten] : [])])];
+}
+
+export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
+  const caps = new Set<string>();
+  const lower = new Set<string>();
+  const title = indexText([work.title, work.subtitle ?? ''].join('\n'), caps, lower);
+  const body = indexText(bodyText(work), caps, lower);
+  // Editorial notes and the header's statements (publication, source) share the weakest field.
+  const notes = indexText(`${notesText(work)}\n${headerText(work)}`, caps, lower);
+
+  const people: string[] = [];
+  const places: string[] = [];
+  const facets: FacetEntry[] = [
+    { facet: 'kind', value: work.kind, label: work.kind[0]!.toUpperCase() + work.kind.slice(1) },
+    { facet: 'language', value: languageCode(work.language), label: languageName(languageCode(work.language)) },
+  ];
+  const keys: FacetKey[] = [];
+  const addAgent = (facet: 'author' | 'recipient', ref: AgentRef) => {
+    const names = spellings(ref, register);
+    people.push(...names);
+    if (!facets.some((f) => f.facet === facet && f.value === ref.id)) facets.push({ facet, value: ref.id, label: ref.name });
+    for (const n of [ref.id.replace(/-/g, ' '), ...names]) {
+      const key = nameKey(n);
+      if (key && !keys.some((k) => k.facet === facet && k.value === ref.id && k.key === key)) keys.push({ facet, value: ref.id, key });
+    }
+  };
+  work.authors.forEach((a) => addAgent('author', a));
+  work.recipients.forEach((r) => addAgent('recipient', r));
+  for (const e of work.entities.people) people.push(e.name, ...(e.aliases ?? []));
+
+  for (const p of [work.written?.place, work.sentTo]) {
+    if (!p) continue;
+    places.push(...placeNames(p));
+    if (!facets.some((f) => f.facet === 'place' && f.value === p.id)) facets.push({ facet: 'place', value: p.id, label: p.name });
+    for (const n of [p.id.replace(/-/g, ' '), ...placeNames(p)]) {
+      const key = nameKey(n);
+      if (key && !keys.some((k) => k.facet === 'place' && k.value === p.id && k.key === key)) keys.push({ facet: 'place', value: p.id, key });
+    }
+  }
+  for (const e of work.entities.places) places.push(e.name, ...(e.aliases ?? []));
+
+  for (const c of work.collections) {
+    const value = c.path.join('/');
+    if (facets.some((f) => f.facet === 'collection' && f.value === value)) continue;
+    const label = c.titles?.length ? c.titles.join(' › ') : value;
+    facets.push({ facet: 'collection', value, label });
+    if (c.titles?.length) keys.push({ facet: 'collection', value, key: nameKey(c.titles.join(' ')) });
+  }
+
+  const d = work.written?.date;
+  for (const y of yearsSpanned(d?.start, d?.end)) facets.push({ facet: 'year', value: String(y), label: String(y) });
+  for (const y of decadesSpanned(d?.start, d?.end)) facets.push({ facet: 'decade', value: String(y), label: `${y}s` });
+
+  for (const t of lower) caps.delete(t);
+  const peopleTerms = indexText(people.join('\n'));
+  const placeTerms = indexText(places.join('\n'));
+  // Names from the record are names by definition, whatever the text's capitals say.
+  for (const t of `${peopleTerms} ${placeTerms}`.split(' ')) if (t.length >= 4) caps.add(t);
+  return {
+    workId: work.id,
+    kind: work.kind,
+    language: languageCode(work.language),
+    ...(d ? { dateStart: d.start, dateEnd: d.end } : {}),
+    fields: { title, body, notes, people: peopleTerms, places: placeTerms },
+    facets,
+    keys,
+    caps: [...caps],
+  };
+}

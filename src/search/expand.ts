@@ -1,0 +1,185 @@
+// From the query AST to what the index is asked: each word becomes a set of index terms (its stem,
+// its reading in the other script, register spellings of the same person, spelling variants), each
+// phrase a set of term sequences. Backend-neutral: FTS5 and tsquery compilers both start here.
+import { nameKey, type PeopleRegister } from '../model/register.js';
+import type { FilterField, QueryNode } from './query.js';
+import { closest, maxEdits } from './fuzzy.js';
+import { foldWord, termOf, wordTokens } from './text.js';
+import { hasCyrillic, toCyrillic, toLatin } from './translit.js';
+import type { WordExpansion } from './types.js';
+
+export interface TermAlt {
+  term: string;
+  prefix: boolean;
+}
+
+export type MatchNode =
+  | { type: 'terms'; alts: TermAlt[] }
+  | { type: 'phrase'; alts: string[][] }
+  | { type: 'and'; children: MatchNode[] }
+  | { type: 'or'; children: MatchNode[] }
+  | { type: 'not'; child: MatchNode }
+  | { type: 'filter'; field: FilterField; value: string }
+  | { type: 'date'; from: string; to: string };
+
+/** What the backend's vocabulary can tell the expander (for spelling variants). */
+export interface Lexicon {
+  /** Number of works whose index holds the term. */
+  docFreq(term: string): number;
+  /** Whether the term is mostly written with a capital inside sentences (a name). */
+  isNameLike(term: string): boolean;
+  /** Index terms that start with the same letter; name-like ones only unless `all`. */
+  candidates(term: string, all: boolean): Iterable<string>;
+}
+
+/** What snippets highlight: the positive terms, prefixes and phrases of the query. */
+export interface Highlight {
+  terms: Set<string>;
+  prefixes: string[];
+  phrases: string[][];
+}
+
+export interface Expansion {
+  match?: MatchNode;
+  expansions: WordExpansion[];
+  highlight: Highlight;
+}
+
+const MAX_ALTS = 24;
+const MAX_VARIANTS = 6;
+
+/** The index terms one written word can stand for, in both scripts. */
+export function readings(surface: string): string[] {
+  const out = new Set([termOf(surface)]);
+  if (hasCyrillic(surface)) out.add(termOf(toLatin(surface)));
+  else {
+    const cyr = toCyrillic(surface);
+    if (cyr) out.add(termOf(cyr));
+  }
+  return [...out];
+}
+
+function prefixReadings(surface: string): string[] {
+  const out = new Set([foldWord(surface), termOf(surface)]);
+  if (hasCyrillic(surface)) out.add(foldWord(toLatin(surface)));
+  else {
+    const cyr = toCyrillic(surface);
+    if (cyr) out.add(foldWord(cyr));
+  }
+  return [...out].filter((t) => t.length >= 2);
+}
+
+function phraseAlts(words: string[]): string[][] {
+  const seqs: string[][] = [words.map(termOf)];
+  if (words.every((w) => hasCyrillic(w))) seqs.push(words.map((w) => termOf(toLatin(w))));
+  else {
+    const cyr = words.map((w) => toCyrillic(w));
+    if (cyr.every((c): c is string => !!c)) seqs.push(cyr.map(termOf));
+  }
+  const seen = new Set<string>();
+  return seqs.filter((s) => !seen.has(s.join(' ')) && !!seen.add(s.join(' ')));
+}
+
+/** Single-word spellings of the register person this word names exactly (Shaumyan → Shahumyan, Шаумян…). */
+function registerAliases(word: string, register: PeopleRegister | undefined): string[] {
+  if (!register) return [];
+  const key = nameKey(word);
+  if (!key || key.includes(' ')) return [];
+  const person = register.lookup(word);
+  if (!person) return [];
+  if (![person.name, person.sortName ?? '', ...person.aliases].some((s) => nameKey(s).split(' ').includes(key))) return [];
+  const out = new Set<string>();
+  // "Shahumyan, Stepan Georgievich" sorts by surname: its surname is the part before the comma.
+  const sortSurname = person.sortName?.split(',')[0];
+  for (const s of [person.name, ...(sortSurname ? [sortSurname] : []), ...person.aliases]) {
+    const toks = wordTokens(s).map((t) => t.surface);
+    const last = toks[toks.length - 1];
+    if (toks.length === 1 || (last && last.length >= 4)) out.add(last!);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+export function expandQuery(root: QueryNode | undefined, opts: { register?: PeopleRegister; lexicon?: Lexicon } = {}): Expansion {
+  const expansions: WordExpansion[] = [];
+  const highlight: Highlight = { terms: new Set(), prefixes: [], phrases: [] };
+
+  function word(text: string, prefix: boolean, positive: boolean): MatchNode | undefined {
+    const toks = wordTokens(text).map((t) => t.surface);
+    if (toks.length === 0) return undefined;
+    if (toks.length > 1) return phrase(toks, text, positive);
+    const w = toks[0]!;
+    if (prefix) {
+      const alts = prefixReadings(w).map((term) => ({ term, prefix: true }));
+      expansions.push({ word: `${w}*`, terms: alts.map((a) => `${a.term}*`), aliases: [], variants: [] });
+      if (positive) highlight.prefixes.push(...alts.map((a) => a.term));
+      return { type: 'terms', alts };
+    }
+    const base = readings(w);
+    const aliases = registerAliases(w, opts.register);
+    const terms = new Set(base);
+    for (const a of aliases) for (const r of readings(a)) terms.add(r);
+    const variants: string[] = [];
+    const lex = opts.lexicon;
+    const edits = maxEdits(foldWord(w).length);
+    if (lex && edits > 0) {
+      const missing = [...terms].every((t) => lex.docFreq(t) === 0);
+      for (const t of base) {
+        if (!missing && !lex.isNameLike(t)) continue;
+        const near = closest(t, lex.candidates(t, missing), edits, MAX_VARIANTS * 3, (x) => lex.docFreq(x))
+          .filter((v) => !terms.has(v) && lex.docFreq(v) > 0 && (missing || lex.isNameLike(v)))
+          .slice(0, MAX_VARIANTS);
+        for (const v of near) { terms.add(v); variants.push(v); }
+      }
+    }
+    const alts = [...terms].slice(0, MAX_ALTS).map((term) => ({ term, prefix: false }));
+    expansions.push({ word: w, terms: alts.map((a) => a.term), aliases, variants });
+    if (positive) for (const a of alts) highlight.terms.add(a.term);
+    return { type: 'terms', alts };
+  }
+
+  function phrase(words: string[], text: string, positive: boolean): MatchNode {
+    const alts = phraseAlts(words);
+    expansions.push({ word: `"${text}"`, terms: alts.map((s) => s.join(' ')), aliases: [], variants: [] });
+    if (alts.every((s) => s.length === 1)) {
+      if (positive) for (const s of alts) highlight.terms.add(s[0]!);
+      return { type: 'terms', alts: alts.map((s) => ({ term: s[0]!, prefix: false })) };
+    }
+    if (positive) highlight.phrases.push(...alts);
+    return { type: 'phrase', alts };
+  }
+
+  function go(n: QueryNode, positive: boolean): MatchNode | undefined {
+    switch (n.type) {
+      case 'word': return word(n.text, n.prefix, positive);
+      case 'phrase': {
+        const toks = wordTokens(n.text).map((t) => t.surface);
+        return toks.length ? phrase(toks, n.text, positive) : undefined;
+      }
+      case 'filter': return { type: 'filter', field: n.field, value: n.value };
+      case 'date': return { type: 'date', from: n.from, to: n.to };
+      case 'not': {
+        const child = go(n.child, !positive);
+        return child ? { type: 'not', child } : undefined;
+      }
+      case 'and': case 'or': {
+        const children = n.children.map((c) => go(c, positive)).filter((c): c is MatchNode => !!c);
+        if (children.length === 0) return undefined;
+        return children.length === 1 ? children[0] : { type: n.type, children };
+      }
+    }
+  }
+
+  const match = root ? go(root, true) : undefined;
+  return { ...(match ? { match } : {}), expansions, highlight };
+}
+
+/** True when the node holds no words: only filters (and their negations / combinations). */
+export function isFilterOnly(n: MatchNode): boolean {
+  switch (n.type) {
+    case 'filter': case 'date': return true;
+    case 'terms': case 'phrase': return false;
+    case 'not': return isFilterOnly(n.child);
+    default: return n.children.every(isFilterOnly);
+  }
+}

@@ -1,0 +1,117 @@
+// Facet values per document, held in memory as compact arrays (CSR: offsets + value codes per
+// facet), so counting facets over a whole result set is a loop over integers. Rebuilt from the
+// search_* tables whenever the index has changed (this process's writes or another's commits).
+import type Database from 'better-sqlite3';
+import { FACET_NAMES, type FacetName } from '../types.js';
+import { localWrites } from './indexer.js';
+
+export interface FacetColumn {
+  values: string[];
+  labels: string[];
+  code: Map<string, number>;
+  /** Codes of doc d are codes[offsets[d] .. offsets[d + 1]). */
+  offsets: Uint32Array;
+  codes: Uint32Array;
+}
+
+export interface IndexCache {
+  version: string;
+  /** Live document ids, ascending. */
+  docids: Int32Array;
+  dateStart: (string | undefined)[];
+  dateEnd: (string | undefined)[];
+  facets: Record<FacetName, FacetColumn>;
+  /** facet → (name key → values) for author:, recipient:, place:, collection: filters. */
+  keys: Map<string, Map<string, string[]>>;
+  /** Name-like terms (search_caps) grouped by first character, with the documents writing them capitalised. */
+  caps: Map<string, Map<string, number>>;
+}
+
+const caches = new WeakMap<Database.Database, IndexCache>();
+
+export function indexVersion(db: Database.Database): string {
+  return `${db.pragma('data_version', { simple: true }) as number}:${localWrites(db)}`;
+}
+
+function buildColumn(rows: { value: string; docid: number }[], maxDoc: number, labels: Map<string, string>): FacetColumn {
+  const code = new Map<string, number>();
+  const values: string[] = [];
+  const counts = new Uint32Array(maxDoc + 2);
+  for (const r of rows) {
+    if (!code.has(r.value)) { code.set(r.value, values.length); values.push(r.value); }
+    counts[r.docid + 1]!++;
+  }
+  const offsets = new Uint32Array(maxDoc + 2);
+  for (let d = 1; d < offsets.length; d++) offsets[d] = offsets[d - 1]! + counts[d]!;
+  const fill = offsets.slice();
+  const codes = new Uint32Array(rows.length);
+  for (const r of rows) codes[fill[r.docid]!++] = code.get(r.value)!;
+  return { values, labels: values.map((v) => labels.get(v) ?? v), code, offsets, codes };
+}
+
+function load(db: Database.Database, version: string): IndexCache {
+  const docs = db.prepare('SELECT docid, date_start, date_end FROM search_docs ORDER BY docid').raw().all() as [number, string | null, string | null][];
+  const maxDoc = docs.length ? docs[docs.length - 1]![0] : 0;
+  const dateStart = new Array<string | undefined>(maxDoc + 1);
+  const dateEnd = new Array<string | undefined>(maxDoc + 1);
+  const docids = new Int32Array(docs.length);
+  docs.forEach(([id, s, e], i) => { docids[i] = id; dateStart[id] = s ?? undefined; dateEnd[id] = e ?? undefined; });
+
+  const byFacet = new Map<string, { value: string; docid: number }[]>();
+  for (const [facet, value, docid] of db.prepare('SELECT facet, value, docid FROM search_facets').raw().iterate() as IterableIterator<[string, string, number]>) {
+    let list = byFacet.get(facet);
+    if (!list) byFacet.set(facet, (list = []));
+    list.push({ value, docid });
+  }
+  const labels = new Map<string, Map<string, string>>();
+  for (const [facet, value, label] of db.prepare('SELECT facet, value, label FROM search_labels').raw().iterate() as IterableIterator<[string, string, string]>) {
+    let m = labels.get(facet);
+    if (!m) labels.set(facet, (m = new Map()));
+    m.set(value, label);
+  }
+  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, buildColumn(byFacet.get(f) ?? [], maxDoc, labels.get(f) ?? new Map())])) as Record<FacetName, FacetColumn>;
+
+  const keys = new Map<string, Map<string, string[]>>();
+  for (const [facet, key, value] of db.prepare('SELECT facet, key, value FROM search_keys').raw().iterate() as IterableIterator<[string, string, string]>) {
+    let m = keys.get(facet);
+    if (!m) keys.set(facet, (m = new Map()));
+    const list = m.get(key);
+    if (list) list.push(value);
+    else m.set(key, [value]);
+  }
+  const caps = new Map<string, Map<string, number>>();
+  for (const [term, n] of db.prepare('SELECT term, docs FROM search_caps').raw().iterate() as IterableIterator<[string, number]>) {
+    const first = term[0]!;
+    let m = caps.get(first);
+    if (!m) caps.set(first, (m = new Map()));
+    m.set(term, n);
+  }
+  return { version, docids, dateStart, dateEnd, facets, keys, caps };
+}
+
+/** The cache for the index as it is now. */
+export function indexCache(db: Database.Database): IndexCache {
+  const version = indexVersion(db);
+  const cached = caches.get(db);
+  if (cached?.version === version) return cached;
+  const fresh = load(db, version);
+  caches.set(db, fresh);
+  return fresh;
+}
+
+/** Count facet values over a set of documents. */
+export function countFacet(col: FacetColumn, docs: ArrayLike<number>): Uint32Array {
+  const counts = new Uint32Array(col.values.length);
+  const { offsets, codes } = col;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    for (let k = offsets[d]!, end = offsets[d + 1]!; k < end; k++) counts[codes[k]!]!++;
+  }
+  return counts;
+}
+
+/** Whether document d has any of the given value codes. */
+export function hasAny(col: FacetColumn, d: number, wanted: Set<number>): boolean {
+  for (let k = col.offsets[d]!, end = col.offsets[d + 1]!; k < end; k++) if (wanted.has(col.codes[k]!)) return true;
+  return false;
+}

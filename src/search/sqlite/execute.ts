@@ -1,0 +1,174 @@
+// Search on SQLite: parse → expand → one FTS5 pass for the ranked words → per-document filters on
+// the in-memory facet arrays → facet counts over the whole result set → the page's hits, with
+// snippets made from the stored works.
+import type Database from 'better-sqlite3';
+import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
+import type { Work } from '../../model/work.js';
+import { bodyText } from '../../render/plain.js';
+import { expandQuery, type Highlight } from '../expand.js';
+import { headerText, notesText } from '../document.js';
+import { parseQuery, type QueryNode } from '../query.js';
+import { highlightAll, lead, snippet } from '../snippets.js';
+import {
+  DEFAULT_FACET_LIMIT, DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE_SIZE, QueryError, SORTS,
+  type SearchHit, type SearchRequest, type SearchResponse, type SearchSort, type Snippet,
+} from '../types.js';
+import { indexCache, indexVersion, type IndexCache } from './cache.js';
+import { buildFacets } from './facets.js';
+import { predicate, type Pred } from './filters.js';
+import { BM25, ftsExpression, plan } from './fts.js';
+import { catchUp } from './indexer.js';
+import { sqliteLexicon } from './lexicon.js';
+import { topK } from './topk.js';
+
+export interface SqliteSearchOptions {
+  register?: PeopleRegister;
+}
+
+function statements(db: Database.Database) {
+  return {
+    ranked: db.prepare(`SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(),
+    ids: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
+  };
+}
+const prepared = new WeakMap<Database.Database, ReturnType<typeof statements>>();
+const stmts = (db: Database.Database) => {
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = statements(db)));
+  return s;
+};
+
+const lastVersion = new WeakMap<Database.Database, string>();
+
+/** The cache for the current index, indexing works the index has missed first (writable stores only). */
+function ready(db: Database.Database, register: PeopleRegister): IndexCache {
+  const version = indexVersion(db);
+  if (lastVersion.get(db) !== version) {
+    if (!db.readonly) catchUp(db, register);
+    lastVersion.set(db, indexVersion(db));
+  }
+  return indexCache(db);
+}
+
+export function normaliseRequest(req: SearchRequest) {
+  const page = Math.max(1, Math.floor(Number(req.page) || 1));
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(Number(req.pageSize) || DEFAULT_PAGE_SIZE)));
+  const sort: SearchSort | undefined = req.sort && SORTS.includes(req.sort) ? req.sort : undefined;
+  const facets = (req.facets ?? FACET_NAMES).filter((f) => FACET_NAMES.includes(f));
+  const facetLimit = Math.min(200, Math.max(1, Math.floor(Number(req.facetLimit) || DEFAULT_FACET_LIMIT)));
+  return { q: String(req.q ?? ''), page, pageSize, sort, facets, facetLimit };
+}
+
+function empty(q: string, page: number, pageSize: number, sort: SearchSort, t0: number, error?: QueryError): SearchResponse {
+  return {
+    q, total: 0, page, pageSize, pages: 0, sort, hits: [], facets: [], expansions: [],
+    ...(error ? { error: error.toProblem() } : {}), tookMs: performance.now() - t0,
+  };
+}
+
+export function searchSqlite(db: Database.Database, req: SearchRequest, opts: SqliteSearchOptions = {}): SearchResponse {
+  const t0 = performance.now();
+  const r = normaliseRequest(req);
+  const register = opts.register ?? loadDefaultRegister();
+  let ast: QueryNode | undefined;
+  try {
+    ast = parseQuery(r.q);
+  } catch (e) {
+    if (e instanceof QueryError) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0, e);
+    throw e;
+  }
+  if (!ast) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0);
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").get()) {
+    return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0,
+      new QueryError('This archive has no search index yet.', undefined, 'Open it once with a writable store (octavo import or octavo serve) to build the index.'));
+  }
+  const cache = ready(db, register);
+  const lexicon = sqliteLexicon(db, cache);
+  const { match, expansions, highlight } = expandQuery(ast, { register, lexicon });
+  const s = stmts(db);
+  const p = match ? plan(match) : { rest: [] };
+  const sort: SearchSort = r.sort ?? (p.fts ? 'relevance' : 'date');
+
+  // 1. Candidates: the ranked FTS5 matches, or every document when the query has only filters.
+  const score = new Map<number, number>();
+  let candidates: ArrayLike<number>;
+  try {
+    if (p.fts) {
+      if (sort === 'relevance') {
+        const rows = s.ranked.all(p.fts) as [number, number][];
+        const ids = new Int32Array(rows.length);
+        rows.forEach(([id, bm], i) => { ids[i] = id; score.set(id, bm); });
+        candidates = ids;
+      } else candidates = s.ids.all(p.fts) as number[];
+    } else candidates = cache.docids;
+
+    // 2. Filters and other per-document conditions.
+    const ftsDocs = (expr: string) => new Set(s.ids.all(expr) as number[]);
+    const preds: Pred[] = p.rest.map((n) => predicate(n, { cache, register, ftsDocs, ftsExpression }));
+    let result: ArrayLike<number> = candidates;
+    if (preds.length) {
+      const kept: number[] = [];
+      for (let i = 0; i < candidates.length; i++) {
+        const d = candidates[i]!;
+        if (preds.every((pr) => pr(d))) kept.push(d);
+      }
+      result = kept;
+    }
+
+    // 3. Order and page.
+    const total = result.length;
+    const pages = Math.ceil(total / r.pageSize);
+    const k = r.page * r.pageSize;
+    const byDate = (a: number, b: number) => {
+      const da = cache.dateStart[a];
+      const dbb = cache.dateStart[b];
+      if (da === dbb) return a - b;
+      if (da === undefined) return 1;
+      if (dbb === undefined) return -1;
+      return (da < dbb ? -1 : 1) * (sort === 'date-desc' ? -1 : 1);
+    };
+    const cmp = sort === 'relevance' ? (a: number, b: number) => (score.get(a)! - score.get(b)!) || a - b : byDate;
+    const pageIds = total > (r.page - 1) * r.pageSize ? topK(result, k, cmp).slice((r.page - 1) * r.pageSize) : [];
+
+    // 4. Facets over the whole result set; hits with snippets for the page.
+    const facets = buildFacets(cache, result, r.facets, r.facetLimit, ast);
+    const hits = loadHits(db, pageIds, highlight, score);
+    return { q: r.q, total, page: r.page, pageSize: r.pageSize, pages, sort, hits, facets, expansions, tookMs: performance.now() - t0 };
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('SQLITE_')) {
+      return empty(r.q, r.page, r.pageSize, sort, t0, new QueryError('The query could not be run.', undefined, 'Try fewer or simpler terms.'));
+    }
+    throw e;
+  }
+}
+
+function loadHits(db: Database.Database, ids: number[], h: Highlight, score: Map<number, number>): SearchHit[] {
+  if (!ids.length) return [];
+  const rows = db.prepare(`SELECT d.docid, w.json FROM search_docs d JOIN works w ON w.id = d.work_id WHERE d.docid IN (${ids.map(() => '?').join(',')})`)
+    .raw().all(...ids) as [number, string][];
+  const byId = new Map(rows.map(([id, json]) => [id, JSON.parse(json) as Work]));
+  return ids.flatMap((id) => {
+    const w = byId.get(id);
+    return w ? [toHit(w, h, score.has(id) ? -score.get(id)! : 0)] : [];
+  });
+}
+
+export function toHit(w: Work, h: Highlight, score: number): SearchHit {
+  const snippets: Snippet[] = [];
+  const body = bodyText(w);
+  const inBody = snippet(body, h);
+  if (inBody) snippets.push({ field: 'body', html: inBody });
+  const notes = w.notes.length ? snippet(notesText(w), h) : undefined;
+  if (notes) snippets.push({ field: 'notes', html: notes });
+  const header = snippets.length ? undefined : snippet(headerText(w), h);
+  if (header) snippets.push({ field: 'header', html: header });
+  if (!snippets.length && body) snippets.push({ field: 'body', html: lead(body) });
+  const d = w.written?.date;
+  return {
+    id: w.id, kind: w.kind, title: w.title, titleHtml: highlightAll(w.title, h), language: w.language,
+    ...(d ? { date: d.start, dateText: d.text } : {}),
+    authors: w.authors.map(({ id, name }) => ({ id, name })),
+    recipients: w.recipients.map(({ id, name }) => ({ id, name })),
+    snippets, score,
+  };
+}

@@ -1,0 +1,123 @@
+// Search request and response: one shape for every backend (SQLite FTS5 now, PostgreSQL later),
+// the web page, the JSON API and the CLI.
+import type { WorkKind } from '../model/work.js';
+
+export const FACET_NAMES = ['kind', 'author', 'recipient', 'year', 'decade', 'place', 'collection', 'language'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+export const SORTS = ['relevance', 'date', 'date-desc'] as const;
+export type SearchSort = (typeof SORTS)[number];
+
+export interface SearchRequest {
+  /** The query in Octavo's query language (see docs/search.md). Empty: no results, no error. */
+  q: string;
+  /** 1-based. */
+  page?: number;
+  /** Results per page, 1–100 (default 20). */
+  pageSize?: number;
+  /** Default: relevance when the query has words, else date. */
+  sort?: SearchSort;
+  /** Which facets to count (default: all); [] for none. */
+  facets?: readonly FacetName[];
+  /** Values returned per facet, most frequent first (default 12). */
+  facetLimit?: number;
+}
+
+/** Which part of a work a snippet comes from: the text, the editorial notes, or the header (publication, source). */
+export type SnippetField = 'title' | 'body' | 'notes' | 'header';
+
+export interface Snippet {
+  field: SnippetField;
+  /** Escaped HTML: the source text with the matched words wrapped in <mark>…</mark>. */
+  html: string;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: WorkKind;
+  title: string;
+  /** The title as escaped HTML with matched words in <mark>. */
+  titleHtml: string;
+  language: string;
+  /** ISO start day of the written date, when dated. */
+  date?: string;
+  dateText?: string;
+  authors: { id: string; name: string }[];
+  recipients: { id: string; name: string }[];
+  snippets: Snippet[];
+  /** Relevance (higher is better; bm25 on the backend's scale); 0 when the query has no words. */
+  score: number;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  /** The filter that selects this value, ready to append to the query: `recipient:shaumyan-stepan`. */
+  filter: string;
+  /** The query already contains this filter. */
+  selected: boolean;
+}
+
+export interface Facet {
+  name: FacetName;
+  label: string;
+  /** Distinct values in the whole result set (values beyond facetLimit are not listed). */
+  distinct: number;
+  values: FacetValue[];
+}
+
+/** How one word of the query was searched: the forms looked up in the index, and why. */
+export interface WordExpansion {
+  word: string;
+  /** Index terms searched (stems, the other script's reading, register spellings). */
+  terms: string[];
+  /** Other spellings added from the people register. */
+  aliases: string[];
+  /** Spelling variants found by fuzzy matching. */
+  variants: string[];
+}
+
+export interface QueryProblem {
+  message: string;
+  /** 0-based character offset in the query, when the problem has a place. */
+  position?: number;
+  hint?: string;
+}
+
+export interface SearchResponse {
+  q: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+  sort: SearchSort;
+  hits: SearchHit[];
+  facets: Facet[];
+  /** What each word of the query was expanded to, so readers can see why a result matched. */
+  expansions: WordExpansion[];
+  /** Set when the query is malformed; then total is 0 and hits are empty. */
+  error?: QueryProblem;
+  tookMs: number;
+}
+
+/** A malformed query. Never escapes the search function: it becomes `SearchResponse.error`. */
+export class QueryError extends Error {
+  constructor(message: string, readonly position?: number, readonly hint?: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+
+  toProblem(): QueryProblem {
+    return { message: this.message, ...(this.position !== undefined ? { position: this.position } : {}), ...(this.hint ? { hint: this.hint } : {}) };
+  }
+}
+
+export const FACET_LABELS: Record<FacetName, string> = {
+  kind: 'Kind', author: 'Author', recipient: 'Recipient', year: 'Year', decade: 'Decade', place: 'Place',
+  collection: 'Collection', language: 'Language',
+};
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_FACET_LIMIT = 12;

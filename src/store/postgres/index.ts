@@ -1,0 +1,293 @@
+// PostgreSQL store: the same contract as the SQLite store, for several writers and readers over one
+// database. Every write is one transaction with its index updates; a per-work advisory lock keeps
+// revision numbers and checksum checks consistent when processes write the same work at once.
+import type pg from 'pg';
+import { Collection, Work } from '../../model/work.js';
+import type {
+  ChangeQuery, ChangeRecord, CollectionSummary, DumpRecord, ListOptions, Neighbours, Revision, RevisionInfo, RevisionMeta,
+  Store, UpsertStatus, WorkSummary,
+} from '../store.js';
+import { canonicalJson, sha256, workChecksum } from '../checksum.js';
+import { pathKey, summarise } from '../summary.js';
+import { createPool, ensureSchema, parseTarget, transaction } from './connect.js';
+import { dumpRows, loadRows, writeWorkRow } from './dump.js';
+import { migrate, migrations, type Migration } from './migrations.js';
+import { PostgresTokenStore } from './tokens.js';
+import type { SearchRequest, SearchResponse } from '../../search/types.js';
+
+/** Something kept in step with the works table inside the same transaction (the search index). */
+export interface PostgresIndexer {
+  /** Numbered from 100 up so they never collide with the store's own. */
+  migrations?: Migration[];
+  upsert(c: pg.ClientBase, work: Work): Promise<void>;
+  remove(c: pg.ClientBase, id: string): Promise<void>;
+}
+
+export interface PostgresStoreOptions {
+  indexers?: PostgresIndexer[];
+  /** Pool size (default 8). */
+  max?: number;
+}
+
+interface WorkRow { id: string; json: string; updated_at: string }
+
+export class PostgresStore implements Store {
+  readonly capabilities = { concurrentWriters: true };
+  readonly tokens: PostgresTokenStore;
+  private closed = false;
+
+  constructor(readonly pool: pg.Pool, readonly schema: string | undefined, private readonly indexers: PostgresIndexer[] = []) {
+    this.tokens = new PostgresTokenStore(pool);
+  }
+
+  private async writeWork(c: pg.ClientBase, work: Work, meta: RevisionMeta | undefined): Promise<UpsertStatus> {
+    const checksum = workChecksum(work);
+    const prev = (await c.query<{ checksum: string }>('SELECT checksum FROM works WHERE id = $1', [work.id])).rows[0];
+    if (prev?.checksum === checksum) return 'unchanged';
+    const now = new Date().toISOString();
+    const json = JSON.stringify(work);
+    await writeWorkRow(c, work, { json, checksum, createdAt: now, updatedAt: now }, !prev);
+    await addRevision(c, work.id, now, meta, checksum, json, false);
+    for (const ix of this.indexers) await ix.upsert(c, work);
+    return prev ? 'updated' : 'imported';
+  }
+
+  async upsertWork(work: Work, meta?: RevisionMeta): Promise<UpsertStatus> {
+    return (await this.upsertWorks([work], meta))[0]!;
+  }
+
+  async upsertWorks(works: Work[], meta?: RevisionMeta): Promise<UpsertStatus[]> {
+    const valid = works.map((w) => Work.parse(w));
+    if (valid.length === 0) return [];
+    return transaction(this.pool, async (c) => {
+      await lockWorks(c, valid.map((w) => w.id));
+      const out: UpsertStatus[] = [];
+      for (const w of valid) out.push(await this.writeWork(c, w, meta));
+      return out;
+    });
+  }
+
+  async getWork(id: string): Promise<Work | undefined> {
+    const row = (await this.pool.query<{ json: string }>('SELECT json FROM works WHERE id = $1', [id])).rows[0];
+    return row ? (JSON.parse(row.json) as Work) : undefined;
+  }
+
+  async deleteWork(id: string, meta?: RevisionMeta): Promise<boolean> {
+    return transaction(this.pool, async (c) => {
+      await lockWorks(c, [id]);
+      const res = await c.query('DELETE FROM works WHERE id = $1', [id]);
+      if (!res.rowCount) return false;
+      await addRevision(c, id, new Date().toISOString(), meta, null, null, true);
+      for (const ix of this.indexers) await ix.remove(c, id);
+      return true;
+    });
+  }
+
+  private where(opts: ListOptions, params: unknown[]): string {
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const clauses: string[] = [];
+    if (opts.kind) clauses.push(`w.kind = ${p(opts.kind)}`);
+    if (opts.author) clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ${p(opts.author)})`);
+    if (opts.recipient) clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'recipient' AND a.agent_id = ${p(opts.recipient)})`);
+    if (opts.collection?.length) {
+      const key = pathKey(opts.collection);
+      clauses.push(`EXISTS (SELECT 1 FROM work_collections c WHERE c.work_id = w.id AND (c.path = ${p(key)} OR starts_with(c.path, ${p(`${key}/`)})))`);
+    }
+    return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  }
+
+  async listWorks(opts: ListOptions = {}): Promise<WorkSummary[]> {
+    const params: unknown[] = [];
+    const where = this.where(opts, params);
+    const p = (v: unknown) => `$${params.push(v)}`;
+    let order = 'w.date_start ASC NULLS LAST, w.id';
+    if (opts.order === 'recent') order = 'w.updated_at DESC, w.id';
+    else if (opts.order === 'title') order = 'lower(w.title) COLLATE "C", w.id';
+    else if (opts.collection?.length) {
+      const pos = `(SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ${p(pathKey(opts.collection))})`;
+      order = `${pos} ASC NULLS LAST, ${order}`;
+    }
+    const rows = (await this.pool.query<WorkRow>(
+      `SELECT w.id, w.json, w.updated_at FROM works w ${where} ORDER BY ${order} LIMIT ${p(opts.limit ?? null)} OFFSET ${p(opts.offset ?? 0)}`,
+      params,
+    )).rows;
+    return rows.map((r) => summarise(JSON.parse(r.json) as Work, r.updated_at));
+  }
+
+  async countWorks(opts: ListOptions = {}): Promise<number> {
+    const params: unknown[] = [];
+    const where = this.where(opts, params);
+    return Number((await this.pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM works w ${where}`, params)).rows[0]!.n);
+  }
+
+  async upsertCollection(col: Collection): Promise<UpsertStatus> {
+    const valid = Collection.parse(col);
+    const { importedAt: _t, ...prov } = valid.provenance;
+    const checksum = sha256(canonicalJson({ ...valid, provenance: prov }));
+    const key = pathKey(valid.path);
+    return transaction(this.pool, async (c): Promise<UpsertStatus> => {
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`collection:${key}`]);
+      const prev = (await c.query<{ checksum: string }>('SELECT checksum FROM collections WHERE path = $1', [key])).rows[0];
+      if (prev?.checksum === checksum) return 'unchanged';
+      await c.query(
+        `INSERT INTO collections (path, title, checksum, json, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (path) DO UPDATE SET title = excluded.title, checksum = excluded.checksum, json = excluded.json, updated_at = excluded.updated_at`,
+        [key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString()],
+      );
+      return prev ? 'updated' : 'imported';
+    });
+  }
+
+  async getCollection(path: string[]): Promise<Collection | undefined> {
+    const row = (await this.pool.query<{ json: string }>('SELECT json FROM collections WHERE path = $1', [pathKey(path)])).rows[0];
+    return row ? (JSON.parse(row.json) as Collection) : undefined;
+  }
+
+  async listCollections(): Promise<CollectionSummary[]> {
+    const rows = (await this.pool.query<{ path: string; title: string | null; json: string | null; count: string; titles: string | null }>(
+      `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
+       SELECT p.path, c.title, c.json,
+         (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
+         (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL ORDER BY wc.work_id LIMIT 1) AS titles
+       FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`,
+    )).rows;
+    return rows.map((r) => {
+      const path = r.path.split('/');
+      const titles = r.titles ? (JSON.parse(r.titles) as string[]) : [];
+      const members = r.json ? (JSON.parse(r.json) as Collection).members.length : 0;
+      return { path, title: r.title ?? titles[path.length - 1] ?? titles.join(' › '), count: Number(r.count) || members };
+    });
+  }
+
+  async neighbours(id: string, collection: string[]): Promise<Neighbours> {
+    const rows = (await this.pool.query<WorkRow & { rel: number }>(
+      `WITH ordered AS (
+         SELECT w.id, w.json, w.updated_at,
+           ROW_NUMBER() OVER (ORDER BY wc.position ASC NULLS LAST, w.date_start ASC NULLS LAST, w.id) AS i
+         FROM work_collections wc JOIN works w ON w.id = wc.work_id WHERE wc.path = $1),
+       me AS (SELECT i FROM ordered WHERE id = $2)
+       SELECT o.id, o.json, o.updated_at, (o.i - me.i)::int AS rel FROM ordered o, me WHERE o.i BETWEEN me.i - 1 AND me.i + 1`,
+      [pathKey(collection), id],
+    )).rows;
+    const at = (rel: number) => {
+      const r = rows.find((x) => x.rel === rel);
+      return r ? summarise(JSON.parse(r.json) as Work, r.updated_at) : undefined;
+    };
+    if (!rows.some((r) => r.rel === 0)) return {};
+    return { previous: at(-1), next: at(1) };
+  }
+
+  async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
+    const params: unknown[] = [q.from ?? null, q.until ?? null, q.after?.updatedAt ?? null, q.after?.id ?? null];
+    const limit = q.collection ? '' : `LIMIT ${Math.max(0, Math.floor(q.limit))}`;
+    const rows = (await this.pool.query<{ id: string; at: string; deleted: boolean; colls: string | null }>(
+      `WITH latest AS (
+         SELECT w.id, w.updated_at AS at, false AS deleted, w.json AS json FROM works w
+         UNION ALL
+         SELECT r.work_id, r.at, true,
+           (SELECT p.json FROM revisions p WHERE p.work_id = r.work_id AND NOT p.deleted ORDER BY p.n DESC LIMIT 1)
+         FROM revisions r
+         WHERE r.deleted AND r.n = (SELECT MAX(n) FROM revisions x WHERE x.work_id = r.work_id)
+           AND NOT EXISTS (SELECT 1 FROM works w2 WHERE w2.id = r.work_id))
+       SELECT id, at, deleted, (json::jsonb -> 'collections')::text AS colls FROM latest
+       WHERE ($1::text IS NULL OR at >= $1) AND ($2::text IS NULL OR at <= $2)
+         AND ($3::text IS NULL OR at > $3 OR (at = $3 AND id > $4))
+       ORDER BY at, id ${limit}`,
+      params,
+    )).rows;
+    const out: ChangeRecord[] = [];
+    for (const r of rows) {
+      const refs = JSON.parse(r.colls ?? '[]') as { path: string[] }[];
+      const collections = [...new Set(refs.map((c) => pathKey(c.path)))];
+      if (q.collection && !collections.some((c) => c === q.collection || c.startsWith(`${q.collection}/`))) continue;
+      out.push({ id: r.id, updatedAt: r.at, deleted: r.deleted, collections });
+      if (out.length >= q.limit) break;
+    }
+    return out;
+  }
+
+  async earliestChange(): Promise<string | undefined> {
+    return (await this.pool.query<{ at: string | null }>('SELECT MIN(at) AS at FROM revisions')).rows[0]?.at ?? undefined;
+  }
+
+  /** TODO(search-on-postgres): a later step replaces this with tsvector/GIN search. */
+  async search(_req: SearchRequest): Promise<SearchResponse> {
+    throw new Error('search on PostgreSQL is not implemented yet');
+  }
+
+  async listRevisions(id: string): Promise<RevisionInfo[]> {
+    const rows = (await this.pool.query<RevisionRow>(
+      'SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = $1 ORDER BY n', [id])).rows;
+    return rows.map(revisionInfo);
+  }
+
+  async getRevision(id: string, n: number): Promise<Revision | undefined> {
+    const row = (await this.pool.query<RevisionRow & { json: string | null }>(
+      'SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = $1 AND n = $2', [id, n])).rows[0];
+    if (!row) return undefined;
+    return { ...revisionInfo(row), ...(row.json ? { work: JSON.parse(row.json) as Work } : {}) };
+  }
+
+  dump(): AsyncIterable<DumpRecord> {
+    return dumpRows(this.pool);
+  }
+
+  async load(records: AsyncIterable<DumpRecord>): Promise<number> {
+    return transaction(this.pool, (c) => loadRows(c, records, async (work) => {
+      for (const ix of this.indexers) await ix.upsert(c, work);
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+interface RevisionRow { n: number; at: string; author: string | null; message: string | null; checksum: string | null; deleted: boolean }
+
+const revisionInfo = (r: RevisionRow): RevisionInfo => ({
+  n: r.n, at: r.at, deleted: r.deleted,
+  ...(r.author !== null ? { author: r.author } : {}),
+  ...(r.message !== null ? { message: r.message } : {}),
+  ...(r.checksum !== null ? { checksum: r.checksum } : {}),
+});
+
+/** Per-work transaction locks, taken in one order so two batches never deadlock. */
+async function lockWorks(c: pg.ClientBase, ids: string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  await c.query('SELECT pg_advisory_xact_lock(hashtext(\'work:\' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, i)', [sorted]);
+}
+
+async function addRevision(
+  c: pg.ClientBase, id: string, at: string, meta: RevisionMeta | undefined, checksum: string | null, json: string | null, deleted: boolean,
+): Promise<void> {
+  await c.query(
+    `INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted)
+     SELECT $1, COALESCE(MAX(n), 0) + 1, $2, $3, $4, $5, $6, $7 FROM revisions WHERE work_id = $1`,
+    [id, at, meta?.author ?? null, meta?.message ?? null, checksum, json, deleted],
+  );
+}
+
+/**
+ * Open (and migrate) the archive a postgres:// URL names. `?schema=name` keeps the archive in its own
+ * schema, created when missing.
+ */
+export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const target = parseTarget(url);
+  const pool = createPool(target, opts.max);
+  try {
+    await ensureSchema(pool, target.schema);
+    const c = await pool.connect();
+    try {
+      await migrate(c, [...migrations, ...(opts.indexers ?? []).flatMap((ix) => ix.migrations ?? [])]);
+    } finally {
+      c.release();
+    }
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw e;
+  }
+  return new PostgresStore(pool, target.schema, opts.indexers);
+}

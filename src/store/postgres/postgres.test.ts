@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runStoreSuite } from '../store.contract.js';
+import { openPostgresStore } from './index.js';
+import { dropSchema, testSchema } from './test-db.js';
+import { seedWork } from '../../../test/support/seed.js';
+import type { DumpRecord } from '../store.js';
+
+const schemas: string[] = [];
+function fresh(prefix: string): string {
+  const { schema, url } = testSchema(prefix);
+  schemas.push(schema);
+  return url;
+}
+afterAll(async () => {
+  for (const s of schemas) await dropSchema(s);
+});
+
+runStoreSuite('postgres', () => openPostgresStore(fresh('contract')));
+
+async function collect(it: AsyncIterable<DumpRecord>): Promise<DumpRecord[]> {
+  const out: DumpRecord[] = [];
+  for await (const r of it) out.push(r);
+  return out;
+}
+
+describe('PostgreSQL specifics', () => {
+  it('migrates once, also when several processes open the archive at once', async () => {
+    const url = fresh('mig');
+    const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { max: 2 })));
+    const versions = (await stores[0]!.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows;
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it('keeps a revision for every change and none for a no-op, with author and message', async () => {
+    const s = await openPostgresStore(fresh('rev'));
+    const w = seedWork();
+    await s.upsertWork(w, { author: 'test', message: 'first' });
+    await s.upsertWork(w);
+    await s.upsertWork({ ...w, title: 'Changed' }, { message: 'retitled' });
+    await s.deleteWork(w.id);
+    const revs = await s.listRevisions(w.id);
+    expect(revs.map((r) => [r.n, r.message ?? null, r.deleted])).toEqual([[1, 'first', false], [2, 'retitled', false], [3, null, true]]);
+    expect(revs[0]!.author).toBe('test');
+    expect((await s.getRevision(w.id, 1))?.work).toEqual(w);
+    expect((await s.getRevision(w.id, 2))?.work?.title).toBe('Changed');
+    expect((await s.getRevision(w.id, 3))?.work).toBeUndefined();
+    expect(await s.getRevision(w.id, 4)).toBeUndefined();
+    await s.close();
+  });
+
+  it('numbers revisions without gaps when several writers change one work at once', async () => {
+    const url = fresh('conc');
+    const a = await openPostgresStore(url, { max: 4 });
+    const b = await openPostgresStore(url, { max: 4 });
+    const w = seedWork();
+    const writes = Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).upsertWork({ ...w, title: `Title ${i}` }, { message: `w${i}` }));
+    const statuses = await Promise.all(writes);
+    expect(statuses.filter((s) => s === 'imported')).toHaveLength(1);
+    const revs = await a.listRevisions(w.id);
+    expect(revs.map((r) => r.n)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    await a.close();
+    await b.close();
+  });
+
+  it('dumps rows and loads them into an empty archive unchanged, refusing a non-empty one', async () => {
+    const src = await openPostgresStore(fresh('dump'));
+    const w = seedWork();
+    await src.upsertWork(w, { author: 'a', message: 'm' });
+    await src.upsertWork({ ...w, id: 'x/one', title: 'One' });
+    await src.deleteWork('x/one');
+    await src.tokens.addToken({ name: 'ed', role: 'editor', hash: 'h'.repeat(64) });
+    const rows = await collect(src.dump());
+    expect(rows.map((r) => r.type)).toEqual(['work', 'revision', 'revision', 'revision', 'token']);
+    const dst = await openPostgresStore(fresh('load'));
+    expect(await dst.load((async function* () { yield* rows; })())).toBe(rows.length);
+    expect(await collect(dst.dump())).toEqual(rows);
+    expect(await dst.getWork(w.id)).toEqual(w);
+    expect(await dst.countWorks({ author: 'lenin' })).toBe(1);
+    await expect(dst.load((async function* () { yield* rows; })())).rejects.toThrow(/not empty/);
+    await src.close();
+    await dst.close();
+  });
+
+  it('keeps tokens hashed and forgets revoked ones', async () => {
+    const s = await openPostgresStore(fresh('tok'));
+    await s.tokens.addToken({ name: 'reader', role: 'reader', hash: 'a'.repeat(64) });
+    await expect(s.tokens.addToken({ name: 'reader', role: 'admin', hash: 'b'.repeat(64) })).rejects.toThrow(/already exists/);
+    expect((await s.tokens.findToken('a'.repeat(64)))?.role).toBe('reader');
+    expect(await s.tokens.revokeToken('reader')).toBe(true);
+    expect(await s.tokens.findToken('a'.repeat(64))).toBeUndefined();
+    expect((await s.tokens.listTokens())[0]?.revokedAt).toMatch(/^\d{4}-/);
+    await s.close();
+  });
+});

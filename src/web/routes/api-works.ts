@@ -1,0 +1,231 @@
+// The JSON API over works (mounted at /api). Reads are public; writes need a bearer token with the
+// editor role and each becomes a revision with the token's name, the time and a message.
+//   GET    /works                      list (limit, offset, author, recipient, kind, collection)
+//   GET    /works/<id>                 the Work record
+//   GET    /works/<id>/revisions[/<n>] the revision log, or one revision with the work as it was
+//   POST   /works                      Work JSON ({work, message} or a bare Work), a source file body
+//                                      (text/html, text/plain, application/tei+xml, text/markdown) or a
+//                                      multipart upload (field "file", one or more; field "message")
+//   PUT    /works/<id>                 replace one work (Work JSON or a source file giving one work)
+//   DELETE /works/<id>                 delete (kept in the revision log; restorable)
+//   POST   /works/<id>/restore         {revision: n, message?}: make an old revision current again
+// The message may also come as an X-Octavo-Message header (percent-encoded where not ASCII).
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { formatDiagnostic, type Diagnostic } from '../../model/diagnostics.js';
+import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
+import { Collection, Work } from '../../model/work.js';
+import { importFile } from '../../ingest/registry.js';
+import type { RevisionMeta, Store, UpsertStatus } from '../../store/store.js';
+import { principalOf, requireRole, type Auth } from '../auth.js';
+import { clientAddress, defaultLimits, RateLimiter, sizeLimit, timeLimit, tooMany, type Limits } from '../limits.js';
+import { securityHeaders } from '../security.js';
+
+export interface ApiOptions {
+  limits?: Partial<Limits>;
+  register?: PeopleRegister;
+  /** Where server errors are reported (default console.error). */
+  log?: (message: string, err: unknown) => void;
+}
+
+/** Source media types and the file extension detection sees for them. */
+const SOURCE_TYPES: Record<string, string> = {
+  'text/html': '.html', 'application/xhtml+xml': '.html', 'text/plain': '.txt', 'application/tei+xml': '.xml',
+  'application/xml': '.xml', 'text/xml': '.xml', 'text/markdown': '.md',
+};
+const MAX_MESSAGE = 2000;
+
+interface Submission { works: Work[]; collections: Collection[]; message?: string; diagnostics: Diagnostic[] }
+
+const fail = (status: 400 | 404 | 409 | 415 | 422, error: string, message: string, extra: Record<string, unknown> = {}) =>
+  new HTTPException(status, { res: Response.json({ error, message, ...extra }, { status }) });
+
+function cleanMessage(m: unknown): string | undefined {
+  if (typeof m !== 'string' || !m.trim()) return undefined;
+  return m.trim().slice(0, MAX_MESSAGE);
+}
+
+function headerMessage(c: Context): string | undefined {
+  const h = c.req.header('X-Octavo-Message');
+  if (h === undefined) return undefined;
+  try { return cleanMessage(decodeURIComponent(h)); } catch { return cleanMessage(h); }
+}
+
+/** A safe display name for an uploaded file: its base name, or "upload" with the type's extension. */
+function uploadName(given: string | undefined, ext: string): string {
+  const base = (given ?? '').split(/[\\/]/).pop()!.replace(/[^\w.@-]+/g, '_').replace(/^\.+/, '').slice(0, 120);
+  return base || `upload${ext}`;
+}
+
+function parseWork(value: unknown): Work {
+  const r = Work.safeParse(value);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw fail(422, 'invalid_work', `the Work record is not valid: ${issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, { issues });
+  }
+  return r.data;
+}
+
+function importSource(name: string, bytes: Uint8Array, register: PeopleRegister): Submission {
+  const outcome = importFile({ path: name, bytes }, { register, now: () => new Date().toISOString() });
+  const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    throw fail(422, 'invalid_source', errors.map(formatDiagnostic).join('\n'), { diagnostics: outcome.diagnostics });
+  }
+  return { works: outcome.works, collections: outcome.collections, diagnostics: outcome.diagnostics };
+}
+
+async function readSubmission(c: Context, register: PeopleRegister): Promise<Submission> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const message = headerMessage(c) ?? cleanMessage(c.req.query('message'));
+  if (type === 'application/json') {
+    let body: unknown;
+    try { body = await c.req.json(); } catch { throw fail(400, 'bad_json', 'the body is not valid JSON'); }
+    const envelope = body && typeof body === 'object' && 'work' in body && !('id' in body) ? (body as { work: unknown; message?: unknown }) : undefined;
+    const work = parseWork(envelope ? envelope.work : body);
+    return { works: [work], collections: [], message: message ?? cleanMessage(envelope?.message), diagnostics: [] };
+  }
+  if (type === 'multipart/form-data') {
+    const form = await c.req.parseBody({ all: true });
+    const files = ([] as unknown[]).concat(form.file ?? []).filter((f): f is File => f instanceof File);
+    if (!files.length) throw fail(400, 'no_file', 'the upload has no "file" field');
+    const out: Submission = { works: [], collections: [], message: message ?? cleanMessage(form.message), diagnostics: [] };
+    for (const f of files) {
+      const one = importSource(uploadName(f.name, '.txt'), new Uint8Array(await f.arrayBuffer()), register);
+      out.works.push(...one.works);
+      out.collections.push(...one.collections);
+      out.diagnostics.push(...one.diagnostics);
+    }
+    return out;
+  }
+  const ext = SOURCE_TYPES[type];
+  if (!ext) throw fail(415, 'unsupported_type', `send application/json, multipart/form-data or a source file (${Object.keys(SOURCE_TYPES).join(', ')})`);
+  const name = uploadName(c.req.header('X-Octavo-Filename'), ext);
+  return { ...importSource(name, new Uint8Array(await c.req.arrayBuffer()), register), message };
+}
+
+const latestRevision = async (store: Store, id: string) => (await store.listRevisions?.(id))?.at(-1)?.n;
+
+/** Make revision `n` of a work current again (also undeletes). Unchanged when it already is. */
+export async function restoreRevision(store: Store, id: string, n: number, meta: RevisionMeta): Promise<UpsertStatus> {
+  const rev = await store.getRevision?.(id, n);
+  if (!rev) throw fail(404, 'no_revision', `work "${id}" has no revision ${n}`);
+  if (!rev.work) throw fail(409, 'deleted_revision', `revision ${n} of "${id}" is a deletion; restore an earlier one`);
+  return store.upsertWork(rev.work, { ...meta, message: meta.message ?? `restore revision ${n}` });
+}
+
+export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): Hono {
+  const limits = { ...defaultLimits, ...opts.limits };
+  const register = opts.register ?? loadDefaultRegister();
+  const writes = new RateLimiter(limits.writesPerMinute, limits.writeBurst);
+  const failures = new RateLimiter(limits.authFailuresPerMinute, limits.authFailuresPerMinute);
+  const api = new Hono();
+
+  api.use('*', securityHeaders());
+  api.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.req.method === 'GET' ? 'no-cache' : 'no-store');
+  });
+  const read = timeLimit(limits.requestTimeoutMs);
+  const write = [
+    async (c: Context, next: () => Promise<void>) => {
+      const wait = failures.blocked(clientAddress(c));
+      if (wait) return tooMany(c, wait);
+      await next();
+    },
+    requireRole(auth, 'editor', (c) => { failures.take(clientAddress(c)); }),
+    async (c: Context, next: () => Promise<void>) => {
+      const wait = writes.take(principalOf(c).name);
+      if (wait) return tooMany(c, wait);
+      await next();
+    },
+    sizeLimit(limits.maxBodyBytes),
+  ] as const;
+  const meta = (c: Context, message: string | undefined): RevisionMeta => ({ author: principalOf(c).name, ...(message ? { message } : {}) });
+  // Each suffix route has its own pattern: Hono does not keep registration order between routes
+  // sharing one regex parameter (`:id{.+}/revisions` would lose to `:id{.+}`).
+  const idOf = (c: Context, suffix = /$/) => c.req.param('id')!.replace(suffix, '').replace(/\/+$/, '');
+  const REVISION = /\/revisions\/([0-9]+)$/;
+
+  api.get('/works', read, async (c) => {
+    const num = (k: string, max: number, dflt: number) => Math.min(max, Math.max(0, Number.parseInt(c.req.query(k) ?? '', 10) || dflt));
+    const filter = {
+      ...(c.req.query('author') ? { author: c.req.query('author') } : {}),
+      ...(c.req.query('recipient') ? { recipient: c.req.query('recipient') } : {}),
+      ...(c.req.query('kind') ? { kind: c.req.query('kind') } : {}),
+      ...(c.req.query('collection') ? { collection: c.req.query('collection')!.split('/').filter(Boolean) } : {}),
+    };
+    const [total, works] = await Promise.all([
+      store.countWorks(filter),
+      store.listWorks({ ...filter, order: 'date', limit: num('limit', 1000, 100), offset: num('offset', 1e9, 0) }),
+    ]);
+    return c.json({ total, works });
+  });
+
+  api.get('/works/:id{.+/revisions/[0-9]+}', read, async (c) => {
+    const rev = await store.getRevision?.(idOf(c, REVISION), Number(REVISION.exec(c.req.param('id'))![1]));
+    if (!rev) throw fail(404, 'not_found', 'no such revision');
+    return c.json(rev);
+  });
+
+  api.get('/works/:id{.+/revisions}', read, async (c) => {
+    const id = idOf(c, /\/revisions$/);
+    const revisions = (await store.listRevisions?.(id)) ?? [];
+    if (!revisions.length) throw fail(404, 'not_found', 'no revisions for this id');
+    return c.json({ id, revisions });
+  });
+
+  api.get('/works/:id{.+}', read, async (c) => {
+    const work = await store.getWork(idOf(c));
+    if (!work) throw fail(404, 'not_found', `no work with id "${idOf(c)}"`);
+    return c.json(work);
+  });
+
+  api.post('/works/:id{.+/restore}', ...write, async (c) => {
+    let body: { revision?: unknown; message?: unknown } = {};
+    if ((c.req.header('Content-Type') ?? '').includes('json')) body = await c.req.json().catch(() => { throw fail(400, 'bad_json', 'the body is not valid JSON'); });
+    const n = Number(body.revision ?? c.req.query('revision'));
+    if (!Number.isInteger(n) || n < 1) throw fail(400, 'bad_revision', 'give {"revision": n} with n ≥ 1');
+    const id = idOf(c, /\/restore$/);
+    const status = await restoreRevision(store, id, n, meta(c, headerMessage(c) ?? cleanMessage(body.message)));
+    return c.json({ id, status, revision: await latestRevision(store, id) });
+  });
+
+  api.post('/works', ...write, async (c) => {
+    const sub = await readSubmission(c, register);
+    const statuses = sub.works.length ? await store.upsertWorks(sub.works, meta(c, sub.message)) : [];
+    for (const col of sub.collections) await store.upsertCollection(col);
+    const works = await Promise.all(sub.works.map(async (w, i) => ({ id: w.id, status: statuses[i], revision: await latestRevision(store, w.id) })));
+    const created = statuses.includes('imported');
+    if (created && works.length === 1) c.header('Location', `/api/works/${works[0]!.id}`);
+    const warnings = sub.diagnostics.filter((d) => d.severity === 'warning');
+    return c.json({ works, collections: sub.collections.map((x) => x.path.join('/')), warnings }, created ? 201 : 200);
+  });
+
+  api.put('/works/:id{.+}', ...write, async (c) => {
+    const id = idOf(c);
+    const sub = await readSubmission(c, register);
+    if (sub.works.length !== 1) throw fail(422, 'not_one_work', `PUT takes exactly one work; this body gives ${sub.works.length}`);
+    const given = sub.works[0]!;
+    const isJson = (c.req.header('Content-Type') ?? '').includes('json');
+    if (isJson && given.id !== id) throw fail(400, 'id_mismatch', `the body's id "${given.id}" is not the URL's "${id}"`);
+    const work = parseWork({ ...given, id });
+    const status = await store.upsertWork(work, meta(c, sub.message));
+    return c.json({ id, status, revision: await latestRevision(store, id) }, status === 'imported' ? 201 : 200);
+  });
+
+  api.delete('/works/:id{.+}', ...write, async (c) => {
+    const id = idOf(c);
+    if (!(await store.deleteWork(id, meta(c, headerMessage(c) ?? cleanMessage(c.req.query('message')))))) throw fail(404, 'not_found', `no work with id "${id}"`);
+    return c.json({ id, deleted: true, revision: await latestRevision(store, id) });
+  });
+
+  api.all('*', (c) => c.json({ error: 'not_found', message: 'no such API route' }, 404));
+  api.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) return err.getResponse();
+    if (err instanceof HTTPException && err.status === 503) return err.getResponse();
+    (opts.log ?? console.error)(`${c.req.method} ${c.req.path} failed`, err);
+    return c.json({ error: 'server_error', message: 'the request failed; it has been logged' }, 500);
+  });
+  return api;
+}
