@@ -54,12 +54,18 @@ export const languageCode = (lang: string): string => lang.toLowerCase().split(/
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 /** "de" → "German"; the code itself when it has no name. */
+const languageNameMemo = new Map<string, string>();
 export function languageName(code: string): string {
-  try {
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = languageNameMemo.get(code);
+  if (name === undefined) {
+    try {
+      name = languageNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    languageNameMemo.set(code, name);
   }
+  return name;
 }
 
 function spellings(ref: AgentRef, register: PeopleRegister | undefined): string[] {

@@ -66,27 +66,36 @@ export function foldWord(surface: string): string {
   return anyAscii(surface.normalize('NFC')).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+const SPLIT_RE = /([^\p{L}\p{N}\p{M}'’ʼ]+)/u;
 const SENTENCE_END = /[.!?;:…\n]/;
-const UPPER = /^\p{Lu}/u;
-const LOWER = /^\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const EDGE_APOSTROPHES = /^['’ʼ]+|['’ʼ]+$/g;
 
 /**
  * The terms of a text, space separated, in order. When `caps` is given, it collects the terms
  * written with a capital inside a sentence and never in lower case in this text: names, mostly.
  */
 export function indexText(text: string, caps?: Set<string>, lower?: Set<string>): string {
+  // split() with a capturing group alternates words and separators, and is much faster than matchAll.
+  const parts = text.split(SPLIT_RE);
   const out: string[] = [];
-  let lastEnd = 0;
-  for (const m of text.matchAll(WORD_RE)) {
-    const term = termOf(m[0]);
+  for (let i = 0; i < parts.length; i += 2) {
+    let w = parts[i]!;
+    if (w === '') continue;
+    if (w.charCodeAt(0) === 39 || w.charCodeAt(0) === 8217 || w.charCodeAt(0) === 700 || /['’ʼ]$/.test(w)) {
+      w = w.replace(EDGE_APOSTROPHES, '');
+      if (w === '') continue;
+    }
+    const term = termOf(w);
     out.push(term);
     if (caps && lower) {
-      const first = m[0][0]!;
-      if (UPPER.test(first)) {
-        if (out.length > 1 && !SENTENCE_END.test(text.slice(lastEnd, m.index))) caps.add(term);
-      } else if (LOWER.test(first)) lower.add(term);
+      const first = w[0]!;
+      if (first >= 'a' && first <= 'z') lower.add(term);
+      else if (first >= 'A' && first <= 'Z' || (first > '\x7f' && UPPER.test(first))) {
+        if (out.length > 1 && !SENTENCE_END.test(parts[i - 1] ?? '.')) caps.add(term);
+      } else if (first > '\x7f' && LOWER.test(first)) lower.add(term);
     }
-    lastEnd = m.index + m[0].length;
   }
   return out.join(' ');
 }

@@ -115,6 +115,12 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   if (title && NUMERAL_TITLE.test(title) && book) title = `${book}: ${title}`;
   if (!title) title = metaContent(page, 'description') ?? page.$('title').first().text().replace(/\s+/g, ' ').trim();
 
+  // No author named in the page's head: a "by Marx" in the opening headings names one.
+  if (!authors.length) {
+    const by = [subtitle ?? '', ...leading.map((i) => units[i]!.text)].map((t) => t.match(/\bby\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/u)?.[1]).find((n) => n && register.lookup(n));
+    if (by) authors = [register.resolve(by)];
+  }
+
   // Letters: sender and recipients from the title.
   const lt = parseLetterTitle(subtitle && restLines.length ? `${title} ${subtitle}` : title);
   const sender = lt.sender ? register.lookup(lt.sender) : undefined;
@@ -162,10 +168,12 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   // When and where it was written: the Written field, else a letter's dateline.
   const dateline = blocks.find((b) => b.type === 'dateline');
   const datelineText = dateline && 'content' in dateline ? inlineText(dateline.content).replace(/\n/g, ' ') : undefined;
-  const titleDate = kind === 'letter' ? datePhrase(title)?.phrase : undefined;
+  // Else a date in the title ("Karl Marx to Ludwig Kugelmann, 30 January 1868") or in the line under
+  // it ("The Second Address / September 9, 1870", "Highgate Cemetery, London. March 17, 1883").
+  const titleDate = (kind === 'letter' ? datePhrase(title)?.phrase : undefined) ?? (subtitle ? datePhrase(subtitle)?.phrase : undefined);
   const st = info.written?.statement ?? (datelineText && isDateline(datelineText) ? parseWrittenStatement(datelineText) : titleDate ? parseWrittenStatement(titleDate) : undefined);
   const writtenPlace = place(st?.place ?? st?.sentFrom ?? info.sent?.from ?? (datelineText ? datelinePlace(datelineText) : undefined) ?? (info.written ? datelinePlace(info.written.text) : undefined));
-  const written: Work['written'] = st ? { ...(st.date ? { date: st.date } : {}), ...(writtenPlace ? { place: writtenPlace } : {}), text: info.written?.text ?? datelineText ?? st.text } : undefined;
+  const written: Work['written'] = st ? { ...(st.date ? { date: st.date } : {}), ...(writtenPlace ? { place: writtenPlace } : {}), text: info.written?.text ?? (datelineText && isDateline(datelineText) ? datelineText : undefined) ?? st.text } : undefined;
   const sentTo = place(st?.sentTo ?? info.sent?.to ?? lt.place);
 
   // Notes.

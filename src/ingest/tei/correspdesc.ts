@@ -38,10 +38,15 @@ function choiceParts(e: Element): { orig?: string; reg?: string } {
  * A person named in the header. With @key the element is taken exactly as written (id = key,
  * name/asWritten from choice/reg/orig); otherwise the name is resolved through the register.
  */
+/** The name of an empty element that points into particDesc/settingDesc lists (ref="#BS"). */
+function listedName(ref: string | undefined, index?: EntityIndex): string {
+  return (ref ?? '').split(/\s+/).map((t) => index?.lookup(t)?.name).find(Boolean) ?? '';
+}
+
 export function readAgent(e: Element, register: PeopleRegister, index?: EntityIndex): AgentRef | undefined {
   const { orig, reg } = choiceParts(e);
-  const text = normText(e, NOT_NAME) || reg || orig || '';
   const ref = attr(e, 'ref');
+  const text = normText(e, NOT_NAME) || reg || orig || listedName(ref, index);
   if (!text || (isUnknownName(text) && !ref)) return undefined;
   const key = attr(e, 'key');
   if (!key) return resolveAgent(register, text, refsFrom(ref, index));
@@ -56,9 +61,9 @@ export function readAgent(e: Element, register: PeopleRegister, index?: EntityIn
 export function readPlace(e: Element | undefined, index?: EntityIndex): PlaceRef | undefined {
   if (!e) return undefined;
   const { orig, reg } = choiceParts(e);
-  const text = normText(e, NOT_NAME) || reg || orig || '';
-  if (!text || isUnknownName(text)) return undefined;
   const ref = attr(e, 'ref');
+  const text = normText(e, NOT_NAME) || reg || orig || listedName(ref, index);
+  if (!text || isUnknownName(text)) return undefined;
   const geo = descendants(e, 'geo')[0];
   const local = (ref ?? '').split(/\s+/).map((t) => index?.lookup(t)).find(Boolean);
   const coords = (geo ? parseGeo(normText(geo)) : undefined) ?? local?.coordinates;

@@ -53,6 +53,9 @@ function buildWork(teiEl: Element, file: SourceFile, sum: string, ctx: ImportCon
     notes: new NoteIndex(noteRoots),
     inlineNotes: [],
   };
+  if (!path(teiEl, 'teiHeader', 'fileDesc', 'publicationStmt', 'availability')) {
+    diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(teiEl), element: `${elementPath(teiEl)}/teiHeader/fileDesc/publicationStmt`, message: `no availability/licence: rights recorded as ${h.rights.licence}` });
+  }
   const body = textBlocks(parts, wctx);
   const notes: Note[] = wctx.inlineNotes.splice(0);
   for (const el of wctx.notes.detached) {

@@ -48,7 +48,10 @@ interface Bibl {
 }
 
 function biblFor(w: Work, opts: CmifOptions): Bibl {
-  if (w.source) return { id: '', type: 'print', text: citeSource(w.source) };
+  if (w.source) {
+    const online = w.source.note && isUri(w.source.note) ? w.source.note : undefined;
+    return online ? { id: '', type: 'online', text: citeSource({ ...w.source, note: undefined }), url: online } : { id: '', type: 'print', text: citeSource(w.source) };
+  }
   if (w.published[0]) return { id: '', type: 'print', text: citePublication(w.published[0]) };
   return { id: '', type: 'online', text: opts.title, url: opts.url };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../ingest/registry.js';
+import { tei } from '../../ingest/tei/index.js';
 import { loadDefaultRegister } from '../../model/register.js';
 import { corpusTeiFiles } from '../../../test/oai/archive.js';
 import { all, children, DC, OAI_DC, parseXml, texts, xmllint } from '../../../test/oai/xml.js';
@@ -84,11 +84,11 @@ describe('renderOaiDc', () => {
     expect(texts(dc, 'title', DC)).toEqual(['A <b>bold</b> & "quoted" title']);
   });
 
-  it('renders every TEI letter of the corpus the importers read', () => {
+  it('renders the TEI letters of the corpus', () => {
     const register = loadDefaultRegister();
     let rendered = 0;
     for (const path of corpusTeiFiles()) {
-      const out = importFile({ path, bytes: readFileSync(path) }, { register });
+      const out = tei.parse({ path, bytes: readFileSync(path) }, { register });
       for (const work of out.works) {
         const dc = parseDc(renderOaiDc(work));
         expect(texts(dc, 'title', DC)[0]).toBe(work.subtitle ? `${work.title}: ${work.subtitle}` : work.title);
@@ -98,6 +98,6 @@ describe('renderOaiDc', () => {
         rendered++;
       }
     }
-    console.log(`oai_dc: ${rendered} works from ${corpusTeiFiles().length} corpus TEI files`);
+    expect(rendered).toBeGreaterThanOrEqual(corpusTeiFiles().length);
   });
 });

@@ -64,7 +64,7 @@ function statements(db: Database.Database) {
     insertFts: db.prepare('INSERT INTO search_fts (rowid, title, body, notes, people, places) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteFacets: db.prepare('DELETE FROM search_facets WHERE docid = ?'),
     insertFacet: db.prepare('INSERT OR IGNORE INTO search_facets (facet, value, docid) VALUES (?, ?, ?)'),
-    label: db.prepare('INSERT OR REPLACE INTO search_labels (facet, value, label) VALUES (?, ?, ?)'),
+    label: db.prepare('INSERT INTO search_labels (facet, value, label) VALUES (?, ?, ?) ON CONFLICT (facet, value) DO UPDATE SET label = excluded.label WHERE label IS NOT excluded.label'),
     key: db.prepare('INSERT OR IGNORE INTO search_keys (facet, key, value) VALUES (?, ?, ?)'),
     caps: db.prepare('INSERT INTO search_caps (term, docs) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET docs = docs + 1'),
   };

@@ -19,14 +19,14 @@ const SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 export function parseBound(value: string): DateBound | undefined {
   const m = DAY.exec(value) ?? SECONDS.exec(value);
   if (!m) return undefined;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1).filter((x) => x !== undefined).map(Number) as number[];
+  const day = m[4] === undefined;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, day ? 4 : 7).map(Number) as [number, number, number, number?, number?, number?];
   const date = new Date(0);
-  date.setUTCFullYear(y!, mo! - 1, d!); // unlike Date.UTC, years 0-99 stay themselves
+  date.setUTCFullYear(y, mo - 1, d); // unlike Date.UTC, years 0-99 stay themselves
   date.setUTCHours(h, mi, s, 0);
   // 2024-02-30 rolls over to March; a real date survives the round trip unchanged.
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo! - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
   const t = date.getTime();
-  const day = m[4] === undefined;
   const span = day ? 86_400_000 : 1000;
   return { granularity: day ? 'day' : 'seconds', start: new Date(t).toISOString(), end: new Date(t + span - 1).toISOString() };
 }
