@@ -38,19 +38,10 @@ const CP1252_HIGH = [
  * 0x80–0x9F as C1 controls instead of “ ” – — €, so it cannot be used here.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const codes: number[] = [];
-    const end = Math.min(bytes.length, i + CHUNK);
-    for (let k = i; k < end; k++) {
-      const b = bytes[k]!;
-      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
-    }
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+  // Latin-1 natively (fast), then the 0x80–0x9F range by table.
+  return LATIN1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
 }
+const LATIN1 = new TextDecoder('latin1');
 
 function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   try {

@@ -40,14 +40,26 @@ export class PeopleRegister {
     return this.byId.get(id);
   }
 
-  /** Find a person by any spelling; also tries the surname alone ("S. G. Shahumyan" → "shahumyan"). */
+  /**
+   * Find a person by any spelling; also tries the surname alone ("Comrade S. Shahumyan" → "shahumyan"),
+   * but only when the given name does not contradict the entry ("Ida Dehmel" is not Richard Dehmel).
+   */
   lookup(asWritten: string): PersonEntry | undefined {
     const key = nameKey(asWritten);
     if (!key) return undefined;
     const hit = this.byKey.get(key);
     if (hit) return hit;
-    const words = key.split(' ').filter((w) => w.length > 1);
-    return words.length ? this.byKey.get(words[words.length - 1]!) : undefined;
+    const words = key.split(' ');
+    const surname = words.at(-1)!;
+    const entry = surname.length > 1 ? this.byKey.get(surname) : undefined;
+    if (!entry || words.length === 1) return entry;
+    const initial = words[0]![0];
+    const initials = [entry.name, entry.sortName?.split(',').reverse().join(' '), ...entry.aliases]
+      .filter((n): n is string => Boolean(n))
+      .map((n) => nameKey(n).split(' '))
+      .filter((w) => w.length > 1)
+      .map((w) => w[0]![0]);
+    return initials.includes(initial) ? entry : undefined;
   }
 
   /** An AgentRef for a name as written: the register's entry when known, else a fresh slug. */

@@ -39,6 +39,78 @@ function idFor(c: CorrespFields, bibl: Element | undefined, title: string): stri
   return idFromParties({ authors: c.authors, recipients: c.recipients, written: c.written, title });
 }
 
+function parseCmif(file: SourceFile, ctx: ImportContext): ImportOutcome {
+  const parsed = parseXml(decodeXml(file.bytes), file.path);
+  if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
+  const root = parsed.doc.documentElement;
+  if (!root || root.namespaceURI !== TEI_NS || root.localName !== 'TEI') {
+    return failed({ file: file.path, ...(root ? { line: lineOf(root), element: elementPath(root) } : {}), message: 'not a CMIF file: the root must be a TEI element' });
+  }
+  const fileDesc = path(root, 'teiHeader', 'fileDesc');
+  const rights = readRights(path(fileDesc, 'publicationStmt', 'availability'));
+  const bibls = new Map<string, Element>();
+  for (const sd of fileDesc ? childElements(fileDesc, 'sourceDesc') : []) {
+    for (const b of childElements(sd, 'bibl')) {
+      const id = attr(b, 'xml:id');
+      if (id) bibls.set(id, b);
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  const works: Work[] = [];
+  const used = new Set<string>();
+  const sum = checksum(file.bytes);
+  const now = ctx.now?.();
+  const profile = path(root, 'teiHeader', 'profileDesc');
+  const descs = profile ? childElements(profile, 'correspDesc') : [];
+  if (!descs.length) diagnostics.push({ severity: 'warning', file: file.path, element: '/TEI/teiHeader/profileDesc', message: 'no correspDesc records in this CMIF file' });
+  for (const el of descs) {
+    try {
+      const c = readCorrespDesc(el, ctx.register);
+      const bibl = c.source ? bibls.get(c.source.replace(/^#/, '')) : bibls.values().next().value;
+      if (c.source && !bibl) {
+        diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `correspDesc/@source ${c.source} names no bibl in sourceDesc` });
+      }
+      const title = letterTitle(c);
+      const work: Work = {
+        id: uniqueId(idFor(c, bibl, title), used),
+        kind: 'letter',
+        title,
+        language: 'und',
+        authors: c.authors,
+        recipients: c.recipients,
+        ...(c.written ? { written: c.written } : {}),
+        ...(c.sentTo ? { sentTo: c.sentTo } : {}),
+        published: [],
+        ...(bibl ? { source: sourceOf(bibl) } : {}),
+        contributors: [],
+        rights: { ...rights },
+        ...(c.teiFile ? { otherFormats: [{ label: 'TEI', href: c.teiFile }] } : {}),
+        body: [],
+        notes: [],
+        collections: [],
+        entities: emptyEntities(),
+        provenance: {
+          file: file.path,
+          format: 'cmif',
+          importer: `cmif@${VERSION}`,
+          checksum: sum,
+          ...(now ? { importedAt: now } : {}),
+          ...(c.ref && /^https?:/.test(c.ref) ? { url: c.ref } : {}),
+        },
+      };
+      const check = Work.safeParse(work);
+      if (check.success) works.push(work);
+      else {
+        const issues = check.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `record skipped: ${issues}` });
+      }
+    } catch (e) {
+      diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `record skipped: ${(e as Error).message}` });
+    }
+  }
+  return { works, collections: [], diagnostics };
+}
+
 export const cmif: Importer = {
   name: 'cmif',
   version: VERSION,
@@ -49,74 +121,11 @@ export const cmif: Importer = {
     return 0;
   },
   parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
-    const parsed = parseXml(decodeXml(file.bytes), file.path);
-    if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
-    const root = parsed.doc.documentElement;
-    if (!root || root.namespaceURI !== TEI_NS || root.localName !== 'TEI') {
-      return failed({ file: file.path, ...(root ? { line: lineOf(root), element: elementPath(root) } : {}), message: 'not a CMIF file: the root must be a TEI element' });
+    try {
+      return parseCmif(file, ctx);
+    } catch (e) {
+      // importers never throw past their boundary
+      return failed({ file: file.path, message: `could not import: ${(e as Error).message}` });
     }
-    const fileDesc = path(root, 'teiHeader', 'fileDesc');
-    const rights = readRights(path(fileDesc, 'publicationStmt', 'availability'));
-    const bibls = new Map<string, Element>();
-    for (const sd of fileDesc ? childElements(fileDesc, 'sourceDesc') : []) {
-      for (const b of childElements(sd, 'bibl')) {
-        const id = attr(b, 'xml:id');
-        if (id) bibls.set(id, b);
-      }
-    }
-    const diagnostics: Diagnostic[] = [];
-    const works: Work[] = [];
-    const used = new Set<string>();
-    const sum = checksum(file.bytes);
-    const now = ctx.now?.();
-    const profile = path(root, 'teiHeader', 'profileDesc');
-    const descs = profile ? childElements(profile, 'correspDesc') : [];
-    if (!descs.length) diagnostics.push({ severity: 'warning', file: file.path, element: '/TEI/teiHeader/profileDesc', message: 'no correspDesc records in this CMIF file' });
-    for (const el of descs) {
-      try {
-        const c = readCorrespDesc(el, ctx.register);
-        const bibl = c.source ? bibls.get(c.source.replace(/^#/, '')) : bibls.values().next().value;
-        if (c.source && !bibl) {
-          diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `correspDesc/@source ${c.source} names no bibl in sourceDesc` });
-        }
-        const title = letterTitle(c);
-        const work: Work = {
-          id: uniqueId(idFor(c, bibl, title), used),
-          kind: 'letter',
-          title,
-          language: 'und',
-          authors: c.authors,
-          recipients: c.recipients,
-          ...(c.written ? { written: c.written } : {}),
-          ...(c.sentTo ? { sentTo: c.sentTo } : {}),
-          published: [],
-          ...(bibl ? { source: sourceOf(bibl) } : {}),
-          contributors: [],
-          rights: { ...rights },
-          ...(c.teiFile ? { otherFormats: [{ label: 'TEI', href: c.teiFile }] } : {}),
-          body: [],
-          notes: [],
-          collections: [],
-          entities: emptyEntities(),
-          provenance: {
-            file: file.path,
-            format: 'cmif',
-            importer: `cmif@${VERSION}`,
-            checksum: sum,
-            ...(now ? { importedAt: now } : {}),
-            ...(c.ref && /^https?:/.test(c.ref) ? { url: c.ref } : {}),
-          },
-        };
-        const check = Work.safeParse(work);
-        if (check.success) works.push(work);
-        else {
-          const issues = check.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-          diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `record skipped: ${issues}` });
-        }
-      } catch (e) {
-        diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `record skipped: ${(e as Error).message}` });
-      }
-    }
-    return { works, collections: [], diagnostics };
   },
 };

@@ -16,7 +16,11 @@ function alignOf(el: DomElement): 'left' | 'center' | 'right' | undefined {
 /** Short lines broken with <br>: verse, when it is a quotation or marked as a poem. */
 function isVerse(inl: Inline[]): boolean {
   const lines = splitLines(inl);
-  return lines.length >= 3 && lines.every((l) => inlineText(l).length <= 70);
+  if (inl.some((i) => i.type === 'text' && i.marks?.some((m) => m.type === 'link'))) return false;
+  if (lines.length < 3) return false;
+  const texts = lines.map(inlineText);
+  if (texts.some((t) => t.length > 70 || /[=\d]/.test(t))) return false;
+  return texts.filter((t) => /^[\p{Lu}“"‘'[(]/u.test(t)).length >= (texts.length * 2) / 3;
 }
 
 const hasContent = (inl: Inline[]) => inl.some((i) => (i.type === 'text' && i.text.trim() !== '') || i.type === 'noteRef');
@@ -43,6 +47,10 @@ export function unitToDraft(u: Unit, index: number, ctx: InlineContext, prefix: 
     case 'h': {
       const content = toInlines(u.nodes, ctx);
       if (!hasContent(content)) return undefined;
+      // A heading set in lines that each end in punctuation is an epigraph in verse
+      // (<h4>What a torch of reason ceased to burn, <br/>What a heart has ceased to beat!</h4>).
+      const lines = splitLines(content);
+      if (lines.length >= 2 && lines.every((l) => /[,.;:!?’”]$/.test(inlineText(l)))) return { block: { type: 'verse', content: [...prefix, ...content] }, unit: index };
       return { block: { type: 'heading', level: Math.min(6, Math.max(1, u.level ?? 3)), content: [...prefix, ...content] }, unit: index };
     }
     default: {
@@ -80,4 +88,3 @@ export function unitsToDrafts(units: Unit[], indexes: number[], ctx: InlineConte
   return out;
 }
 
-export { inlineText };

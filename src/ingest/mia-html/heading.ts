@@ -76,4 +76,3 @@ export function chooseTitle(units: Unit[], leading: number[], authors: AgentRef[
   return { title, ...(subtitle !== undefined ? { subtitle } : {}), ...(bookTitle !== undefined ? { bookTitle } : {}), drop };
 }
 
-export const headingTag = (el: DomElement) => tag(el);

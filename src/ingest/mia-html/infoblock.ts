@@ -1,6 +1,6 @@
 // The header block of an MIA page: <p class="information"> with <span class="info">Label:</span>
 // value lines separated by <br>. Works on a whole page's element or on a bare fragment.
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 import { parseWrittenStatement, type WrittenStatement } from '../../model/dates.js';
 import type { Contributor, Publication, Rights, Source } from '../../model/work.js';
 import { attr, clean, descendants, hasClass, isElement, lineOf, tag, textOf, type DomElement, type DomNode } from './dom.js';

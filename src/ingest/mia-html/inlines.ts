@@ -151,4 +151,3 @@ export function withoutMarkers(inl: Inline[]): Inline[] {
 export const isSupMarkerClass = (el: DomElement): boolean =>
   tag(el) === 'sup' && ['enote', 'anote', 'ednote', 'ennote', 'note'].some((c) => hasClass(el, c));
 
-export { textOf };

@@ -143,6 +143,9 @@ export function isNavUnit(u: Unit, heuristic = true): boolean {
   }
   if (!u.text) return !u.nodes.some((n) => isElement(n) && tag(n) === 'a' && !!pageBreakNumber(n));
   const links = unitLinks(u);
+  // An in-page contents list in any paragraph style: several #links (not note markers) making up the text.
+  const inPage = links.filter((l) => l.href.startsWith('#') && l.text.length > 3 && !/^[[(]?\s*[\dA-Za-z*]{1,3}\s*[\])]?\.?$/.test(l.text));
+  if (inPage.length >= 2 && inPage.length === links.length && inPage.reduce((n, l) => n + l.text.length, 0) >= u.text.length * 0.6) return true;
   if (!links.length || u.text.length > 300) return false;
   const linked = links.map((l) => l.text).join('');
   const rest = u.text.replace(/[\s|•·\-–—:[\]()]+/g, '');

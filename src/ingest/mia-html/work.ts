@@ -144,7 +144,7 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   const kind = workKind({ title, subtitle: [subtitle, leadText].filter(Boolean).join(' '), ...(metaContent(page, 'description') ? { description: metaContent(page, 'description')! } : {}),
     isLetter, isChapter: !!folder && CHAPTER_FILE.test(inp.archivePath?.at(-1) ?? ''), ...(info.written ? { writtenLabel: info.written.label } : {}) });
   if (kind === 'letter' || kind === 'telegram') shapeLetter(drafts);
-  else for (const d of drafts) if (d.sig && 'content' in d.block) d.block = { type: 'signature', content: d.block.content };
+  else splitSignatures(drafts);
   const blocks = tidy(drafts);
   if (!blocks.some((b) => b.type !== 'rule' && b.type !== 'heading')) {
     return { diagnostics: [...diagnostics, { severity: 'error', message: 'no recognisable text: the page has no paragraphs of content', line: page.body.sourceCodeLocation?.startLine, element: 'body' }] };
@@ -224,6 +224,22 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   return { work: parsed.data, diagnostics };
 }
 
+/** p.sig outside letters: "Karl Marx<br>London, January 1859" is a signature and a dateline. */
+function splitSignatures(drafts: Draft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (!d.sig || !('content' in d.block)) continue;
+    const lines = splitLines(d.block.content);
+    const dated = lines.map((l) => isDateline(inlineText(l)));
+    if (lines.length > 1 && dated.some(Boolean) && !dated.every(Boolean)) {
+      const join = (ls: Inline[][]) => ls.flatMap((l, k) => (k ? [{ type: 'lineBreak' } as Inline, ...l] : l));
+      d.block = { type: 'signature', content: join(lines.filter((_, k) => !dated[k])) };
+      drafts.splice(i + 1, 0, { block: { type: 'dateline', content: join(lines.filter((_, k) => dated[k])) }, unit: d.unit });
+      i++;
+    } else d.block = { type: 'signature', content: d.block.content };
+  }
+}
+
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
 
 /** Drop rules at the edges and doubled rules. */
@@ -247,4 +263,3 @@ function stripLeadingLabel(blocks: Block[], label: string): void {
   t.text = t.text.replace(new RegExp(`^\\s*[[(]?\\s*${esc}\\s*[\\])]?\\.?\\s+`), '');
 }
 
-export type { DomElement };

@@ -1,7 +1,7 @@
 // sourceDesc → Work.source and Work.published: bibl, biblStruct, msDesc.
 import type { Element } from '@xmldom/xmldom';
 import type { Publication, Source } from '../../model/work.js';
-import { attr, child, childElements, descendants, isElement, normText, textOf } from './dom.js';
+import { attr, child, childElements, descendants, normText, textOf } from './dom.js';
 import { dateFromAttrs, readDateAttrs } from './dates.js';
 
 /** Text of an element; xml:space="preserve" keeps it exactly as written. */
@@ -114,8 +114,3 @@ export function readSourceDesc(sd: Element | undefined): { source?: Source; publ
   const p = childElements(sd, 'p').map((x) => normText(x)).filter(Boolean).join(' ');
   return p ? { source: { title: p }, published } : { published };
 }
-
-export const hasElementChildren = (e: Element): boolean => {
-  for (let c = e.firstChild; c; c = c.nextSibling) if (isElement(c)) return true;
-  return false;
-};

@@ -29,6 +29,7 @@ export class NoteIndex {
     for (const root of roots) {
       const inBack = root.localName === 'back' || root.localName === 'standOff';
       for (const n of descendants(root, 'note')) {
+        if (inRecord(n, root)) continue;
         seq++;
         const xmlId = attr(n, 'xml:id');
         const label = attr(n, 'n') ?? String(++counter);
@@ -57,6 +58,16 @@ export class NoteIndex {
     const info = this.byXmlId.get(target.slice(1));
     return info ? { type: 'noteRef', note: info.id, label: label || info.label } : undefined;
   }
+}
+
+/** Notes that describe a list entry (a person's biography, a work's genre) are not notes to the text. */
+const RECORDS = new Set(['listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listWit', 'listRelation', 'person', 'place', 'org', 'event', 'bibl', 'biblStruct', 'msDesc']);
+function inRecord(n: Element, root: Element): boolean {
+  if (root.localName !== 'back' && root.localName !== 'standOff') return false;
+  for (let p = n.parentNode as Element | null; p && p !== root; p = p.parentNode as Element | null) {
+    if (RECORDS.has(p.localName ?? '')) return true;
+  }
+  return false;
 }
 
 function hasNoteAncestor(n: Element, root: Element): boolean {

@@ -38,6 +38,15 @@ function choiceParts(e: Element): { orig?: string; reg?: string } {
  * A person named in the header. With @key the element is taken exactly as written (id = key,
  * name/asWritten from choice/reg/orig); otherwise the name is resolved through the register.
  */
+/**
+ * @key taken as the record's id: Octavo writes slug ids there; other editions' keys ("PN0001")
+ * are not slugs and are left to name resolution.
+ */
+function octavoKey(e: Element): string | undefined {
+  const key = attr(e, 'key');
+  return key && /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/.test(key) ? key : undefined;
+}
+
 /** The name of an empty element that points into particDesc/settingDesc lists (ref="#BS"). */
 function listedName(ref: string | undefined, index?: EntityIndex): string {
   return (ref ?? '').split(/\s+/).map((t) => index?.lookup(t)?.name).find(Boolean) ?? '';
@@ -48,7 +57,7 @@ export function readAgent(e: Element, register: PeopleRegister, index?: EntityIn
   const ref = attr(e, 'ref');
   const text = normText(e, NOT_NAME) || reg || orig || listedName(ref, index);
   if (!text || (isUnknownName(text) && !ref)) return undefined;
-  const key = attr(e, 'key');
+  const key = octavoKey(e);
   if (!key) return resolveAgent(register, text, refsFrom(ref, index));
   const out: AgentRef = { id: key, name: reg ?? text };
   if (orig !== undefined) out.asWritten = orig;
@@ -67,7 +76,7 @@ export function readPlace(e: Element | undefined, index?: EntityIndex): PlaceRef
   const geo = descendants(e, 'geo')[0];
   const local = (ref ?? '').split(/\s+/).map((t) => index?.lookup(t)).find(Boolean);
   const coords = (geo ? parseGeo(normText(geo)) : undefined) ?? local?.coordinates;
-  const out = resolvePlace(reg ?? text, refsFrom(ref, index), attr(e, 'key'), coords);
+  const out = resolvePlace(reg ?? text, refsFrom(ref, index), octavoKey(e), coords);
   if (orig !== undefined) out.asWritten = orig;
   return out;
 }

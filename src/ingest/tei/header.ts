@@ -155,7 +155,10 @@ export function readHeader(tei: Element): HeaderFields {
   if (idno) out.octavoId = normText(idno);
   const edition = normText(path(fileDesc, 'editionStmt', 'edition'));
   if (edition) out.edition = edition;
-  const lang = attr(path(header, 'profileDesc', 'langUsage', 'language'), 'ident');
+  const langEl = path(header, 'profileDesc', 'langUsage', 'language');
+  const ident = attr(langEl, 'ident');
+  // Octavo writes languages that are no BCP 47 tag as <language ident="und">wording</language>
+  const lang = ident === 'und' && normText(langEl) ? normText(langEl) : ident;
   const text = child(tei, 'text');
   out.language = lang ?? attr(text, 'xml:lang') ?? attr(tei, 'xml:lang');
   const kind = attr(text, 'type');

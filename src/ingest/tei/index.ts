@@ -131,6 +131,36 @@ function teiElements(root: Element): Element[] {
   return [];
 }
 
+function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
+  const text = decodeXml(file.bytes);
+  const parsed = parseXml(text, file.path);
+  if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
+  const root = parsed.doc.documentElement;
+  if (!root) return failed({ file: file.path, message: 'no root element' });
+  const teis = teiElements(root);
+  if (!teis.length) {
+    return failed({ file: file.path, line: lineOf(root), element: elementPath(root), message: `not a TEI P5 document (root <${root.nodeName}> in ${root.namespaceURI ?? 'no namespace'})` });
+  }
+  const diagnostics: Diagnostic[] = [];
+  const works: Work[] = [];
+  const used = new Set<string>();
+  const sum = checksum(file.bytes);
+  for (const t of teis) {
+    try {
+      const w = buildWork(t, file, sum, ctx, diagnostics, used);
+      const check = Work.safeParse(w);
+      if (check.success) works.push(w);
+      else {
+        const issues = check.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        diagnostics.push({ severity: 'error', file: file.path, line: lineOf(t), element: elementPath(t), message: `record does not fit the Work schema: ${issues}` });
+      }
+    } catch (e) {
+      diagnostics.push({ severity: 'error', file: file.path, line: lineOf(t), element: elementPath(t), message: `could not read TEI: ${(e as Error).message}` });
+    }
+  }
+  return { works, collections: [], diagnostics };
+}
+
 export const tei: Importer = {
   name: 'tei',
   version: VERSION,
@@ -139,32 +169,11 @@ export const tei: Importer = {
     return /<correspDesc[\s>]/.test(head) ? 0.85 : 0.8;
   },
   parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
-    const text = decodeXml(file.bytes);
-    const parsed = parseXml(text, file.path);
-    if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
-    const root = parsed.doc.documentElement;
-    if (!root) return failed({ file: file.path, message: 'no root element' });
-    const teis = teiElements(root);
-    if (!teis.length) {
-      return failed({ file: file.path, line: lineOf(root), element: elementPath(root), message: `not a TEI P5 document (root <${root.nodeName}> in ${root.namespaceURI ?? 'no namespace'})` });
+    try {
+      return parseTei(file, ctx);
+    } catch (e) {
+      // importers never throw past their boundary
+      return failed({ file: file.path, message: `could not import: ${(e as Error).message}` });
     }
-    const diagnostics: Diagnostic[] = [];
-    const works: Work[] = [];
-    const used = new Set<string>();
-    const sum = checksum(file.bytes);
-    for (const t of teis) {
-      try {
-        const w = buildWork(t, file, sum, ctx, diagnostics, used);
-        const check = Work.safeParse(w);
-        if (check.success) works.push(w);
-        else {
-          const issues = check.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-          diagnostics.push({ severity: 'error', file: file.path, line: lineOf(t), element: elementPath(t), message: `record does not fit the Work schema: ${issues}` });
-        }
-      } catch (e) {
-        diagnostics.push({ severity: 'error', file: file.path, line: lineOf(t), element: elementPath(t), message: `could not read TEI: ${(e as Error).message}` });
-      }
-    }
-    return { works, collections: [], diagnostics };
   },
 };

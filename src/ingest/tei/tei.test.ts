@@ -22,9 +22,9 @@ function one(rel: string): Work {
 function parseString(xml: string): { works: Work[]; diagnostics: Diagnostic[] } {
   return tei.parse({ path: 'inline.xml', bytes: Buffer.from(xml) }, { register });
 }
-/** Reading text of inlines: line breaks as "|", note markers as "[n]". */
+/** Reading text of inlines: line breaks as "|", note markers as "[n]", no-break spaces as "~". */
 const text = (xs: Inline[]): string =>
-  xs.map((x) => (x.type === 'text' ? x.text : x.type === 'lineBreak' ? '|' : x.type === 'noteRef' ? `[${x.label}]` : '')).join('');
+  xs.map((x) => (x.type === 'text' ? x.text.replace(/\u00a0/g, '~') : x.type === 'lineBreak' ? '|' : x.type === 'noteRef' ? `[${x.label}]` : '')).join('');
 const blocks = (w: Work): [string, string][] =>
   w.body.map((b: Block) => [b.type, 'content' in b ? text(b.content) : '']);
 
@@ -65,6 +65,15 @@ describe('tei importer on every TEI file of the corpus', () => {
     expect(warnings.filter((w) => w.file.startsWith('tei-dehmel-digital/'))).toHaveLength(120);
   });
 
+  it('has one Note per <note> in the letter text, and none from the register lists in <back>', () => {
+    for (const r of results) {
+      const xml = readFileSync(join(CORPUS, r.f), 'utf8');
+      const body = xml.slice(xml.indexOf('<body'), xml.indexOf('</body>'));
+      expect(r.works[0]!.notes.length, r.f).toBe(body.match(/<note[\s>]/g)?.length ?? 0);
+    }
+    expect(results.reduce((n, r) => n + r.works[0]!.notes.length, 0)).toBe(281);
+  });
+
   it('keeps the licence of the Schnitzler edition as CC-BY-4.0', () => {
     const schnitzler = results.filter((r) => r.f.includes('schnitzler'));
     expect(schnitzler.every((r) => r.works[0]!.rights.licence === 'CC-BY-4.0')).toBe(true);
@@ -85,12 +94,12 @@ describe('tei importer, field by field (read off the XML by hand)', () => {
     expect(blocks(w)).toContainEqual(['salutation', 'Hochgeehrter Herr Doctor!']);
     const salute = w.body.findIndex((b) => b.type === 'salutation');
     expect(text((w.body[salute + 1] as { content: Inline[] }).content)).toMatch(/^»Der Sohn\[1\]« ist leider auch mir zu düster/);
-    expect(blocks(w).slice(-2)).toEqual([['closer', 'Ihr|ergebener'], ['signature', 'Dr FMamroth']]);
+    expect(blocks(w).slice(-2)).toEqual([['closer', 'Ihr|ergebener'], ['signature', 'Dr~FMamroth']]);
     expect(w.notes).toHaveLength(2);
     expect(w.notes.map((n) => n.kind)).toEqual(['commentary', 'commentary']);
     expect(text((w.notes[0]!.blocks[0] as { content: Inline[] }).content)).toBe('Die Erzählung entstand im Sommer 1889 (1889-09-08).');
     expect(w.contributors.map((c) => c.role)).toEqual(['editor', 'editor', 'transcriber', 'transcriber']);
-    expect(w.source).toEqual({ title: 'University Library, Schnitzler, B 68', place: 'Cambridge' });
+    expect(w.source).toEqual({ title: 'University Library, Schnitzler, B\u00a068', place: 'Cambridge' });
     expect(w.entities.people.map((p) => p.name)).toContain('Arthur Schnitzler');
     const sig = w.body[w.body.length - 1] as { content: Inline[] };
     expect(sig.content).toContainEqual({ type: 'text', text: 'r', marks: [{ type: 'superscript' }] });
@@ -105,7 +114,7 @@ describe('tei importer, field by field (read off the XML by hand)', () => {
     expect(w.sentTo?.name).toBe('Wien');
     expect(blocks(w)).toEqual([
       ['salutation', 'Lieber Arthur!'],
-      ['paragraph', 'Bitte, wenn Sie herkommen, nehmen Sie die 2 Bd. Henri Becque mit. Herzlichst Ihr'],
+      ['paragraph', 'Bitte, wenn Sie herkommen, nehmen Sie die 2~Bd. Henri Becque mit. Herzlichst Ihr'],
       ['signature', 'Richard'],
     ]);
     expect(w.notes).toEqual([]);

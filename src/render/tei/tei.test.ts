@@ -103,6 +103,7 @@ function kitchenSink(): Work {
     ...w,
     kind: 'letter',
     subtitle: 'A test of everything <&>',
+    language: 'Russian (pre-1918 spelling)',
     body,
     authors: [...w.authors, { id: 'someone-else', name: 'Someone Else', asWritten: 'Else, S.' }],
     written: {

@@ -41,11 +41,21 @@ export async function writeWorkRow(c: pg.ClientBase, work: Work, t: RowTimes, fr
   if (byPath.size) {
     const refs = [...byPath.entries()];
     await c.query(
-      `INSERT INTO work_collections (work_id, path, position, titles)
-       SELECT $1, path, position, titles FROM unnest($2::text[], $3::int[], $4::text[]) AS t(path, position, titles)`,
-      [work.id, refs.map(([k]) => k), refs.map(([, r]) => r.position ?? null), refs.map(([, r]) => (r.titles ? JSON.stringify(r.titles) : null))],
+      `INSERT INTO work_collections (work_id, path, position, titles, sort_key)
+       SELECT $1, path, position, titles, sort_key FROM unnest($2::text[], $3::int[], $4::text[], $5::text[]) AS t(path, position, titles, sort_key)`,
+      [work.id, refs.map(([k]) => k), refs.map(([, r]) => r.position ?? null), refs.map(([, r]) => (r.titles ? JSON.stringify(r.titles) : null)),
+        refs.map(([, r]) => sortKey(r.position, d?.start, work.id))],
     );
   }
+}
+
+/**
+ * A member's place in a collection as one "C"-ordered string: position, then written date, then id,
+ * a missing position or date sorting last ("~" follows digits, "-" and "|"). Equals SQLite's
+ * ORDER BY position IS NULL, position, date_start IS NULL, date_start, id.
+ */
+export function sortKey(position: number | undefined, date: string | undefined, id: string): string {
+  return `${position === undefined ? '~' : String(position).padStart(10, '0')}|${date ?? '~'}|${id}`;
 }
 
 const PAGE = 500;

@@ -160,20 +160,20 @@ export class PostgresStore implements Store {
   }
 
   async neighbours(id: string, collection: string[]): Promise<Neighbours> {
+    // Keyset lookups on (path, sort_key): the previous and next member without reading the collection.
     const rows = (await this.pool.query<WorkRow & { rel: number }>(
-      `WITH ordered AS (
-         SELECT w.id, w.json, w.updated_at,
-           ROW_NUMBER() OVER (ORDER BY wc.position ASC NULLS LAST, w.date_start ASC NULLS LAST, w.id) AS i
-         FROM work_collections wc JOIN works w ON w.id = wc.work_id WHERE wc.path = $1),
-       me AS (SELECT i FROM ordered WHERE id = $2)
-       SELECT o.id, o.json, o.updated_at, (o.i - me.i)::int AS rel FROM ordered o, me WHERE o.i BETWEEN me.i - 1 AND me.i + 1`,
+      `WITH me AS (SELECT sort_key FROM work_collections WHERE path = $1 AND work_id = $2)
+       SELECT w.id, w.json, w.updated_at, x.rel FROM (
+         (SELECT wc.work_id, -1 AS rel FROM work_collections wc, me WHERE wc.path = $1 AND wc.sort_key < me.sort_key ORDER BY wc.sort_key DESC LIMIT 1)
+         UNION ALL
+         (SELECT wc.work_id, 1 FROM work_collections wc, me WHERE wc.path = $1 AND wc.sort_key > me.sort_key ORDER BY wc.sort_key LIMIT 1)
+       ) x JOIN works w ON w.id = x.work_id`,
       [pathKey(collection), id],
     )).rows;
     const at = (rel: number) => {
       const r = rows.find((x) => x.rel === rel);
       return r ? summarise(JSON.parse(r.json) as Work, r.updated_at) : undefined;
     };
-    if (!rows.some((r) => r.rel === 0)) return {};
     return { previous: at(-1), next: at(1) };
   }
 

@@ -45,9 +45,11 @@ export const migrations: Migration[] = [
         path text COLLATE "C" NOT NULL,
         position integer,
         titles text,
+        -- position, written date and id in one string (missing ones last), for keyset neighbours
+        sort_key text COLLATE "C" NOT NULL,
         PRIMARY KEY (work_id, path)
       );
-      CREATE INDEX work_collections_path ON work_collections(path, position);
+      CREATE INDEX work_collections_path ON work_collections(path, sort_key);
       CREATE TABLE collections (
         path text COLLATE "C" PRIMARY KEY,
         title text NOT NULL,

@@ -4,6 +4,8 @@ import { openPostgresStore } from './index.js';
 import { dropSchema, testSchema } from './test-db.js';
 import { seedWork } from '../../../test/support/seed.js';
 import type { DumpRecord } from '../store.js';
+import type { Work } from '../../model/work.js';
+import { openSqliteStore } from '../sqlite/index.js';
 
 const schemas: string[] = [];
 function fresh(prefix: string): string {
@@ -80,6 +82,26 @@ describe('PostgreSQL specifics', () => {
     await expect(dst.load((async function* () { yield* rows; })())).rejects.toThrow(/not empty/);
     await src.close();
     await dst.close();
+  });
+
+  it('orders neighbours like SQLite, with missing positions and dates last', async () => {
+    const seed = seedWork();
+    const works: Work[] = Array.from({ length: 9 }, (_, i) => ({
+      ...structuredClone(seed), id: `n/${i}`, title: `N ${i}`,
+      written: i % 3 === 0 ? undefined : { date: { text: 'x', iso: `19${10 + (i % 4)}`, precision: 'year' as const, start: `19${10 + (i % 4)}-01-01`, end: `19${10 + (i % 4)}-12-31` } },
+      collections: [{ path: ['n'], ...(i % 2 ? { position: 5 - (i % 4) } : {}) }],
+    }));
+    const pgs = await openPostgresStore(fresh('nb'));
+    const lite = await openSqliteStore(':memory:');
+    await pgs.upsertWorks(works);
+    await lite.upsertWorks(works);
+    for (const w of works) {
+      const [a, b] = [await pgs.neighbours(w.id, ['n']), await lite.neighbours(w.id, ['n'])];
+      expect([a.previous?.id, a.next?.id], w.id).toEqual([b.previous?.id, b.next?.id]);
+    }
+    expect(await pgs.neighbours('n/1', ['elsewhere'])).toEqual({});
+    await pgs.close();
+    await lite.close();
   });
 
   it('keeps tokens hashed and forgets revoked ones', async () => {
