@@ -49,3 +49,24 @@ describe('importing a batch with bad files in it', () => {
     await store.close();
   });
 });
+
+describe('a CMIF register entry and the full text of the same letter', () => {
+  it('share one record: the full text replaces the entry, and the entry never replaces the text', async () => {
+    const { CORPUS } = await import('../../test/support/seed.js');
+    const dir = mkdtempSync(join(tmpdir(), 'octavo-cmif-tei-'));
+    const store = await openSqliteStore(join(dir, 'a.db'));
+    const cmifFile = join(CORPUS, 'cmif', 'dehmel-digital-cmif.xml');
+    const teiFile = join(CORPUS, 'tei-dehmel-digital', 'brief', 'HANSb13009.xml');
+    const first = await importPaths(store, [cmifFile], ctx);
+    const total = await store.countWorks();
+    expect(first.failed).toBe(0);
+    const tei = await importPaths(store, [teiFile], ctx);
+    const id = tei.results[0]!.ids[0]!;
+    expect((await store.getWork(id))?.provenance.format).toBe('tei');
+    expect(await store.countWorks()).toBe(total);
+    await importPaths(store, [cmifFile], ctx);
+    expect((await store.getWork(id))?.provenance.format).toBe('tei');
+    expect(await store.getWork(`${id}-2`)).toBeUndefined();
+    await store.close();
+  });
+});

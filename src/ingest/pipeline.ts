@@ -4,25 +4,27 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostics.js';
 import type { Store, UpsertStatus } from '../store/store.js';
+import type { Work } from '../model/work.js';
 import { importFile } from './registry.js';
 import { MAX_SOURCE_BYTES } from './text-decode.js';
 import type { ImportContext } from './types.js';
 
 const SOURCE_EXT = /\.(html?|txt|xml|tei|md|markdown)$/i;
-const SKIP = /(^|\/)(\.|node_modules\/|PROVENANCE\.md$|README\.md$|LICENSE)/;
+/** Inside a walked folder: hidden files, dependencies and the folder's own documentation are not sources. */
+const SKIP = /(^|\/)(\.[^/]|node_modules\/|PROVENANCE\.md$|README\.md$|LICENSE)/;
 
 /** Files named on the command line, with folders walked recursively, in a stable order. */
 export async function collectFiles(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
-  async function walk(p: string, explicit: boolean): Promise<void> {
+  async function walk(p: string, inside: string | undefined): Promise<void> {
     const s = await stat(p).catch(() => undefined);
     if (!s) { out.push(p); return; } // reported as unreadable later, with its name
     if (s.isDirectory()) {
       const entries = (await readdir(p)).sort();
-      for (const e of entries) await walk(join(p, e), false);
-    } else if (explicit || (SOURCE_EXT.test(p) && !SKIP.test(p))) out.push(p);
+      for (const e of entries) await walk(join(p, e), inside ?? p);
+    } else if (inside === undefined || (SOURCE_EXT.test(p) && !SKIP.test(relative(inside, p)))) out.push(p);
   }
-  for (const i of inputs) await walk(i, true);
+  for (const i of inputs) await walk(i, undefined);
   return [...new Set(out)];
 }
 
@@ -57,7 +59,7 @@ export async function importPaths(
 ): Promise<BatchSummary> {
   const t0 = performance.now();
   const sum: BatchSummary = { files: files.length, imported: 0, updated: 0, unchanged: 0, collections: 0, failed: 0, results: [], seconds: 0 };
-  const claimed = new Map<string, string>(); // work id → file that produced it in this batch
+  const claimed = new Map<string, { file: string; format: string }>(); // work id → the source that produced it in this batch
   for (const [n, path] of files.entries()) {
     const r = await importOne(store, path, ctx, opts.format, claimed);
     sum.results.push(r);
@@ -70,7 +72,7 @@ export async function importPaths(
   return sum;
 }
 
-async function importOne(store: Store, path: string, ctx: ImportContext, format: string | undefined, claimed: Map<string, string>): Promise<FileResult> {
+async function importOne(store: Store, path: string, ctx: ImportContext, format: string | undefined, claimed: Map<string, { file: string; format: string }>): Promise<FileResult> {
   const file = displayPath(path);
   const fail = (error: string, diagnostics: Diagnostic[] = []): FileResult => ({ file, status: 'failed', ids: [], error, diagnostics });
   try {
@@ -81,24 +83,41 @@ async function importOne(store: Store, path: string, ctx: ImportContext, format:
     const outcome = importFile({ path: file, bytes }, ctx, format);
     const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return fail(errors.map(formatDiagnostic).join('\n'), outcome.diagnostics);
-    for (const w of outcome.works) w.id = await uniqueId(store, w.id, file, claimed);
-    const statuses = await store.upsertWorks(outcome.works);
+    const works: Work[] = [];
+    for (const w of outcome.works) {
+      const id = await uniqueId(store, w, file, claimed);
+      if (id) works.push({ ...w, id });
+    }
+    const statuses = await store.upsertWorks(works);
     for (const c of outcome.collections) await store.upsertCollection(c);
     const status: FileResult['status'] = outcome.works.length === 0 ? 'collection'
+      : works.length === 0 ? 'unchanged'
       : statuses.includes('imported') ? 'imported' : statuses.includes('updated') ? 'updated' : 'unchanged';
-    return { file, status, ids: outcome.works.map((w) => w.id), diagnostics: outcome.diagnostics };
+    return { file, status, ids: works.map((w) => w.id), diagnostics: outcome.diagnostics };
   } catch (e) {
     return fail(`${file}: ${(e as Error).message}`);
   }
 }
 
-/** Two different sources must not overwrite each other's work: later ones get "-2", "-3"... */
-async function uniqueId(store: Store, id: string, file: string, claimed: Map<string, string>): Promise<string> {
+const isRegisterEntry = (format: string | undefined) => format === 'cmif';
+
+/**
+ * Two different sources must not overwrite each other's work: later ones get "-2", "-3"...
+ * A CMIF register entry (metadata only) and the full text of the same letter share one id: the full
+ * text replaces the entry, and an entry never replaces a full text (undefined = skip it).
+ */
+async function uniqueId(store: Store, work: Work, file: string, claimed: Map<string, { file: string; format: string }>): Promise<string | undefined> {
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? id : `${id}-${n}`;
-    const owner = claimed.get(candidate) ?? (await store.getWork(candidate))?.provenance.file;
-    if (!owner || owner === file) {
-      claimed.set(candidate, file);
+    const candidate = n === 1 ? work.id : `${work.id}-${n}`;
+    const existing = claimed.get(candidate) ?? (await store.getWork(candidate))?.provenance;
+    const mine = { file, format: work.provenance.format };
+    if (!existing || existing.file === file) {
+      claimed.set(candidate, mine);
+      return candidate;
+    }
+    if (isRegisterEntry(mine.format) && !isRegisterEntry(existing.format)) return undefined;
+    if (!isRegisterEntry(mine.format) && isRegisterEntry(existing.format)) {
+      claimed.set(candidate, mine);
       return candidate;
     }
   }

@@ -3,7 +3,7 @@
 // "Abstract", datelines and section headings; only one of them names the document.
 import { nameKey, type PeopleRegister } from '../../model/register.js';
 import type { AgentRef } from '../../model/work.js';
-import { hasClass, tag, type DomElement } from './dom.js';
+import { hasClass, tag } from './dom.js';
 import { isDateline } from './letter.js';
 import type { Unit } from './units.js';
 

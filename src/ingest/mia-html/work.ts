@@ -5,7 +5,7 @@ import { slugify, workId } from '../../model/ids.js';
 import type { PeopleRegister } from '../../model/register.js';
 import { emptyEntities, Work, type AgentRef, type Block, type Inline, type Note, type PartialDate, type PlaceRef, type Provenance } from '../../model/work.js';
 import { unitsToDrafts } from './blocks.js';
-import { elementPath, hasClass, type DomElement, type Page } from './dom.js';
+import { elementPath, hasClass, type Page } from './dom.js';
 import { chooseTitle } from './heading.js';
 import { parseInfoBlock, isHeaderBlock, type InfoBlock } from './infoblock.js';
 import { inlineText, splitLines, toInlines, withoutMarkers, type InlineContext } from './inlines.js';
@@ -98,7 +98,7 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   // Title, byline, book title among the opening headings.
   let authors = pageAuthors(page, register);
   const folder = inp.archivePath ? bookFolder(inp.archivePath) : undefined;
-  const leading = units.map((u, i) => i).filter((i) => i < firstContent && units[i]!.kind === 'h' && !nav.has(i) && !notes.consumed.has(i));
+  const leading = units.map((_, i) => i).filter((i) => i < firstContent && units[i]!.kind === 'h' && !nav.has(i) && !notes.consumed.has(i));
   const choice = chooseTitle(units, leading, authors, register, !!folder);
   const headingLines = (i: number) => splitLines(withoutMarkers(toInlines(units[i]!.el.children, ctx))).map((l) => inlineText(l).replace(/\s+/g, ' ').trim()).filter(Boolean);
   // A title heading whose later lines name a place, a date, a byline or a bracketed topic is title +
