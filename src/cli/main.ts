@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { dbLocation, openStore } from './db.js';
-import { exportFormats } from './export.js';
+import { exportFormats, formatByName } from '../render/formats.js';
 import { runImport, summaryJson, summaryText } from './import.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -34,18 +34,38 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (o: { db?: string; port?: string; host: string }) => (await import('./start.js')).runStart(dbLocation(o.db), o));
 
   program.command('export').description('export one work').argument('<id>').addOption(dbOpt())
-    .addOption(new Option('--format <f>', 'output format').default('txt'))
+    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei').default('txt'))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (id: string, o: { db?: string; format: string; out?: string }) => {
-      const fmt = exportFormats[o.format];
-      if (!fmt) throw new CliError(`unknown format "${o.format}"; choose one of ${Object.keys(exportFormats).join(', ')}`);
+      const fmt = formatByName(o.format);
+      if (!fmt) throw new CliError(`unknown format "${o.format}"; choose one of ${exportFormats.map((f) => f.name).join(', ')}`);
       const store = await openStore(dbLocation(o.db));
       try {
         const work = await store.getWork(id);
         if (!work) throw new CliError(`no work with id "${id}" (see \`octavo list\`)`);
-        const out = fmt.render(work);
+        const out = await fmt.render(work);
         if (o.out) await writeFile(o.out, out);
         else process.stdout.write(out);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program.command('export-cmif').description('print the archive\'s letters as one CMIF file (correspSearch)')
+    .addOption(dbOpt()).option('--collection <path>', 'only this collection, e.g. lenin/letters')
+    .option('--base-url <url>', 'public address of the archive, for links', process.env.OCTAVO_BASE_URL ?? 'http://localhost:8080')
+    .action(async (o: { db?: string; collection?: string; baseUrl: string }) => {
+      const { archiveCmif } = await import('../render/cmif/archive.js');
+      const { siteInfo } = await import('../web/site-info.js');
+      const site = siteInfo(o.baseUrl);
+      const store = await openStore(dbLocation(o.db));
+      try {
+        const { xml, letters } = await archiveCmif(store, {
+          baseUrl: site.baseUrl, title: site.name, publisher: site.publisher, editor: site.name, editorEmail: site.adminEmail,
+          ...(o.collection ? { collection: o.collection.split('/').filter(Boolean) } : {}),
+        });
+        process.stdout.write(xml.endsWith('\n') ? xml : `${xml}\n`);
+        process.stderr.write(`${letters} letters\n`);
       } finally {
         await store.close();
       }

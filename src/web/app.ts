@@ -14,6 +14,9 @@ import { collectionRoutes } from './routes/collections.js';
 import { homeRoutes } from './routes/home.js';
 import { workRoutes } from './routes/works.js';
 import { securityHeaders } from './security.js';
+import { siteInfo } from './site-info.js';
+import { oaiRoutes } from './routes/oai.js';
+import { cmifRoutes } from './routes/cmif.js';
 
 export interface AppOptions {
   /** Formats served as /works/<id><ext> and linked under Other Formats; defaults to .txt, .md, .json. */
@@ -22,6 +25,8 @@ export interface AppOptions {
   handlers?: Handlers;
   /** Where server errors are reported; defaults to console.error. */
   log?: Logger;
+  /** Public root of the site (OAI-PMH identifiers, CMIF links); defaults to $OCTAVO_BASE_URL or http://localhost:8080. */
+  baseUrl?: string;
 }
 
 export function createApp(store: Store, opts: AppOptions = {}): Hono {
@@ -50,6 +55,9 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   app.route('/collections', collectionRoutes(deps));
   app.route('/authors', authorRoutes(deps));
   app.route('/assets', assetRoutes());
+  const site = siteInfo(opts.baseUrl);
+  app.route('/', oaiRoutes(store, { baseUrl: site.baseUrl, repositoryName: site.name, adminEmail: site.adminEmail }));
+  app.route('/', cmifRoutes(store, site));
   app.notFound(notFoundHandler(assets));
   app.onError(errorHandler(assets, opts.log ?? consoleLogger));
   return app;

@@ -19,7 +19,7 @@ export interface RunningServer {
 
 export function serve(store: Store, o: ServeOptions = {}): Promise<RunningServer> {
   const { port = 8080, hostname = '127.0.0.1', ...appOptions } = o;
-  const app = createApp(store, appOptions);
+  const app = createApp(store, { ...appOptions, baseUrl: appOptions.baseUrl ?? `http://${hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname}:${port}` });
   return new Promise((resolve, reject) => {
     const server = nodeServe({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;

@@ -19,7 +19,7 @@ function walk(dir: string, out: string[]): void {
   for (const e of entries) {
     const p = join(dir, e);
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(html?|xml|txt|md)$/i.test(e)) out.push(p);
+    else if (/\.(html?|xml|txt|md)$/i.test(e) && !/^(PROVENANCE|README|LICENSE)/i.test(e)) out.push(p);
   }
 }
 
@@ -33,6 +33,7 @@ export function loadSamples(every = 6): Sample[] {
   const seed = seedWork();
   out.push({ name: 'seed.md', ext: '.md', text: renderMarkdown(seed) });
   out.push({ name: 'seed.txt', ext: '.txt', text: renderText(seed) });
+  out.push({ name: 'hand-written.md', ext: '.md', text: HAND_WRITTEN_MD });
   return out;
 }
 
@@ -43,6 +44,48 @@ export function samplesFor(importer: Importer, all: Sample[]): Sample[] {
   });
   return own.length ? own : all;
 }
+
+/** Markdown as a person would write it: a front matter subset and most of CommonMark + GFM. */
+const HAND_WRITTEN_MD = `---
+title: Letter to Joseph Weydemeyer
+author: Karl Marx
+recipient: Joseph Weydemeyer
+date: March 5, 1852
+kind: letter
+language: en
+---
+
+# To Joseph Weydemeyer
+
+*London, 5 March 1852*
+
+Dear Weywy,
+
+I am afraid that a *misunderstanding* has crept in.[^1] **As to myself**, no credit is due to me for discovering
+the existence of classes in modern society, or the struggle between them.[^2]
+
+> Long before me bourgeois historians had described the historical development of this class struggle.
+
+1. that the existence of classes is only bound up with particular historical phases;
+2. that the class struggle necessarily leads to the dictatorship of the proletariat;
+
+- [a link](https://www.marxists.org/archive/marx/works/1852/letters/52_03_05.htm)
+- [a bad link](javascript:alert(1)) and <script>alert(1)</script> and <b onclick="x()">bold</b>
+
+| Year | Place |
+|------|-------|
+| 1852 | London |
+
+    indented code
+
+---
+
+Yours,
+K. M.
+
+[^1]: Written in English and German.
+[^2]: See Marx's *Class Struggles in France*.
+`;
 
 const TOKENS = [
   '<', '>', '</', '/>', '<p>', '</p>', '<p class="information">', '<span class="info">Written:</span>', '<span class="info">Source:', '</span>',
