@@ -96,14 +96,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 const para = (text: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
-export interface GeneratedArchive {
-  works: Work[];
-  /** Characters of title, body and notes text. */
-  rawChars: number;
-}
-
 /** `n` works shuffled from the pools, built on the seed work's header (rights, provenance). */
 export function benchWorks(n: number, pools: Pools, template: Work, seed = 1918): Work[] {
+  return [...benchWorkStream(n, pools, template, seed)];
+}
+
+/** The same works one at a time, so that a large archive need not sit in memory. */
+export function* benchWorkStream(n: number, pools: Pools, template: Work, seed = 1918): Generator<Work> {
   const r = rng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   // A few people write most of the letters (Zipf-like), as in a real archive.
@@ -114,7 +113,6 @@ export function benchWorks(n: number, pools: Pools, template: Work, seed = 1918)
     for (const [k, w] of KINDS) if ((x -= w) < 0) return k;
     return 'letter';
   };
-  const works: Work[] = [];
   for (let i = 0; i < n; i++) {
     const german = r() < 0.15;
     const pool = german ? pools.de : pools.en;
@@ -129,7 +127,7 @@ export function benchWorks(n: number, pools: Pools, template: Work, seed = 1918)
     const body = Array.from({ length: 1 + Math.floor(r() * 5) }, () => para(pick(pool)));
     const notes = r() < 0.4 ? Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => ({ id: `n${k + 1}`, label: String(k + 1), kind: 'editorial' as const, blocks: [para(pick(pools.en))] })) : [];
     const title = recipient ? `To ${recipient.name}` : pick(pools.titles);
-    works.push({
+    yield {
       ...template,
       id: `bench/${slug(author.id)}/${y}/${pad(m)}/${String(i).padStart(6, '0')}`,
       kind, title, language: german ? 'de' : 'en',
@@ -141,9 +139,8 @@ export function benchWorks(n: number, pools: Pools, template: Work, seed = 1918)
       collections: [{ path: [slug(author.id), kind === 'letter' ? 'letters' : 'works', String(y)], titles: [author.name, kind === 'letter' ? 'Letters' : 'Works', String(y)] }],
       entities: { people: [], places: [], organisations: [], events: [] },
       provenance: { ...template.provenance, file: `bench/${i}.json`, format: 'bench', checksum: String(i) },
-    });
+    };
   }
-  return works;
 }
 
 export function rawTextChars(w: Work): number {

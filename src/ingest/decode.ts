@@ -33,15 +33,16 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
 
+const LATIN1 = new TextDecoder('latin1');
+
 /**
- * windows-1252 by table. Node 20's TextDecoder('windows-1252') takes a Latin-1 fast path and leaves
- * 0x80–0x9F as C1 controls instead of “ ” – — €, so it cannot be used here.
+ * windows-1252: Latin-1 natively (fast), then 0x80–0x9F by table. Node 20's
+ * TextDecoder('windows-1252') takes a Latin-1 fast path and leaves 0x80–0x9F as C1 controls
+ * instead of “ ” – — €, so it cannot be used alone.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  // Latin-1 natively (fast), then the 0x80–0x9F range by table.
   return LATIN1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
 }
-const LATIN1 = new TextDecoder('latin1');
 
 function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   try {

@@ -2,11 +2,12 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import { cmif } from './cmif/index.js';
 import { markdown } from './markdown/index.js';
+import { miaHtml } from './mia-html/index.js';
 import { miaText } from './mia-text/index.js';
 import { tei } from './tei/index.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from './types.js';
 
-export const importers: Importer[] = [miaText, markdown, tei, cmif];
+export const importers: Importer[] = [miaHtml, miaText, markdown, tei, cmif];
 
 export function registerImporter(imp: Importer): void {
   if (!importers.some((i) => i.name === imp.name)) importers.push(imp);

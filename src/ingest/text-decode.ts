@@ -1,5 +1,6 @@
 // Decoding of plain-text sources: UTF-8 (with or without BOM) or, failing that, windows-1252.
 // Binary data is refused with a located message instead of being imported as garbage.
+import { decodeWindows1252 } from './decode.js';
 import type { SourceFile } from './types.js';
 
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -17,6 +18,6 @@ export function decodeTextBytes(file: SourceFile): { text: string } | { error: {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes) };
+    return { text: decodeWindows1252(bytes) }; // Node 20's TextDecoder maps 0x80–0x9F to C1 controls
   }
 }

@@ -1,7 +1,7 @@
-// A Work as the search index sees it: five weighted text fields of index terms, facet values with
-// labels, and the name keys filters match against. Pure; shared by every backend.
+// A Work as the search index sees it: five weighted text fields of index terms, the name-like terms,
+// and facet values with labels. Pure; shared by every backend.
 import type { AgentRef, PlaceRef, Work } from '../model/work.js';
-import { nameKey, type PeopleRegister } from '../model/register.js';
+import type { PeopleRegister } from '../model/register.js';
 import { blockToLines, bodyText } from '../render/plain.js';
 import { decadesSpanned, yearsSpanned } from './dates.js';
 import type { FacetName } from './types.js';
@@ -18,13 +18,6 @@ export interface FacetEntry {
   label: string;
 }
 
-/** A name a filter (author:, recipient:, place:) may use for a facet value. */
-export interface FacetKey {
-  facet: 'author' | 'recipient' | 'place' | 'collection';
-  value: string;
-  key: string;
-}
-
 export interface IndexDoc {
   workId: string;
   kind: string;
@@ -32,10 +25,12 @@ export interface IndexDoc {
   dateStart?: string;
   dateEnd?: string;
   fields: Record<TextField, string>;
+  /**
+   * Name-like terms, distinct: written capitalised inside sentences and never in lower case, or
+   * part of a name the record gives. Spelling variants are looked for among names only.
+   */
+  names: string;
   facets: FacetEntry[];
-  keys: FacetKey[];
-  /** Terms written capitalised inside sentences and never in lower case: name-like (for fuzzy matching). */
-  caps: string[];
 }
 
 export const notesText = (work: Work): string => work.notes.flatMap((n) => n.blocks.flatMap((b) => blockToLines(b))).join('\n');
@@ -77,12 +72,12 @@ function placeNames(p: PlaceRef): string[] {
 }
 
 export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
-  const caps = new Set<string>();
+  const names = new Set<string>();
   const lower = new Set<string>();
-  const title = indexText([work.title, work.subtitle ?? ''].join('\n'), caps, lower);
-  const body = indexText(bodyText(work), caps, lower);
+  const title = indexText([work.title, work.subtitle ?? ''].join('\n'), names, lower);
+  const body = indexText(bodyText(work), names, lower);
   // Editorial notes and the header's statements (publication, source) share the weakest field.
-  const notes = indexText(`${notesText(work)}\n${headerText(work)}`, caps, lower);
+  const notes = indexText(`${notesText(work)}\n${headerText(work)}`, names, lower);
 
   const people: string[] = [];
   const places: string[] = [];
@@ -90,15 +85,9 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
     { facet: 'kind', value: work.kind, label: work.kind[0]!.toUpperCase() + work.kind.slice(1) },
     { facet: 'language', value: languageCode(work.language), label: languageName(languageCode(work.language)) },
   ];
-  const keys: FacetKey[] = [];
   const addAgent = (facet: 'author' | 'recipient', ref: AgentRef) => {
-    const names = spellings(ref, register);
-    people.push(...names);
+    people.push(...spellings(ref, register));
     if (!facets.some((f) => f.facet === facet && f.value === ref.id)) facets.push({ facet, value: ref.id, label: ref.name });
-    for (const n of [ref.id.replace(/-/g, ' '), ...names]) {
-      const key = nameKey(n);
-      if (key && !keys.some((k) => k.facet === facet && k.value === ref.id && k.key === key)) keys.push({ facet, value: ref.id, key });
-    }
   };
   work.authors.forEach((a) => addAgent('author', a));
   work.recipients.forEach((r) => addAgent('recipient', r));
@@ -108,10 +97,6 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
     if (!p) continue;
     places.push(...placeNames(p));
     if (!facets.some((f) => f.facet === 'place' && f.value === p.id)) facets.push({ facet: 'place', value: p.id, label: p.name });
-    for (const n of [p.id.replace(/-/g, ' '), ...placeNames(p)]) {
-      const key = nameKey(n);
-      if (key && !keys.some((k) => k.facet === 'place' && k.value === p.id && k.key === key)) keys.push({ facet: 'place', value: p.id, key });
-    }
   }
   for (const e of work.entities.places) places.push(e.name, ...(e.aliases ?? []));
 
@@ -120,26 +105,24 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
     if (facets.some((f) => f.facet === 'collection' && f.value === value)) continue;
     const label = c.titles?.length ? c.titles.join(' › ') : value;
     facets.push({ facet: 'collection', value, label });
-    if (c.titles?.length) keys.push({ facet: 'collection', value, key: nameKey(c.titles.join(' ')) });
   }
 
   const d = work.written?.date;
   for (const y of yearsSpanned(d?.start, d?.end)) facets.push({ facet: 'year', value: String(y), label: String(y) });
   for (const y of decadesSpanned(d?.start, d?.end)) facets.push({ facet: 'decade', value: String(y), label: `${y}s` });
 
-  for (const t of lower) caps.delete(t);
+  for (const t of lower) names.delete(t);
   const peopleTerms = indexText(people.join('\n'));
   const placeTerms = indexText(places.join('\n'));
   // Names from the record are names by definition, whatever the text's capitals say.
-  for (const t of `${peopleTerms} ${placeTerms}`.split(' ')) if (t.length >= 4) caps.add(t);
+  for (const t of `${peopleTerms} ${placeTerms}`.split(' ')) if (t.length >= 4) names.add(t);
   return {
     workId: work.id,
     kind: work.kind,
     language: languageCode(work.language),
     ...(d ? { dateStart: d.start, dateEnd: d.end } : {}),
     fields: { title, body, notes, people: peopleTerms, places: placeTerms },
+    names: [...names].join(' '),
     facets,
-    keys,
-    caps: [...caps],
   };
 }

@@ -28,8 +28,10 @@ export interface Lexicon {
   docFreq(term: string): number;
   /** Whether the term is mostly written with a capital inside sentences (a name). */
   isNameLike(term: string): boolean;
-  /** Index terms that start with the same letter; name-like ones only unless `all`. */
-  candidates(term: string, all: boolean): Iterable<string>;
+  /** How often the term is written as a name (tie-breaker among equally close variants). */
+  popularity(term: string): number;
+  /** Index terms with the same first letter and a length within maxDist; name-like ones only unless `all`. */
+  candidates(term: string, all: boolean, maxDist: number): Iterable<string>;
 }
 
 /** What snippets highlight: the positive terms, prefixes and phrases of the query. */
@@ -100,6 +102,13 @@ function registerAliases(word: string, register: PeopleRegister | undefined): st
   return [...out];
 }
 
+/** The terms the index holds (all of them when none is held, so the query still says what was asked). */
+function present(terms: string[], lex: Lexicon | undefined): string[] {
+  if (!lex) return terms;
+  const held = terms.filter((t) => lex.docFreq(t) > 0);
+  return held.length ? held : terms.slice(0, 1);
+}
+
 export function expandQuery(root: QueryNode | undefined, opts: { register?: PeopleRegister; lexicon?: Lexicon } = {}): Expansion {
   const expansions: WordExpansion[] = [];
   const highlight: Highlight = { terms: new Set(), prefixes: [], phrases: [] };
@@ -126,20 +135,24 @@ export function expandQuery(root: QueryNode | undefined, opts: { register?: Peop
       const missing = [...terms].every((t) => lex.docFreq(t) === 0);
       for (const t of base) {
         if (!missing && !lex.isNameLike(t)) continue;
-        const near = closest(t, lex.candidates(t, missing), edits, MAX_VARIANTS * 3, (x) => lex.docFreq(x))
+        const near = closest(t, lex.candidates(t, missing, edits), edits, MAX_VARIANTS * 3, (x) => lex.popularity(x))
           .filter((v) => !terms.has(v) && lex.docFreq(v) > 0 && (missing || lex.isNameLike(v)))
           .slice(0, MAX_VARIANTS);
         for (const v of near) { terms.add(v); variants.push(v); }
       }
     }
-    const alts = [...terms].slice(0, MAX_ALTS).map((term) => ({ term, prefix: false }));
+    const alts = present([...terms], lex).slice(0, MAX_ALTS).map((term) => ({ term, prefix: false }));
     expansions.push({ word: w, terms: alts.map((a) => a.term), aliases, variants });
     if (positive) for (const a of alts) highlight.terms.add(a.term);
     return { type: 'terms', alts };
   }
 
   function phrase(words: string[], text: string, positive: boolean): MatchNode {
-    const alts = phraseAlts(words);
+    const lex = opts.lexicon;
+    const all = phraseAlts(words);
+    // Readings whose words the index does not hold cannot match: leave them out of the query.
+    const alts = lex ? all.filter((seq) => seq.every((t) => lex.docFreq(t) > 0)) : all;
+    if (!alts.length) alts.push(all[0]!);
     expansions.push({ word: `"${text}"`, terms: alts.map((s) => s.join(' ')), aliases: [], variants: [] });
     if (alts.every((s) => s.length === 1)) {
       if (positive) for (const s of alts) highlight.terms.add(s[0]!);

@@ -12,15 +12,41 @@ const russian = newStemmer('russian');
 /** A word: letters, digits and combining marks, with inner apostrophes (people’s, don't). */
 export const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
 
+// The same definition as a table over UTF-16 code units (1 = word character, 2 = apostrophe), so
+// that scanning a text is a loop over integers rather than a Unicode regular expression.
+const CHAR = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) CHAR[c] = 1; // astral letters (surrogate pairs) count as word characters
+  else if (/[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c))) CHAR[c] = 1;
+}
+for (const a of "'’ʼ") CHAR[a.charCodeAt(0)] = 2;
+
 export interface WordToken {
   surface: string;
   start: number;
   end: number;
 }
 
+/** Calls `each(start, end)` for every word of the text, in order. */
+export function scanWords(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && CHAR[text.charCodeAt(i)] !== 1) i++;
+    if (i >= n) break;
+    const start = i;
+    for (;;) {
+      while (i < n && CHAR[text.charCodeAt(i)] === 1) i++;
+      if (i + 1 < n && CHAR[text.charCodeAt(i)] === 2 && CHAR[text.charCodeAt(i + 1)] === 1) i++;
+      else break;
+    }
+    each(start, i);
+  }
+}
+
 export function wordTokens(text: string): WordToken[] {
   const out: WordToken[] = [];
-  for (const m of text.matchAll(WORD_RE)) out.push({ surface: m[0], start: m.index, end: m.index + m[0].length });
+  scanWords(text, (start, end) => out.push({ surface: text.slice(start, end), start, end }));
   return out;
 }
 
@@ -66,36 +92,36 @@ export function foldWord(surface: string): string {
   return anyAscii(surface.normalize('NFC')).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-const SPLIT_RE = /([^\p{L}\p{N}\p{M}'’ʼ]+)/u;
-const SENTENCE_END = /[.!?;:…\n]/;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-const EDGE_APOSTROPHES = /^['’ʼ]+|['’ʼ]+$/g;
+
+function sentenceBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? ; : newline …
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10 || c === 0x2026) return true;
+  }
+  return false;
+}
 
 /**
  * The terms of a text, space separated, in order. When `caps` is given, it collects the terms
  * written with a capital inside a sentence and never in lower case in this text: names, mostly.
  */
 export function indexText(text: string, caps?: Set<string>, lower?: Set<string>): string {
-  // split() with a capturing group alternates words and separators, and is much faster than matchAll.
-  const parts = text.split(SPLIT_RE);
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    let w = parts[i]!;
-    if (w === '') continue;
-    if (w.charCodeAt(0) === 39 || w.charCodeAt(0) === 8217 || w.charCodeAt(0) === 700 || /['’ʼ]$/.test(w)) {
-      w = w.replace(EDGE_APOSTROPHES, '');
-      if (w === '') continue;
-    }
-    const term = termOf(w);
-    out.push(term);
+  let out = '';
+  let lastEnd = -1;
+  scanWords(text, (start, end) => {
+    const term = termOf(text.slice(start, end));
     if (caps && lower) {
-      const first = w[0]!;
-      if (first >= 'a' && first <= 'z') lower.add(term);
-      else if (first >= 'A' && first <= 'Z' || (first > '\x7f' && UPPER.test(first))) {
-        if (out.length > 1 && !SENTENCE_END.test(parts[i - 1] ?? '.')) caps.add(term);
-      } else if (first > '\x7f' && LOWER.test(first)) lower.add(term);
+      const c = text.charCodeAt(start);
+      if (c >= 97 && c <= 122) lower.add(term);
+      else if ((c >= 65 && c <= 90) || (c > 127 && UPPER.test(text[start]!))) {
+        if (lastEnd >= 0 && !sentenceBreak(text, lastEnd, start)) caps.add(term);
+      } else if (c > 127 && LOWER.test(text[start]!)) lower.add(term);
     }
-  }
-  return out.join(' ');
+    out = lastEnd < 0 ? term : `${out} ${term}`;
+    lastEnd = end;
+  });
+  return out;
 }

@@ -11,6 +11,8 @@ import { dropSchema, testSchema } from '../../src/store/postgres/test-db.js';
 import { writeBatch } from './batch.js';
 import { checkAllOrNothing, expectedWorks, octavo, sleep, type Child } from './support.js';
 
+/** Each test aims at well under 60 s; the margin is for CI machines busy with other test files. */
+const SLOW = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'octavo-kill-'));
 
 /** Start an import and SIGKILL it once `count()` reaches `at` works. */
@@ -69,7 +71,7 @@ describe('kill -9 during a large import', () => {
     expect(done).toEqual({ present: 2000, absent: 0, problems: [] });
     expect(after.db.pragma('integrity_check', { simple: true })).toBe('ok');
     await after.close();
-  });
+  }, SLOW);
 
   it('PostgreSQL: all-or-nothing per work, and a re-run completes (400 files)', async () => {
     const files = writeBatch(join(dir, 'pg-batch'), 400);
@@ -88,5 +90,5 @@ describe('kill -9 during a large import', () => {
     expect((JSON.parse(again.stdout) as { counts: object }).counts).toMatchObject({ imported: before.absent, unchanged: before.present, failed: 0 });
     expect(await checkAllOrNothing(watcher, expected)).toEqual({ present: 400, absent: 0, problems: [] });
     await watcher.close();
-  });
+  }, SLOW);
 });

@@ -18,6 +18,8 @@ import { Work } from '../../src/model/work.js';
 import { writeBatch } from './batch.js';
 import { content, expectedWorks, octavo } from './support.js';
 
+/** Each test aims at well under 60 s; the margin is for CI machines busy with other test files. */
+const SLOW = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'octavo-readers-'));
 
 /** The API's routes on their own port (the reading app does not mount them itself). */
@@ -96,7 +98,7 @@ describe('HTTP readers during a large import', () => {
     const t = await scenario(store, db, 'sqlite-batch', 1200);
     await store.close();
     expect(t.requests).toBeGreaterThan(200);
-  });
+  }, SLOW);
 
   it('PostgreSQL: one process importing, this one serving', async () => {
     const { schema, url } = testSchema('readers');
@@ -104,5 +106,5 @@ describe('HTTP readers during a large import', () => {
     const store = await openPostgresStore(url);
     await scenario(store, url, 'pg-batch', 300);
     await store.close();
-  });
+  }, SLOW);
 });

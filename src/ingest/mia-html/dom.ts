@@ -65,11 +65,11 @@ function addLines(root: DomElement, html: string): void {
   visit(root);
 }
 
-export const tag = (el: DomElement): string => el.name.toLowerCase();
+export const tag = (el: DomElement): string => (el.name ?? '').toLowerCase();
 export const classes = (el: DomElement): string[] =>
-  (el.attribs.class ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  (el.attribs?.class ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 export const hasClass = (el: DomElement, c: string): boolean => classes(el).includes(c);
-export const attr = (el: DomElement, name: string): string | undefined => el.attribs[name] ?? el.attribs[name.toLowerCase()];
+export const attr = (el: DomElement, name: string): string | undefined => el.attribs?.[name] ?? el.attribs?.[name.toLowerCase()];
 
 /** Whitespace-collapsed text; no-break spaces become plain spaces. */
 export const clean = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();

@@ -1,5 +1,6 @@
 // Importer for pages of the Marxists Internet Archive (marxists.org): a document page becomes one
 // Work, an index page a Collection, and the archive's error pages a located error. Never throws.
+import { bodyText } from '../../render/plain.js';
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { lineAt } from '../../model/diagnostics.js';
@@ -69,7 +70,8 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
   };
   const units = flattenUnits(page.body);
   const strictNav = new Set(units.flatMap((u, i) => (isNavUnit(u, false) ? [i] : [])));
-  const truncated = !/<\/(body|html)\s*>\s*$/i.test(text.trim()) && !/<\/(body|html)\s*>/i.test(text);
+  // A page that opens <html>/<body> and never closes them was cut off; a bare fragment was not.
+  const truncated = /<(html|body)[\s>]/i.test(text) && !/<\/(body|html)\s*>/i.test(text);
 
   if (!units.some((u, i) => !strictNav.has(i) && (u.text || u.kind === 'table' || u.kind === 'list')) && !page.$('area[href]').length) {
     const where = truncated
@@ -94,9 +96,19 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
   }
   const nav = new Set(units.flatMap((u, i) => (isNavUnit(u) ? [i] : [])));
   const r = buildWork({ page, units, nav, filePath: file.path, ...(archivePath ? { archivePath } : {}), register: ctx.register, provenance });
-  const diagnostics = [...warnings, ...r.diagnostics.map((d) => ({ ...d, file: file.path }))];
+  // A cut-off page keeps a record only when enough text survived to be worth reading; a page cut inside its
+  // header would otherwise become a "work" whose text is a fragment of a label.
+  const chars = r.work ? bodyText(r.work).replace(/\s+/g, ' ').trim().length : 0;
+  if (truncated && r.work && chars < MIN_TRUNCATED_TEXT) {
+    return failed({ file: file.path, line: lineAt(text, text.length), element: 'body', message: `the HTML stops at line ${lineAt(text, text.length)} without </body></html> after only ${chars} characters of text: the file looks truncated` });
+  }
+  // The truncation warning accompanies a record; without one, the error says it all.
+  const diagnostics = [...(r.work ? warnings : []), ...r.diagnostics.map((d) => ({ ...d, file: file.path }))];
   return { works: r.work ? [r.work] : [], collections: [], diagnostics };
 }
+
+/** Characters of body text a truncated page must still hold to be imported (with a warning). */
+const MIN_TRUNCATED_TEXT = 200;
 
 export const miaHtml: Importer = {
   name: 'mia-html',
@@ -106,7 +118,7 @@ export const miaHtml: Importer = {
     try {
       return parse(file, ctx);
     } catch (e) {
-      return failed({ file: file.path, message: `internal error while importing the page: ${e instanceof Error ? e.message : String(e)}` });
+      return failed({ file: file.path, element: 'document', message: `internal error while importing the page: ${e instanceof Error ? e.message : String(e)}` });
     }
   },
 };

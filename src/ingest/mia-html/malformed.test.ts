@@ -77,6 +77,15 @@ describe('malformed input', () => {
     expect(d.element).toBe('body');
   });
 
+  it('fragments without <html>/<body> (a processing instruction, a bare paragraph) are handled, not crashed on', () => {
+    const d = onlyError(parse('pi.html', enc('<?x')));
+    expect(d.message).not.toMatch(/internal error/);
+    expect(d.line ?? d.element).toBeDefined();
+    const r = parse('bare.html', enc('<p>Dear Fred,</p><p>The long and the short of it is that the fragment has text enough to read.</p>'));
+    expect(r.works).toHaveLength(1);
+    expect(r.works[0]!.body[0]).toMatchObject({ type: 'paragraph' });
+  });
+
   it('text with no markup at all', () => {
     const d = onlyError(parse('notes.htm', enc('Just a line of text, not a web page.\n')));
     expect(d).toMatchObject({ line: 1, message: 'not an HTML page: no markup in the file' });

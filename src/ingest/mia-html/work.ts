@@ -146,7 +146,9 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   if (kind === 'letter' || kind === 'telegram') shapeLetter(drafts);
   else splitSignatures(drafts);
   const blocks = tidy(drafts);
-  if (!blocks.some((b) => b.type !== 'rule' && b.type !== 'heading')) {
+  const letters = blocks.map((b) => ('content' in b ? inlineText(b.content) : b.type === 'list' ? b.items.map(inlineText).join(' ') : b.type === 'table' ? b.rows.flat().map(inlineText).join(' ') : ''))
+    .join(' ').match(/\p{L}/gu)?.length ?? 0;
+  if (!blocks.some((b) => b.type !== 'rule' && b.type !== 'heading') || letters < 3) {
     return { diagnostics: [...diagnostics, { severity: 'error', message: 'no recognisable text: the page has no paragraphs of content', line: page.body.sourceCodeLocation?.startLine, element: 'body' }] };
   }
 

@@ -132,5 +132,7 @@ describe('mia-text importer on bad input', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('Written: May 1, 1900\n\nDear Friend,\nSch'), 0xf6, ...new TextEncoder().encode('n.\nYours,\nKarl\n')]);
     const o = run(bytes);
     expect(JSON.stringify(o.works[0]?.body)).toContain('Schön.');
+    const quotes = run(new Uint8Array([...new TextEncoder().encode('Written: May 1, 1900\n\nDear Friend,\n'), 0x93, 0x48, 0x69, 0x94, 0x20, 0x96, 0x20, 0x6f, 0x6b, 0x2e, 10, ...new TextEncoder().encode('Yours,\nKarl\n')]));
+    expect(JSON.stringify(quotes.works[0]?.body)).toContain('“Hi” – ok.');
   });
 });

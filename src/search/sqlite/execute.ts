@@ -27,8 +27,11 @@ export interface SqliteSearchOptions {
 
 function statements(db: Database.Database) {
   return {
-    ranked: db.prepare(`SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ?`).raw(),
     ids: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
+    // Ranking stays inside SQLite: handing every match's score to JavaScript costs more than bm25 itself.
+    top: db.prepare(`SELECT rowid, ${BM25} AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s, rowid LIMIT ? OFFSET ?`).raw(),
+    topIn: db.prepare(`SELECT rowid, ${BM25} AS s FROM search_fts WHERE search_fts MATCH ?
+                         AND rowid IN (SELECT value FROM json_each(?)) ORDER BY s, rowid LIMIT ? OFFSET ?`).raw(),
   };
 }
 const prepared = new WeakMap<Database.Database, ReturnType<typeof statements>>();
@@ -89,20 +92,12 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
   const p = match ? plan(match) : { rest: [] };
   const sort: SearchSort = r.sort ?? (p.fts ? 'relevance' : 'date');
 
-  // 1. Candidates: the ranked FTS5 matches, or every document when the query has only filters.
+  // 1. Candidates: the documents matching the words, or every document when the query has only filters.
   const score = new Map<number, number>();
-  let candidates: ArrayLike<number>;
   try {
-    if (p.fts) {
-      if (sort === 'relevance') {
-        const rows = s.ranked.all(p.fts) as [number, number][];
-        const ids = new Int32Array(rows.length);
-        rows.forEach(([id, bm], i) => { ids[i] = id; score.set(id, bm); });
-        candidates = ids;
-      } else candidates = s.ids.all(p.fts) as number[];
-    } else candidates = cache.docids;
+    const candidates: ArrayLike<number> = p.fts ? (s.ids.all(p.fts) as number[]) : cache.docids;
 
-    // 2. Filters and other per-document conditions.
+    // 2. Filters and other per-document conditions, on the in-memory facet arrays.
     const ftsDocs = (expr: string) => new Set(s.ids.all(expr) as number[]);
     const preds: Pred[] = p.rest.map((n) => predicate(n, { cache, register, ftsDocs, ftsExpression }));
     let result: ArrayLike<number> = candidates;
@@ -115,20 +110,27 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
       result = kept;
     }
 
-    // 3. Order and page.
+    // 3. Order and page: bm25 in SQLite for relevance, the cached dates otherwise.
     const total = result.length;
     const pages = Math.ceil(total / r.pageSize);
-    const k = r.page * r.pageSize;
-    const byDate = (a: number, b: number) => {
-      const da = cache.dateStart[a];
-      const dbb = cache.dateStart[b];
-      if (da === dbb) return a - b;
-      if (da === undefined) return 1;
-      if (dbb === undefined) return -1;
-      return (da < dbb ? -1 : 1) * (sort === 'date-desc' ? -1 : 1);
-    };
-    const cmp = sort === 'relevance' ? (a: number, b: number) => (score.get(a)! - score.get(b)!) || a - b : byDate;
-    const pageIds = total > (r.page - 1) * r.pageSize ? topK(result, k, cmp).slice((r.page - 1) * r.pageSize) : [];
+    const offset = (r.page - 1) * r.pageSize;
+    let pageIds: number[] = [];
+    if (offset < total && p.fts && sort === 'relevance') {
+      const rows = (preds.length
+        ? s.topIn.all(p.fts, JSON.stringify(Array.from(result)), r.pageSize, offset)
+        : s.top.all(p.fts, r.pageSize, offset)) as [number, number][];
+      for (const [id, bm] of rows) { pageIds.push(id); score.set(id, bm); }
+    } else if (offset < total) {
+      const byDate = (a: number, b: number) => {
+        const da = cache.dateStart[a];
+        const dbb = cache.dateStart[b];
+        if (da === dbb) return a - b;
+        if (da === undefined) return 1;
+        if (dbb === undefined) return -1;
+        return (da < dbb ? -1 : 1) * (sort === 'date-desc' ? -1 : 1);
+      };
+      pageIds = topK(result, offset + r.pageSize, byDate).slice(offset);
+    }
 
     // 4. Facets over the whole result set; hits with snippets for the page.
     const facets = buildFacets(cache, result, r.facets, r.facetLimit, ast);

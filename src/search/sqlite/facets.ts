@@ -2,6 +2,7 @@
 import { filterToken, walk, type QueryNode } from '../query.js';
 import { FACET_LABELS, type Facet, type FacetName } from '../types.js';
 import { countFacet, type IndexCache } from './cache.js';
+import { topK } from './topk.js';
 
 const FILTER_FIELD: Record<FacetName, 'kind' | 'author' | 'recipient' | 'year' | 'place' | 'collection' | 'lang'> = {
   kind: 'kind', author: 'author', recipient: 'recipient', year: 'year', decade: 'year', place: 'place',
@@ -30,8 +31,7 @@ export function buildFacets(cache: IndexCache, docs: ArrayLike<number>, names: r
     const counts = countFacet(col, docs);
     const present: number[] = [];
     for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) present.push(c);
-    present.sort((a, b) => counts[b]! - counts[a]! || (col.labels[a]! < col.labels[b]! ? -1 : col.labels[a]! > col.labels[b]! ? 1 : 0));
-    const shown = present.slice(0, limit);
+    const shown = topK(present, limit, (a, b) => counts[b]! - counts[a]! || (col.labels[a]! < col.labels[b]! ? -1 : col.labels[a]! > col.labels[b]! ? 1 : 0));
     if (CHRONOLOGICAL.has(name)) shown.sort((a, b) => Number(col.values[a]) - Number(col.values[b]));
     return {
       name,

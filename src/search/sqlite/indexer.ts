@@ -39,6 +39,7 @@ export const searchMigrations: Migration[] = [
         PRIMARY KEY (facet, key, value)
       ) WITHOUT ROWID;
       CREATE TABLE search_caps (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE VIRTUAL TABLE search_fts USING fts5(
         title, body, notes, people, places,
         content='', contentless_delete=1, tokenize='ascii'
@@ -67,6 +68,7 @@ function statements(db: Database.Database) {
     label: db.prepare('INSERT INTO search_labels (facet, value, label) VALUES (?, ?, ?) ON CONFLICT (facet, value) DO UPDATE SET label = excluded.label WHERE label IS NOT excluded.label'),
     key: db.prepare('INSERT OR IGNORE INTO search_keys (facet, key, value) VALUES (?, ?, ?)'),
     caps: db.prepare('INSERT INTO search_caps (term, docs) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET docs = docs + 1'),
+    term: db.prepare('INSERT OR IGNORE INTO search_terms (term) VALUES (?)'),
   };
 }
 type Statements = ReturnType<typeof statements>;
@@ -77,9 +79,25 @@ const stmts = (db: Database.Database): Statements => {
   return s;
 };
 
+// The vocabulary (search_terms) feeds spelling suggestions. fts5vocab could list it too, but it
+// counts every term's documents while listing, which is far too slow for that. Terms are written
+// once: the set of terms already written is kept per connection.
+const knownTerms = new WeakMap<Database.Database, Set<string>>();
+
+function recordTerms(db: Database.Database, doc: IndexDoc, s: Statements): void {
+  let known = knownTerms.get(db);
+  if (!known) knownTerms.set(db, (known = new Set(db.prepare('SELECT term FROM search_terms').pluck().all() as string[])));
+  for (const field of Object.values(doc.fields)) {
+    for (const t of field.split(' ')) {
+      if (t && !known.has(t)) { known.add(t); s.term.run(t); }
+    }
+  }
+}
+
 /** Write one document's rows (the caller holds the transaction). */
 export function writeDoc(db: Database.Database, doc: IndexDoc): void {
   const s = stmts(db);
+  recordTerms(db, doc, s);
   let docid = s.docid.get(doc.workId) as number | undefined;
   if (docid === undefined) {
     docid = Number(s.insertDoc.run(doc.workId, doc.dateStart ?? null, doc.dateEnd ?? null).lastInsertRowid);
@@ -120,6 +138,19 @@ export function createSearchIndexer(opts: SearchIndexerOptions = {}): SqliteInde
     upsert: (db, work: Work) => writeDoc(db, indexDocument(work, opts.register ?? loadDefaultRegister())),
     remove: (db, id) => removeDoc(db, id),
   };
+}
+
+/** Empty the index and build it again from the stored works (after a change of tokenizer or register). */
+export function rebuildIndex(db: Database.Database, register: PeopleRegister = loadDefaultRegister()): number {
+  db.transaction(() => {
+    db.exec(`DELETE FROM search_fts; DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_labels;
+             DELETE FROM search_keys; DELETE FROM search_caps; DELETE FROM search_terms;`);
+    knownTerms.delete(db);
+    bump(db);
+  })();
+  const n = catchUp(db, register);
+  db.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
+  return n;
 }
 
 /**

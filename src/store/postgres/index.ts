@@ -148,7 +148,8 @@ export class PostgresStore implements Store {
       `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
        SELECT p.path, c.title, c.json,
          (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
-         (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL ORDER BY wc.work_id LIMIT 1) AS titles
+         (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL
+           ORDER BY wc.position ASC NULLS LAST, wc.work_id LIMIT 1) AS titles
        FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`,
     )).rows;
     return rows.map((r) => {
@@ -197,8 +198,10 @@ export class PostgresStore implements Store {
     )).rows;
     const out: ChangeRecord[] = [];
     for (const r of rows) {
-      const refs = JSON.parse(r.colls ?? '[]') as { path: string[] }[];
-      const collections = [...new Set(refs.map((c) => pathKey(c.path)))];
+      const refs = (JSON.parse(r.colls ?? '[]') as { path: string[] }[]).map((c) => pathKey(c.path));
+      // As SQLite gives them: a present work's paths from its index rows (unique, sorted); a deleted
+      // work's as its last version listed them.
+      const collections = r.deleted ? refs : [...new Set(refs)].sort(byCodePoint);
       if (q.collection && !collections.some((c) => c === q.collection || c.startsWith(`${q.collection}/`))) continue;
       out.push({ id: r.id, updatedAt: r.at, deleted: r.deleted, collections });
       if (out.length >= q.limit) break;
@@ -253,6 +256,9 @@ const revisionInfo = (r: RevisionRow): RevisionInfo => ({
   ...(r.message !== null ? { message: r.message } : {}),
   ...(r.checksum !== null ? { checksum: r.checksum } : {}),
 });
+
+/** Plain string order (UTF-16 units; the same as SQLite's binary order for the ASCII slugs paths are made of). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Per-work transaction locks, taken in one order so two batches never deadlock. */
 async function lockWorks(c: pg.ClientBase, ids: string[]): Promise<void> {

@@ -153,7 +153,8 @@ export class SqliteStore implements Store {
       .prepare(`WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
                 SELECT p.path, c.title, c.json,
                   (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
-                  (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL LIMIT 1) AS titles
+                  (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL
+                   ORDER BY wc.position IS NULL, wc.position, wc.work_id LIMIT 1) AS titles
                 FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`)
       .all() as { path: string; title: string | null; json: string | null; count: number; titles: string | null }[];
     return rows.map((r) => {

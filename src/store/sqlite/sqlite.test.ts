@@ -15,9 +15,11 @@ describe('SQLite specifics', () => {
     const file = join(dir, 'wal.db');
     const s = await openSqliteStore(file);
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const applied = s.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
+    expect(applied).toEqual(expect.arrayContaining(migrations.map((m) => m.version)));
     await s.close();
     const again = await openSqliteStore(file);
-    expect(again.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    expect(again.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(applied);
     await again.close();
   });
 
