@@ -30,7 +30,7 @@ export interface Lexicon {
   isNameLike(term: string): boolean;
   /** How often the term is written as a name (tie-breaker among equally close variants). */
   popularity(term: string): number;
-  /** Index terms with the same first letter and a length within maxDist; name-like ones only unless `all`. */
+  /** Index terms with the same first letter and a length within maxDist (the caller checks which are names). */
   candidates(term: string, all: boolean, maxDist: number): Iterable<string>;
 }
 

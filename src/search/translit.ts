@@ -57,7 +57,8 @@ export function toCyrillic(word: string): string | undefined {
     const c = w[i]!;
     const prev = i > 0 ? w[i - 1]! : '';
     // y after a vowel is й (Trotskiy, Mayakovsky); BGN writes э as plain e at the start of a word.
-    if (c === 'y' && i > 0 && LATIN_VOWELS.has(prev) && !'aeiou'.includes(w[i + 1] ?? '')) { out += 'й'; i++; continue; }
+    const next = w[i + 1];
+    if (c === 'y' && i > 0 && LATIN_VOWELS.has(prev) && !(next && 'aeiou'.includes(next))) { out += 'й'; i++; continue; }
     if (c === 'e' && i === 0) { out += 'э'; i++; continue; }
     const hit = BACKWARD.find(([lat]) => w.startsWith(lat, i));
     if (!hit) return undefined;

@@ -1,98 +1,186 @@
-// Parsers for the values of MIA header fields ("Source:", "Published:", rights...), shared by the
-// HTML and plain-text importers. Each takes the field's text and returns the structured value;
-// the original text is kept alongside so exports can print it as the archive did.
+// Values of MIA header fields, as plain strings in, structured values out — shared by the HTML and
+// plain-text importers. Each keeps the page's
+// own wording in `text` where the schema has room for it.
 import { parseDate } from '../../model/dates.js';
 import type { Contributor, Publication, Rights, Source } from '../../model/work.js';
+/** Collapse runs of whitespace (non-breaking spaces included) into single spaces. */
+export const clean = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();
 
-const clean = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+export type FieldKind =
+  | 'written' | 'published' | 'source' | 'publisher' | 'contributor' | 'rights' | 'otherFormats'
+  | 'language' | 'note' | 'unknown';
 
-const KNOWN_WORKS = ['Collected Works', 'Selected Works', 'Selected Correspondence', 'Complete Works', 'Werke', 'Полное собрание сочинений', 'Сочинения'];
-const PUBLISHER = /\b(publish(ers|ing)|press|verlag|books|editions?|izdat|издательство|library|foreign languages)\b/i;
-
-/** "Lenin Collected Works, Progress Publishers, [1976], Moscow, Volume 35, page 332." */
-export function parseSource(text: string): Source {
-  const t = clean(text);
-  const parts = t.replace(/\.$/, '').split(/,\s*/).map((p) => p.trim()).filter(Boolean);
-  const src: Source = { title: '', text: t };
-  const rest: string[] = [];
-  for (const p of parts) {
-    let m: RegExpMatchArray | null;
-    if (!src.title && (m = p.match(new RegExp(`^(.*?)\\s*(${KNOWN_WORKS.join('|')})$`, 'i')))) {
-      if (m[1]) src.author = m[1];
-      src.title = m[2]!;
-    } else if ((m = p.match(/^(?:vol(?:ume)?\.?|том|bd\.?|band)\s*([\w.-]+)$/i))) src.volume = m[1]!;
-    else if ((m = p.match(/^(?:pages?|pp?\.|стр\.|s\.)\s*([\d\w–—-]+(?:\s*[-–—]\s*\d+)?)$/i))) src.pages = m[1]!.replace(/\s+/g, '');
-    else if ((m = p.match(/^\[?(\d{4})\]?$/))) src.year = m[1]!;
-    else if (!src.publisher && PUBLISHER.test(p)) src.publisher = p;
-    else rest.push(p);
-  }
-  if (!src.title) src.title = rest.shift() ?? t;
-  if (rest.length === 1 || (rest.length > 1 && src.publisher)) src.place = rest.shift();
-  if (rest.length) src.note = rest.join(', ');
-  return src;
+/** What a header label means. Labels vary a lot across the archive ("Transcription\Markup", "Delvered"...). */
+export function labelKind(label: string): FieldKind {
+  const l = clean(label).toLowerCase().replace(/[:.]+$/, '');
+  if (/^(written|dictated|dictated by telephone|wired|recorded|delivered|delvered|spoken|date)$/.test(l)) return 'written';
+  if (/^(first )?published|^publishing history|^publication/.test(l)) return 'published';
+  if (/^source$|^full text$/.test(l)) return 'source';
+  if (/^publisher/.test(l)) return 'publisher';
+  if (/public domain|copyleft|copyright|licen[cs]e|^rights/.test(l)) return 'rights';
+  if (/^(other formats?|download)/.test(l)) return 'otherFormats';
+  if (/^language/.test(l)) return 'language';
+  if (/translat|transcri|mark-?up|proof|^edit|^online version|^re-marked/.test(l)) return 'contributor';
+  if (/^(note|publishers? note|editor'?s? note)/.test(l)) return 'note';
+  return 'unknown';
 }
 
-const ISSUE = /\b(?:No\.|Nos\.|Number|№)\s*([\w-]+(?:\s*(?:and|&|-)\s*\d+)?)/i;
+const ABBREV = /(?:\b(?:No|Nos|St|pp|p|Vol|Vols|Bd|Dr|Mr|Mrs|O\.S|N\.S|ed|eds|trans|cf|vs|i\.e|e\.g|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z][a-z]?)\.$/;
+const CONTINUES = new RegExp(`^(?:Nos?\\.|\\d|\\(|[a-z]|${'(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)'}\\b)`);
 
-/** "Published in Bulletins of the ... No. 33, September 8, 1918." */
-export function parsePublished(text: string): Publication {
-  const t = clean(text);
-  const body = t.replace(/^(first\s+)?published:?\s*(for the first time\s*)?(in\s+)?/i, '').replace(/\.$/, '');
-  const pub: Publication = { venue: body, text: t };
-  const issue = body.match(ISSUE);
-  let venueEnd = issue?.index ?? body.length;
-  if (issue) pub.issue = issue[1]!;
-  // The date is the tail after the last comma that parses as a date.
-  const commas = [...body.matchAll(/,/g)].map((m) => m.index!);
-  for (const c of commas) {
-    const date = parseDate(body.slice(c + 1));
-    if (date && /\d{4}/.test(body.slice(c + 1))) {
-      pub.date = date;
-      venueEnd = Math.min(venueEnd, c);
-      break;
+/** Split a field value into sentences, not at abbreviations ("No. 67", "St. Petersburg", "O.S.", initials). */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  const parts = clean(text).split(/(?<=[.;!?])\s+(?=[A-Z“"‘(\[])/);
+  for (const p of parts) {
+    cur = cur ? `${cur} ${p}` : p;
+    if (!ABBREV.test(cur)) {
+      out.push(cur);
+      cur = '';
     }
   }
-  if (!pub.date) {
-    const m = body.match(/^(.*?)\s+(?:on\s+)?((?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{1,2}?,?\s*\d{4}|\d{4})$/);
-    const date = m ? parseDate(m[2]!) : null;
-    if (m && date) { pub.date = date; venueEnd = Math.min(venueEnd, m[1]!.length); }
+  if (cur) out.push(cur);
+  // A piece that starts with "No.", a digit, a month or lower case continues the sentence before it.
+  const merged: string[] = [];
+  for (const p of out.map((x) => x.trim()).filter(Boolean)) {
+    if (merged.length && CONTINUES.test(p)) merged[merged.length - 1] += ` ${p}`;
+    else merged.push(p);
   }
-  pub.venue = body.slice(0, venueEnd).replace(/[,\s]+$/, '').trim() || body;
+  return merged;
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const OS = '(?:\\s*\\((?:O\\.\\s?S\\.|N\\.\\s?S\\.)\\))?';
+const DATE_PHRASES = [
+  new RegExp(`\\b\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?${OS}\\s+${MONTH}${OS},?\\s+\\d{4}`, 'i'),
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?${OS},?\\s+\\d{4}`, 'i'),
+  new RegExp(`\\b${MONTH},?\\s+\\d{4}`, 'i'),
+  /\b1[6-9]\d\d(?:\s*[-–]\s*\d{2,4})?\b/,
+];
+
+/** The date wording inside a sentence ("Published April 22 (O.S.), 1914, in ..." → "April 22 (O.S.), 1914"). */
+export function datePhrase(text: string): { phrase: string; index: number } | undefined {
+  for (const re of DATE_PHRASES) {
+    const m = text.match(re);
+    if (m) return { phrase: m[0], index: m.index! };
+  }
+  return undefined;
+}
+
+const stripEnd = (s: string) => s.replace(/[\s,;:.]+$/, '').replace(/^[\s,;:]+/, '');
+
+/** One "published" sentence → Publication. `venue` is the italicised title when the page gives one. */
+export function parsePublication(sentence: string, italic?: string): Publication {
+  const text = clean(sentence);
+  const pub: Publication = { venue: '', text };
+  const issue = text.match(/\bNos?\.\s*(\d+[a-z]?(?:\s*(?:[-–&]|and)\s*\d+)?)/i);
+  if (issue) pub.issue = issue[1]!.replace(/\s+/g, ' ');
+  const dp = datePhrase(text.replace(/\bNos?\.\s*\d+/gi, (m) => ' '.repeat(m.length)));
+  if (dp) {
+    const date = parseDate(dp.phrase);
+    if (date) pub.date = date;
+  }
+  if (italic) pub.venue = clean(italic);
+  else {
+    let v = text;
+    if (dp) v = v.replace(dp.phrase, ' ');
+    if (issue) v = v.replace(issue[0], ' ');
+    v = clean(v.replace(/\s*\(\s*\)\s*/g, ' ')).replace(/\s+,/g, ',').replace(/(?:,\s*)+/g, ', ');
+    v = v.replace(/^(?:first\s+)?(?:published|appeared|printed)\b(?:\s+for the first time)?(?:\s+in full)?[\s,]*/i, '')
+      .replace(/^(?:in|on|by)\b[\s,]*/i, '')
+      .replace(/\b(?:in\s+)?the\s+(?:newspaper|journal|magazine|paper|symposium|collection)\s+/i, '')
+      .replace(/^[\s,]*(?:in|on)\s+/i, '');
+    v = stripEnd(v.replace(/\s+(?:in|on|of)$/i, ''));
+    pub.venue = /[A-Za-zА-я]{2}/.test(v) ? v : '';
+  }
   return pub;
 }
 
-/** Rights block: "Public Domain: Lenin Internet Archive. You may freely copy ... Please credit “Marxists Internet Archive” as your source." */
-export function parseRights(label: string, text: string): Rights {
-  const value = clean(text);
-  const statement = clean(`${label}: ${value}`);
-  const credit = value.match(/credit\s+[“"']([^”"']+)[”"']/i)?.[1]?.replace(/\s+/g, ' ');
-  const holder = value.match(/^([^.]+?)(?:\s*\d{4})?\.\s/)?.[1];
-  const l = label.toLowerCase();
-  const licence = l.includes('public domain') || /public domain/i.test(value) ? 'public-domain'
-    : /creative commons|copyleft|cc[- ]by[- ]sa/i.test(`${label} ${value}`) ? (/sharealike|share alike|by-sa/i.test(value) ? 'CC-BY-SA-2.0' : 'CC-BY-2.0')
-    : 'unknown';
-  return { statement, licence, ...(credit ? { credit } : {}), ...(holder ? { holder } : {}) };
+/** "Sent from Cracow to St. Petersburg." / "Sent to Baku." */
+export function parseSent(sentence: string): { from?: string; to?: string } | undefined {
+  const m = clean(sentence).match(/^sent\s+(?:from\s+(.+?))?(?:\s*to\s+(.+?))?\.?$/i);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  return { ...(m[1] ? { from: stripEnd(m[1]) } : {}), ...(m[2] ? { to: stripEnd(m[2]) } : {}) };
 }
 
-const ROLE_WORDS: [RegExp, Contributor['role']][] = [
+const PUBLISHER = /\b(publishers?|publishing|press|verlag|books|lawrence|wishart|progress|dietz|penguin|international publishers|foreign languages)\b/i;
+const PLACE = /^(moscow|london|new york|berlin|peking|beijing|paris|chicago|leningrad|petrograd|stuttgart|zurich|zürich|hamburg|leipzig|geneva|vienna|sydney|moscou)$/i;
+const SERIES = /^(.*?)\s*((?:collected|selected|complete) (?:works|correspondence)|werke|gesamtausgabe)$/i;
+
+/** "Lenin Collected Works, Progress Publishers, [1976], Moscow, Volume 35, page 332." */
+export function parseSource(text: string, italic?: string): Source {
+  const t = stripEnd(clean(text));
+  const src: Source = { title: '', text: clean(text) };
+  const vol = t.match(/\b(?:Vol(?:ume)?s?\.?|Bd\.?|Tome)\s*([0-9]+[a-z]?|[IVXLC]+\b|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)/i);
+  if (vol) src.volume = vol[1]!;
+  const pages = t.match(/\b(?:pages?|pp?\.)\s*([0-9]+[a-z]?(?:\s*[-–]\s*[0-9]+[a-z]?)?)/i);
+  if (pages) src.pages = pages[1]!.replace(/\s+/g, '');
+  const year = t.match(/\[?\b((?:1[6-9]|20)\d(?:\d|\[\d\]))\]?/);
+  if (year) src.year = year[1]!.replace(/[[\]]/g, '');
+  const parts = t.split(/\s*[,;()]\s*/).map((p) => p.trim()).filter(Boolean);
+  const used = (p: string) => (vol && p.includes(vol[0])) || (pages && p.includes(pages[0])) || (year && p.includes(year[0]));
+  const publisher = parts.find((p) => PUBLISHER.test(p) && !used(p) && p !== italic);
+  if (publisher) src.publisher = publisher;
+  const place = parts.find((p) => PLACE.test(p));
+  if (place) src.place = place;
+  let title = italic ? clean(italic) : parts.find((p) => !used(p) && p !== publisher && p !== place && !/^undated$/i.test(p)) ?? '';
+  if (italic) {
+    // "Lenin Collected Works" in italics, or "Lenin’s <em>Collected Works</em>": the author stands before it.
+    const before = t.slice(0, Math.max(0, t.indexOf(italic))).trim().replace(/[’']s$/, '');
+    if (before && !/[,;]/.test(before) && before.split(/\s+/).length <= 3) src.author = before;
+  }
+  const series = title.match(SERIES);
+  if (series && series[1]) {
+    src.author = series[1].replace(/[’']s$/, '').trim();
+    title = series[2]!;
+  }
+  src.title = title || clean(text);
+  return src;
+}
+
+/** Rights from a "Public Domain:" or "Copyleft:" field. */
+export function parseRights(label: string, text: string): Rights {
+  const value = clean(text).replace(/\s*•\s*README\s*$/i, '').replace(/\s*<!--.*?-->\s*/g, ' ');
+  const statement = `${clean(label).replace(/:?$/, ':')} ${value}`;
+  const l = `${label} ${value}`;
+  const licence = /public domain/i.test(l) ? 'public-domain'
+    : /creative commons|\bcc[- ]by/i.test(l) ? (/share-?alike|by-sa/i.test(l) ? 'CC-BY-SA-2.0' : 'CC-BY-2.0')
+      : /gnu free documentation|\bgfdl\b|\bfdl\b/i.test(l) ? 'GFDL-1.1-or-later'
+        : 'NOASSERTION';
+  const credit = value.match(/credit\s+[“"'‘]([^”"'’]+)[”"'’]/i)?.[1];
+  const holder = licence !== 'public-domain' ? value.match(/^([^.;]+?)(?:\s*[(©]|\s+\d{4}|[.;])/)?.[1]?.trim() : undefined;
+  return { statement, licence, ...(credit ? { credit: clean(credit) } : {}), ...(holder ? { holder } : {}) };
+}
+
+const ROLES: [RegExp, Contributor['role']][] = [
   [/translat/i, 'translator'],
   [/transcri/i, 'transcriber'],
-  [/mark-?up|html/i, 'markup'],
+  [/html\s*mark-?up/i, 'htmlMarkup'],
+  [/mark-?(?:ed\s*)?up|abstracted/i, 'markup'],
   [/proof/i, 'proofreader'],
   [/edit/i, 'editor'],
 ];
 
-/** "Transcription\Markup: R. Cymbala" → transcriber and markup, both labelled as the page labels them. */
+/** "Transcription\Markup: R. Cymbala" → transcriber and markup, labelled as the page labels them. */
 export function parseContributors(label: string, value: string): Contributor[] {
-  const name = clean(value).replace(/\.$/, '').replace(/^by\s+/i, '');
-  const roles = ROLE_WORDS.filter(([re]) => re.test(label)).map(([, role]) => role);
-  return (roles.length ? roles : ['other' as const]).map((role) => ({ role, name, label: clean(label) }));
-}
-
-export function isRightsLabel(label: string): boolean {
-  return /public domain|copyleft|copyright|licen[cs]e|rights/i.test(label);
-}
-
-export function isContributorLabel(label: string): boolean {
-  return ROLE_WORDS.some(([re]) => re.test(label)) && !/online version/i.test(label);
+  const lab = clean(label).replace(/:$/, '');
+  let name = stripEnd(clean(value)).replace(/^by\s+/i, '').replace(/\s+in\s+\d{4}$/, '');
+  if (!name) return [];
+  const out: Contributor[] = [];
+  // "Yuri Sdobnikov and George Hanna, Edited by George Hanna"
+  const edited = name.match(/^(.*?),?\s+edited by\s+(.+)$/i);
+  if (edited && /translat/i.test(lab)) {
+    name = edited[1]!;
+    out.push({ role: 'translator', name, label: lab }, { role: 'editor', name: edited[2]!, label: lab });
+    return out;
+  }
+  const roles = ROLES.filter(([re]) => re.test(lab)).map(([, r]) => r);
+  const seen = new Set<string>();
+  for (const role of roles.length ? roles : (['other'] as const)) {
+    if (seen.has(role) || (role === 'markup' && seen.has('htmlMarkup'))) continue;
+    seen.add(role);
+    out.push({ role, name, label: lab });
+  }
+  return out;
 }

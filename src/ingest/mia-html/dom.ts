@@ -1,5 +1,6 @@
 // A small structural view of the parsed page (cheerio/parse5 nodes) and helpers over it: text,
 // classes, element paths and source lines for located messages.
+import { clean } from '../mia-common/fields.js';
 import * as cheerio from 'cheerio/slim';
 
 export interface DomText {
@@ -72,7 +73,7 @@ export const hasClass = (el: DomElement, c: string): boolean => classes(el).incl
 export const attr = (el: DomElement, name: string): string | undefined => el.attribs?.[name] ?? el.attribs?.[name.toLowerCase()];
 
 /** Whitespace-collapsed text; no-break spaces become plain spaces. */
-export const clean = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();
+export { clean };
 
 /** Raw text of a node (comments and scripts skipped). */
 export function rawText(n: DomNode): string {

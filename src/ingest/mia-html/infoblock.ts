@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio/slim';
 import { parseWrittenStatement, type WrittenStatement } from '../../model/dates.js';
 import type { Contributor, Publication, Rights, Source } from '../../model/work.js';
 import { attr, clean, descendants, hasClass, isElement, lineOf, tag, textOf, type DomElement, type DomNode } from './dom.js';
-import { datePhrase, labelKind, parseContributors, parsePublication, parseRights, parseSent, parseSource, splitSentences, type FieldKind } from './fields.js';
+import { datePhrase, labelKind, parseContributors, parsePublication, parseRights, parseSent, parseSource, splitSentences, type FieldKind } from '../mia-common/fields.js';
 
 export interface InfoField {
   label: string;

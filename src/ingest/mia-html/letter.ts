@@ -1,7 +1,7 @@
 // The parts of a letter: dateline, salutation, closer, signature, postscript; and who a letter is
 // to, read from its title ("Engels to Conrad Schmidt In Berlin") or its salutation.
 import type { Block, Inline } from '../../model/work.js';
-import { datePhrase } from './fields.js';
+import { datePhrase } from '../mia-common/fields.js';
 import { inlineText, splitLines } from './inlines.js';
 
 export interface Draft {

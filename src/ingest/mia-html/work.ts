@@ -9,7 +9,7 @@ import { elementPath, hasClass, type Page } from './dom.js';
 import { chooseTitle } from './heading.js';
 import { parseInfoBlock, isHeaderBlock, type InfoBlock } from './infoblock.js';
 import { inlineText, splitLines, toInlines, withoutMarkers, type InlineContext } from './inlines.js';
-import { datePhrase } from './fields.js';
+import { datePhrase } from '../mia-common/fields.js';
 import { isDateline, isSalutation, nameFromSalutation, parseLetterTitle, shapeLetter, type Draft } from './letter.js';
 import { bookTitleOf, metaContent, pageAuthors, pageLanguage, workKind } from './meta.js';
 import { findNotes, labelElements, NOTES_HEADING, type NoteMap } from './notes.js';

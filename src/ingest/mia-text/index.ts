@@ -4,9 +4,7 @@ import { formatLocation } from '../../model/diagnostics.js';
 import { slugify, workId } from '../../model/ids.js';
 import { emptyEntities, Work, type AgentRef, type Contributor, type PlaceRef, type Publication } from '../../model/work.js';
 import { sha256 } from '../../store/checksum.js';
-import {
-  isContributorLabel, isRightsLabel, parseContributors, parsePublished, parseRights, parseSource,
-} from '../mia-common/fields.js';
+import { labelKind, parseContributors, parsePublication, parseRights, parseSource } from '../mia-common/fields.js';
 import { decodeTextBytes } from '../text-decode.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
 import { shapeBody } from './body.js';
@@ -53,9 +51,9 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
         if (sent[1]) sentFrom = sent[1];
         sentTo = place(sent[2]!);
       } else if (/^(first\s+)?published\b/i.test(line) || (!published.length && f.label.toLowerCase() !== 'published')) {
-        published.push(parsePublished(line));
+        published.push(parsePublication(line));
       } else if (!published.length) {
-        published.push(parsePublished(line));
+        published.push(parsePublication(line));
       } else headerNotes.push(line);
     }
   }
@@ -63,11 +61,11 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
 
   const sourceField = field(/^source$/i);
   const source = sourceField ? parseSource(sourceField.value.join(' ')) : undefined;
-  const contributors: Contributor[] = layout.fields.filter((f) => isContributorLabel(f.label)).flatMap((f) => parseContributors(f.label, joined(f)));
-  const rightsField = layout.fields.find((f) => isRightsLabel(f.label));
+  const contributors: Contributor[] = layout.fields.filter((f) => labelKind(f.label) === 'contributor').flatMap((f) => parseContributors(f.label, joined(f)));
+  const rightsField = layout.fields.find((f) => labelKind(f.label) === 'rights');
   const rights = rightsField
     ? parseRights(rightsField.label, joined(rightsField))
-    : { statement: 'Rights not stated in the source.', licence: 'unknown' };
+    : { statement: 'Rights not stated in the source.', licence: 'NOASSERTION' };
   const formatsField = field(/^other formats$/i);
   const otherFormats = formatsField?.value.map((v) => ({ label: v.replace(/^[•·*\-–]\s*/, '').trim() })).filter((f) => f.label);
 

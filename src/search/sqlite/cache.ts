@@ -2,6 +2,7 @@
 // facet), so counting facets over a whole result set is a loop over integers. Rebuilt from the
 // search_* tables whenever the index has changed (this process's writes or another's commits).
 import type Database from 'better-sqlite3';
+import { nameKey, type PeopleRegister } from '../../model/register.js';
 import { FACET_NAMES, type FacetName } from '../types.js';
 import { localWrites } from './indexer.js';
 
@@ -23,8 +24,6 @@ export interface IndexCache {
   facets: Record<FacetName, FacetColumn>;
   /** facet → (name key → values) for author:, recipient:, place:, collection: filters. */
   keys: Map<string, Map<string, string[]>>;
-  /** Name-like terms (search_caps) grouped by first character, with the documents writing them capitalised. */
-  caps: Map<string, Map<string, number>>;
 }
 
 const caches = new WeakMap<Database.Database, IndexCache>();
@@ -33,12 +32,15 @@ export function indexVersion(db: Database.Database): string {
   return `${db.pragma('data_version', { simple: true }) as number}:${localWrites(db)}`;
 }
 
-function buildColumn(rows: { value: string; docid: number }[], maxDoc: number, labels: Map<string, string>): FacetColumn {
+function buildColumn(rows: { value: string; docid: number; label: string }[], maxDoc: number): FacetColumn {
   const code = new Map<string, number>();
   const values: string[] = [];
+  const labels: string[] = [];
   const counts = new Uint32Array(maxDoc + 2);
   for (const r of rows) {
-    if (!code.has(r.value)) { code.set(r.value, values.length); values.push(r.value); }
+    const c = code.get(r.value);
+    // Rows come in (value, docid) order: the label of the latest document wins.
+    if (c === undefined) { code.set(r.value, values.length); values.push(r.value); labels.push(r.label); } else labels[c] = r.label;
     counts[r.docid + 1]!++;
   }
   const offsets = new Uint32Array(maxDoc + 2);
@@ -46,10 +48,32 @@ function buildColumn(rows: { value: string; docid: number }[], maxDoc: number, l
   const fill = offsets.slice();
   const codes = new Uint32Array(rows.length);
   for (const r of rows) codes[fill[r.docid]!++] = code.get(r.value)!;
-  return { values, labels: values.map((v) => labels.get(v) ?? v), code, offsets, codes };
+  return { values, labels, code, offsets, codes };
 }
 
-function load(db: Database.Database, version: string): IndexCache {
+/** Names a filter may use for each value: its label, its id read as words, and register spellings. */
+function nameKeys(facets: Record<FacetName, FacetColumn>, register: PeopleRegister | undefined): Map<string, Map<string, string[]>> {
+  const keys = new Map<string, Map<string, string[]>>();
+  for (const f of ['author', 'recipient', 'place', 'collection'] as const) {
+    const m = new Map<string, string[]>();
+    const add = (key: string, value: string) => {
+      if (!key) return;
+      const list = m.get(key);
+      if (!list) m.set(key, [value]);
+      else if (!list.includes(value)) list.push(value);
+    };
+    const col = facets[f];
+    col.values.forEach((v, i) => {
+      add(nameKey(col.labels[i]!), v);
+      if (f !== 'collection') add(v.replace(/[-_./]+/g, ' '), v);
+      if ((f === 'author' || f === 'recipient') && register) for (const s of register.spellings(v)) add(nameKey(s), v);
+    });
+    keys.set(f, m);
+  }
+  return keys;
+}
+
+function load(db: Database.Database, version: string, register: PeopleRegister | undefined): IndexCache {
   const docs = db.prepare('SELECT docid, date_start, date_end FROM search_docs ORDER BY docid').raw().all() as [number, string | null, string | null][];
   const maxDoc = docs.length ? docs[docs.length - 1]![0] : 0;
   const dateStart = new Array<string | undefined>(maxDoc + 1);
@@ -57,44 +81,22 @@ function load(db: Database.Database, version: string): IndexCache {
   const docids = new Int32Array(docs.length);
   docs.forEach(([id, s, e], i) => { docids[i] = id; dateStart[id] = s ?? undefined; dateEnd[id] = e ?? undefined; });
 
-  const byFacet = new Map<string, { value: string; docid: number }[]>();
-  for (const [facet, value, docid] of db.prepare('SELECT facet, value, docid FROM search_facets').raw().iterate() as IterableIterator<[string, string, number]>) {
+  const byFacet = new Map<string, { value: string; docid: number; label: string }[]>();
+  for (const [facet, value, docid, label] of db.prepare('SELECT facet, value, docid, label FROM search_facets').raw().iterate() as IterableIterator<[string, string, number, string]>) {
     let list = byFacet.get(facet);
     if (!list) byFacet.set(facet, (list = []));
-    list.push({ value, docid });
+    list.push({ value, docid, label });
   }
-  const labels = new Map<string, Map<string, string>>();
-  for (const [facet, value, label] of db.prepare('SELECT facet, value, label FROM search_labels').raw().iterate() as IterableIterator<[string, string, string]>) {
-    let m = labels.get(facet);
-    if (!m) labels.set(facet, (m = new Map()));
-    m.set(value, label);
-  }
-  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, buildColumn(byFacet.get(f) ?? [], maxDoc, labels.get(f) ?? new Map())])) as Record<FacetName, FacetColumn>;
-
-  const keys = new Map<string, Map<string, string[]>>();
-  for (const [facet, key, value] of db.prepare('SELECT facet, key, value FROM search_keys').raw().iterate() as IterableIterator<[string, string, string]>) {
-    let m = keys.get(facet);
-    if (!m) keys.set(facet, (m = new Map()));
-    const list = m.get(key);
-    if (list) list.push(value);
-    else m.set(key, [value]);
-  }
-  const caps = new Map<string, Map<string, number>>();
-  for (const [term, n] of db.prepare('SELECT term, docs FROM search_caps').raw().iterate() as IterableIterator<[string, number]>) {
-    const first = term[0]!;
-    let m = caps.get(first);
-    if (!m) caps.set(first, (m = new Map()));
-    m.set(term, n);
-  }
-  return { version, docids, dateStart, dateEnd, facets, keys, caps };
+  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, buildColumn(byFacet.get(f) ?? [], maxDoc)])) as Record<FacetName, FacetColumn>;
+  return { version, docids, dateStart, dateEnd, facets, keys: nameKeys(facets, register) };
 }
 
 /** The cache for the index as it is now. */
-export function indexCache(db: Database.Database): IndexCache {
+export function indexCache(db: Database.Database, register?: PeopleRegister): IndexCache {
   const version = indexVersion(db);
   const cached = caches.get(db);
   if (cached?.version === version) return cached;
-  const fresh = load(db, version);
+  const fresh = load(db, version, register);
   caches.set(db, fresh);
   return fresh;
 }

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
 import type { Work } from '../../model/work.js';
 import { bodyText } from '../../render/plain.js';
-import { expandQuery, type Highlight } from '../expand.js';
+import { expandQuery, type Highlight, type MatchNode } from '../expand.js';
 import { headerText, notesText } from '../document.js';
 import { parseQuery, type QueryNode } from '../query.js';
 import { highlightAll, lead, snippet } from '../snippets.js';
@@ -16,7 +16,7 @@ import {
 import { indexCache, indexVersion, type IndexCache } from './cache.js';
 import { buildFacets } from './facets.js';
 import { predicate, type Pred } from './filters.js';
-import { BM25, ftsExpression, plan } from './fts.js';
+import { BM25, ftsExpression, plan, scoped } from './fts.js';
 import { catchUp } from './indexer.js';
 import { sqliteLexicon } from './lexicon.js';
 import { topK } from './topk.js';
@@ -50,7 +50,7 @@ function ready(db: Database.Database, register: PeopleRegister): IndexCache {
     if (!db.readonly) catchUp(db, register);
     lastVersion.set(db, indexVersion(db));
   }
-  return indexCache(db);
+  return indexCache(db, register);
 }
 
 export function normaliseRequest(req: SearchRequest) {
@@ -99,7 +99,8 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
 
     // 2. Filters and other per-document conditions, on the in-memory facet arrays.
     const ftsDocs = (expr: string) => new Set(s.ids.all(expr) as number[]);
-    const preds: Pred[] = p.rest.map((n) => predicate(n, { cache, register, ftsDocs, ftsExpression }));
+    const scopedExpression = (n: MatchNode) => { const e = ftsExpression(n); return e && scoped(e); };
+    const preds: Pred[] = p.rest.map((n) => predicate(n, { cache, register, ftsDocs, ftsExpression: scopedExpression }));
     let result: ArrayLike<number> = candidates;
     if (preds.length) {
       const kept: number[] = [];

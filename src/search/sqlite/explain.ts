@@ -25,7 +25,7 @@ const FACET: Record<string, FacetName> = { author: 'author', recipient: 'recipie
 /** Throws QueryError for malformed queries, like parseQuery. */
 export function explainQuery(db: Database.Database, q: string, register: PeopleRegister = loadDefaultRegister()): Explained {
   const ast = parseQuery(q);
-  const cache = indexCache(db);
+  const cache = indexCache(db, register);
   const { match } = expandQuery(ast, { register, lexicon: sqliteLexicon(db, cache) });
   if (!match) return { filters: [], flat: true };
   const p = plan(match);

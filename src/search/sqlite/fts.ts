@@ -6,8 +6,11 @@ import { FIELD_WEIGHTS, TEXT_FIELDS } from '../document.js';
 const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
 const group = (parts: string[], op: string) => (parts.length === 1 ? parts[0]! : `(${parts.join(` ${op} `)})`);
 
-/** The bm25() call with the per-field weights. */
-export const BM25 = `bm25(search_fts, ${TEXT_FIELDS.map((f) => FIELD_WEIGHTS[f]).join(', ')})`;
+/** The bm25() call with the per-field weights (the last column, names, only marks name-like terms: weight 0). */
+export const BM25 = `bm25(search_fts, ${TEXT_FIELDS.map((f) => FIELD_WEIGHTS[f]).join(', ')}, 0)`;
+
+/** Restrict an expression to the text columns (the names column holds terms out of order). */
+export const scoped = (expr: string): string => `{${TEXT_FIELDS.join(' ')}} : (${expr})`;
 
 /**
  * An FTS5 expression for a node made only of words, or undefined when the node cannot be one
@@ -46,7 +49,7 @@ export interface Plan {
 
 export function plan(match: MatchNode): Plan {
   const whole = ftsExpression(match);
-  if (whole) return { fts: whole, rest: [] };
+  if (whole) return { fts: scoped(whole), rest: [] };
   const conj = match.type === 'and' ? match.children : [match];
   const pos: string[] = [];
   const neg: string[] = [];
@@ -66,5 +69,5 @@ export function plan(match: MatchNode): Plan {
     // Nothing positive to rank: the negated words are checked per document instead.
     return { rest: [...rest, ...conj.filter((c) => c.type === 'not' && !isFilterOnly(c) && ftsExpression(c.child))] };
   }
-  return { fts: neg.length ? `(${group(pos, 'AND')} NOT ${group(neg, 'OR')})` : group(pos, 'AND'), rest };
+  return { fts: scoped(neg.length ? `(${group(pos, 'AND')} NOT ${group(neg, 'OR')})` : group(pos, 'AND')), rest };
 }

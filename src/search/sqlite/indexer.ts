@@ -1,4 +1,4 @@
-// The FTS5 index and its side tables, written by the SQLite store inside the same transaction as
+// The FTS5 index and its side tables (facet values, vocabulary), written by the SQLite store inside the same transaction as
 // each upsert and delete (a SqliteIndexer). Text columns hold index terms (see ../text.ts), so the
 // table is contentless: the words themselves are read from the works table when snippets are made.
 import type Database from 'better-sqlite3';
@@ -11,7 +11,7 @@ import { indexDocument, type IndexDoc } from '../document.js';
 export const searchMigrations: Migration[] = [
   {
     version: 100,
-    name: 'search: FTS5 index, facets, name keys',
+    name: 'search: FTS5 index, facets, vocabulary',
     up: `
       CREATE TABLE search_docs (
         docid INTEGER PRIMARY KEY,
@@ -23,28 +23,17 @@ export const searchMigrations: Migration[] = [
         facet TEXT NOT NULL,
         value TEXT NOT NULL,
         docid INTEGER NOT NULL,
+        label TEXT NOT NULL,
         PRIMARY KEY (facet, value, docid)
       ) WITHOUT ROWID;
       CREATE INDEX search_facets_doc ON search_facets(docid);
-      CREATE TABLE search_labels (
-        facet TEXT NOT NULL,
-        value TEXT NOT NULL,
-        label TEXT NOT NULL,
-        PRIMARY KEY (facet, value)
-      ) WITHOUT ROWID;
-      CREATE TABLE search_keys (
-        facet TEXT NOT NULL,
-        key TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (facet, key, value)
-      ) WITHOUT ROWID;
-      CREATE TABLE search_caps (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, body, notes, people, places,
+        title, body, notes, people, places, names,
         content='', contentless_delete=1, tokenize='ascii'
       );
       CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
+      CREATE VIRTUAL TABLE search_vocab_col USING fts5vocab(search_fts, 'col');
     `,
   },
 ];
@@ -62,12 +51,9 @@ function statements(db: Database.Database) {
     updateDoc: db.prepare('UPDATE search_docs SET date_start = ?, date_end = ? WHERE docid = ?'),
     deleteDoc: db.prepare('DELETE FROM search_docs WHERE docid = ?'),
     deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-    insertFts: db.prepare('INSERT INTO search_fts (rowid, title, body, notes, people, places) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO search_fts (rowid, title, body, notes, people, places, names) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     deleteFacets: db.prepare('DELETE FROM search_facets WHERE docid = ?'),
-    insertFacet: db.prepare('INSERT OR IGNORE INTO search_facets (facet, value, docid) VALUES (?, ?, ?)'),
-    label: db.prepare('INSERT INTO search_labels (facet, value, label) VALUES (?, ?, ?) ON CONFLICT (facet, value) DO UPDATE SET label = excluded.label WHERE label IS NOT excluded.label'),
-    key: db.prepare('INSERT OR IGNORE INTO search_keys (facet, key, value) VALUES (?, ?, ?)'),
-    caps: db.prepare('INSERT INTO search_caps (term, docs) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET docs = docs + 1'),
+    insertFacet: db.prepare('INSERT OR IGNORE INTO search_facets (facet, value, docid, label) VALUES (?, ?, ?, ?)'),
     term: db.prepare('INSERT OR IGNORE INTO search_terms (term) VALUES (?)'),
   };
 }
@@ -107,13 +93,8 @@ export function writeDoc(db: Database.Database, doc: IndexDoc): void {
     s.deleteFacets.run(docid);
   }
   const f = doc.fields;
-  s.insertFts.run(docid, f.title, f.body, f.notes, f.people, f.places);
-  for (const x of doc.facets) {
-    s.insertFacet.run(x.facet, x.value, docid);
-    s.label.run(x.facet, x.value, x.label);
-  }
-  for (const k of doc.keys) s.key.run(k.facet, k.key, k.value);
-  for (const t of doc.caps) s.caps.run(t);
+  s.insertFts.run(docid, f.title, f.body, f.notes, f.people, f.places, doc.names);
+  for (const x of doc.facets) s.insertFacet.run(x.facet, x.value, docid, x.label);
   bump(db);
 }
 
@@ -143,8 +124,7 @@ export function createSearchIndexer(opts: SearchIndexerOptions = {}): SqliteInde
 /** Empty the index and build it again from the stored works (after a change of tokenizer or register). */
 export function rebuildIndex(db: Database.Database, register: PeopleRegister = loadDefaultRegister()): number {
   db.transaction(() => {
-    db.exec(`DELETE FROM search_fts; DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_labels;
-             DELETE FROM search_keys; DELETE FROM search_caps; DELETE FROM search_terms;`);
+    db.exec('DELETE FROM search_fts; DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_terms;');
     knownTerms.delete(db);
     bump(db);
   })();
