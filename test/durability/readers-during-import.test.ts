@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '../../src/web/serve.js';
 import { authFor } from '../../src/web/auth.js';
 import { apiWorkRoutes } from '../../src/web/routes/api-works.js';
+import { historyRoutes } from '../../src/web/routes/history.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { openPostgresStore } from '../../src/store/postgres/index.js';
 import { dropSchema, testSchema } from '../../src/store/postgres/test-db.js';
@@ -22,9 +23,9 @@ import { content, expectedWorks, octavo } from './support.js';
 const SLOW = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'octavo-readers-'));
 
-/** The API's routes on their own port (the reading app does not mount them itself). */
+/** The API and history routes on their own port (the reading app does not mount them itself). */
 function serveApi(store: Store): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = new Hono().route('/api', apiWorkRoutes(store, authFor(store)));
+  const app = new Hono().route('/api', apiWorkRoutes(store, authFor(store))).route('/works', historyRoutes(store, authFor(store)));
   return new Promise((resolve) => {
     const server = nodeServe({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise((done) => server.close(() => done())) });
@@ -34,7 +35,7 @@ function serveApi(store: Store): Promise<{ url: string; close: () => Promise<voi
 
 interface Tally { requests: number; ok: number; missing: number; errors: string[] }
 
-/** Readers hammer random works' page, JSON export and API record until `stop` resolves. */
+/** Readers hammer random works' page, JSON export, API record and history until `stop` resolves. */
 async function readUntil(stop: Promise<unknown>, site: string, api: string, expected: Map<string, string>, concurrency = 6): Promise<Tally> {
   const ids = [...expected.keys()];
   const tally: Tally = { requests: 0, ok: 0, missing: 0, errors: [] };
@@ -43,8 +44,8 @@ async function readUntil(stop: Promise<unknown>, site: string, api: string, expe
   async function reader(k: number) {
     for (let i = k; !done; i++) {
       const id = ids[(i * 7919 + k * 104729) % ids.length]!;
-      const kind = i % 4;
-      const url = kind === 0 ? `${site}/works/${id}` : kind === 1 ? `${site}/works/${id}.json` : kind === 2 ? `${api}/api/works/${id}` : `${site}/`;
+      const kind = i % 5;
+      const url = [`${site}/works/${id}`, `${site}/works/${id}.json`, `${api}/api/works/${id}`, `${site}/`, `${api}/works/${id}/history`][kind]!;
       const res = await fetch(url).catch((e: Error) => ({ status: 599, text: async () => e.message }) as Response);
       tally.requests++;
       const body = await res.text();
@@ -58,6 +59,8 @@ async function readUntil(stop: Promise<unknown>, site: string, api: string, expe
           if (!parsed.success || content(parsed.data) !== expected.get(id)) tally.errors.push(`${url}: a partial or wrong work`);
         } else if (kind === 0 && !(body.includes('</html>') && body.includes('nationalist parties'))) {
           tally.errors.push(`${url}: a page without its full text`);
+        } else if (kind === 4 && !(body.includes('</html>') && body.includes('created'))) {
+          tally.errors.push(`${url}: a history page without its first revision`);
         }
       }
     }

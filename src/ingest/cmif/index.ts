@@ -117,8 +117,10 @@ export const cmif: Importer = {
   sniff(_file: SourceFile, head: string): number {
     if (!head.includes('http://www.tei-c.org/ns/1.0')) return 0;
     const descs = head.match(/<correspDesc[\s>]/g)?.length ?? 0;
-    if (descs >= 2 || /<correspDesc[^>]*\ssource="#/.test(head) || /Correspondence Metadata Interchange/i.test(head)) return 0.95;
-    return 0;
+    // A CMIF file cites its editions (correspDesc/@source) or names itself; several correspDesc alone
+    // also occur in TEI letters with text (anthologies, redirected letters), which the TEI importer reads.
+    if (/<correspDesc[^>]*\ssource="#/.test(head) || /Correspondence Metadata Interchange|<title[^>]*>[^<]*\bCMIF\b|xml:id="cmif|<idno[^>]*>[^<]*\bcmif[^<]*<\/idno>/i.test(head)) return 0.95;
+    return descs >= 2 ? 0.7 : 0;
   },
   parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
     try {
