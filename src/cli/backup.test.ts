@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +12,7 @@ import { copyStore } from './migrate-store.js';
 import { writeBatch } from '../../test/durability/batch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'octavo-backup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const archive = join(dir, 'archive.db');
 
 async function exported(location: string): Promise<string> {
@@ -48,7 +49,7 @@ describe('backup and restore: SQLite (online backup API)', () => {
   it('round-trips the archive byte for byte on export, into a new file and over a changed archive', async () => {
     const file = join(dir, 'archive.backup');
     expect((await runBackup(archive, file)).method).toBe('sqlite-backup');
-    const fresh = join(dir, 'restored.db');
+    const fresh = join(dir, 'new', 'folder', 'restored.db');
     await runRestore(fresh, file);
     expect(await exported(fresh)).toBe(original);
 

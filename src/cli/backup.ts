@@ -7,7 +7,7 @@
 //   *.jsonl:    a portable row dump from any store into any empty store (the same rows migrate-store copies).
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join, basename } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -68,7 +68,9 @@ export async function runBackup(location: string, file: string): Promise<BackupR
   const store = await openStore(location);
   try {
     if (!(store instanceof SqliteStore)) throw new Error('not a SQLite archive');
-    await store.db.backup(file);
+    // All pages in one step: one read snapshot (WAL lets writers go on), so other processes' writes
+    // cannot make the copy restart over and over during a long import.
+    await store.db.backup(file, { progress: () => 0x7fffffff });
   } finally {
     await store.close();
   }
@@ -118,6 +120,7 @@ export async function runRestore(location: string, file: string, o: { force?: bo
   }
   checkSqliteFile(file);
   const target = sqlitePath(location);
+  mkdirSync(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.restore-${process.pid}`);
   // Copy through the backup API (not a byte copy), so the new file is a clean database without a WAL.
   const src = new Database(file, { readonly: true });
@@ -127,22 +130,41 @@ export async function runRestore(location: string, file: string, o: { force?: bo
     src.close();
   }
   if (existsSync(target)) {
-    const old = new Database(target);
-    old.pragma('wal_checkpoint(TRUNCATE)');
-    old.close();
+    // Fold the old archive's WAL in first, so no stale -wal file can be replayed onto the new one; an
+    // archive too damaged to open is simply replaced.
+    try {
+      const old = new Database(target);
+      old.pragma('wal_checkpoint(TRUNCATE)');
+      old.close();
+    } catch { /* replaced below */ }
   }
   renameSync(tmp, target);
   for (const ext of ['-wal', '-shm']) rmSync(`${target}${ext}`, { force: true });
 }
 
+/** Looks without touching: no migrations are run on the archive that is about to be replaced. */
 async function refuseNonEmpty(location: string): Promise<void> {
-  if (!isPostgres(location) && !existsSync(sqlitePath(location))) return;
-  const store = await openStore(location);
-  try {
-    if ((await store.countWorks()) > 0 || ((await store.earliestChange()) !== undefined)) {
-      throw new Error('the archive is not empty; restoring replaces it — add --force to do so');
+  const refuse = () => { throw new Error('the archive is not empty; restoring replaces it — add --force to do so'); };
+  if (isPostgres(location)) {
+    const t = await pgTarget(location);
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: t.connectionString, ...(t.schema ? { options: `-c search_path=${t.schema}` } : {}) });
+    await c.connect();
+    try {
+      const has = (await c.query<{ t: string | null }>("SELECT to_regclass('works')::text AS t")).rows[0]?.t;
+      if (has && (await c.query('SELECT 1 FROM works UNION ALL SELECT 1 FROM revisions LIMIT 1')).rowCount) refuse();
+    } finally {
+      await c.end();
     }
+    return;
+  }
+  const file = sqlitePath(location);
+  if (!existsSync(file)) return;
+  const db = new Database(file, { readonly: true });
+  try {
+    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'works'").get();
+    if (has && db.prepare('SELECT 1 FROM works UNION ALL SELECT 1 FROM revisions LIMIT 1').get()) refuse();
   } finally {
-    await store.close();
+    db.close();
   }
 }

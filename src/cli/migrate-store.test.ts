@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { CORPUS } from '../../test/support/seed.js';
 import { writeBatch } from '../../test/durability/batch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'octavo-migrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sqliteFile = join(dir, 'archive.db');
 const pg = testSchema('migrate');
 const back = join(dir, 'back.db');

@@ -53,10 +53,12 @@ const MAX_VARIANTS = 6;
 /** The index terms one written word can stand for, in both scripts. */
 export function readings(surface: string): string[] {
   const out = new Set([termOf(surface)]);
-  if (hasCyrillic(surface)) out.add(termOf(toLatin(surface)));
+  // The Russian stemmer treats names unevenly (Шаумян → шаумя, Шаумяну → шаумян): the unstemmed
+  // form is searched as well.
+  if (hasCyrillic(surface)) out.add(foldWord(surface)).add(termOf(toLatin(surface)));
   else {
     const cyr = toCyrillic(surface);
-    if (cyr) out.add(termOf(cyr));
+    if (cyr) out.add(termOf(cyr)).add(foldWord(cyr));
   }
   return [...out];
 }

@@ -54,7 +54,9 @@ export function smallPools(): Pools {
       .filter((p) => p.length >= 40);
   });
   const people = loadDefaultRegister().entries.map((e) => ({ id: e.id, name: e.name }));
-  return { en, de, titles: ['Manifesto', 'On Diplomacy', 'The Eastern Question', 'A Letter'], people, places: ['Baku', 'London', 'Berlin', 'Vienna', 'Moscow'] };
+  const titles = (JSON.parse(readFileSync(join(CORPUS, 'mia-metadata-json', 'lenin-works-index.json'), 'utf8')) as { title: string }[])
+    .filter((t, i) => i % 40 === 0 && t.title !== t.title.toUpperCase()).map((t) => t.title.replace(/\s+/g, ' ').trim());
+  return { en, de, titles, people, places: ['Baku', 'London', 'Berlin', 'Vienna', 'Moscow'] };
 }
 
 /** The seed, the Russian letter and `n` corpus works (ids under bench/). */

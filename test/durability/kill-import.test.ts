@@ -1,6 +1,6 @@
 // kill -9 of `octavo import` halfway through a large batch: afterwards every work is fully present or
 // absent, the database passes its integrity check, and running the import again completes it.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +14,7 @@ import { checkAllOrNothing, expectedWorks, octavo, sleep, type Child } from './s
 /** Each test aims at well under 60 s; the margin is for CI machines busy with other test files. */
 const SLOW = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'octavo-kill-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Start an import and SIGKILL it once `count()` reaches `at` works. */
 async function killWhen(child: Child, count: () => Promise<number>, at: number): Promise<number> {

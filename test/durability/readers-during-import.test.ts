@@ -1,6 +1,6 @@
 // HTTP readers during a large import (another process writing the same archive) never see a
 // half-written work and never get a 5xx.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import { content, expectedWorks, octavo } from './support.js';
 /** Each test aims at well under 60 s; the margin is for CI machines busy with other test files. */
 const SLOW = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'octavo-readers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The API and history routes on their own port (the reading app does not mount them itself). */
 function serveApi(store: Store): Promise<{ url: string; close: () => Promise<void> }> {

@@ -1,5 +1,5 @@
 // The write API and the history page through app.request(), over both stores.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
@@ -17,6 +17,7 @@ import { SEED_ID, SEED_PATH, seedWork } from '../../../test/support/seed.js';
 import { variantText } from '../../../test/durability/batch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'octavo-api-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const pg = testSchema('api');
 afterAll(async () => { await dropSchema(pg.schema); });
 
@@ -184,10 +185,14 @@ describe('mounted beside the reading app', () => {
     const { createApp } = await import('../app.js');
     const store = await openSqliteStore(join(dir, 'mounted.db'));
     await store.upsertWork(seedWork(), { message: 'imported' });
+    const { searchRoutes } = await import('./search.js');
     const app = new Hono();
     app.route('/api', apiWorkRoutes(store, authFor(store)));
     app.route('/works', historyRoutes(store, authFor(store)));
+    app.route('/', searchRoutes(store));
     app.route('/', createApp(store));
+    // The API's routes do not shadow other /api routes mounted after them.
+    expect((await app.request('/api/search?q=diplomacy')).status).toBe(200);
     expect((await app.request(`/works/${SEED_ID}/history`)).status).toBe(200);
     expect(await (await app.request(`/works/${SEED_ID}/history`)).text()).toContain('History of');
     expect((await app.request(`/works/${SEED_ID}`)).status).toBe(200);

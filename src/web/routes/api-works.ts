@@ -220,7 +220,6 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
     return c.json({ id, deleted: true, revision: await latestRevision(store, id) });
   });
 
-  api.all('*', (c) => c.json({ error: 'not_found', message: 'no such API route' }, 404));
   api.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) return err.getResponse();
     if (err instanceof HTTPException && err.status === 503) return err.getResponse();

@@ -102,7 +102,7 @@ function QueryHelp({ open }: { open: boolean }) {
         <tbody>{QUERY_SYNTAX.map((row) => <tr><td><code>{row.syntax}</code></td><td>{row.meaning}</td><td><code>{row.example}</code></td></tr>)}</tbody>
       </table>
       {MATCHING_NOTES.map((n) => <p>{n}</p>)}
-      <p>The same search answers as JSON at <code>/api/search?q=…&amp;page=…&amp;sort=relevance|date|date-desc&amp;facets=kind,author,…|none</code>.</p>
+      <p>The same search answers as JSON at <code>{'/api/search?q=…&page=…&sort=relevance|date|date-desc&facets=kind,author,…|none'}</code>.</p>
     </details>
   );
 }

@@ -1,0 +1,68 @@
+// Instant results for /search: as the reader types (or follows a facet or page link), fetch the
+// results part of the page and swap it in. Without this script the form and links work as they are.
+(() => {
+  'use strict';
+  const form = document.querySelector('form.search-form');
+  const input = document.getElementById('q');
+  const sort = document.getElementById('sort');
+  const results = document.getElementById('search-results');
+  if (!form || !input || !results || !window.fetch || !window.history.replaceState) return;
+
+  let timer = 0;
+  let inflight = null;
+
+  const urlFor = (params) => `/search?${params.toString()}`;
+  function paramsFromForm() {
+    const p = new URLSearchParams();
+    p.set('q', input.value);
+    if (sort && sort.value && sort.value !== 'relevance') p.set('sort', sort.value);
+    return p;
+  }
+
+  async function load(params, push) {
+    if (inflight) inflight.abort();
+    inflight = new AbortController();
+    const partial = new URLSearchParams(params);
+    partial.set('partial', '1');
+    results.setAttribute('aria-busy', 'true');
+    try {
+      const res = await fetch(urlFor(partial), { signal: inflight.signal, headers: { Accept: 'text/html' } });
+      results.innerHTML = await res.text();
+      const url = urlFor(params);
+      if (push) history.pushState({ q: params.get('q') }, '', url);
+      else history.replaceState({ q: params.get('q') }, '', url);
+      document.title = params.get('q') ? `${params.get('q')} — Search · Octavo` : 'Search · Octavo';
+    } catch (e) {
+      if (e && e.name === 'AbortError') return;
+      form.submit();
+    } finally {
+      results.removeAttribute('aria-busy');
+    }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => load(paramsFromForm(), false), 250);
+  });
+  if (sort) sort.addEventListener('change', () => load(paramsFromForm(), true));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    clearTimeout(timer);
+    load(paramsFromForm(), true);
+  });
+  // Facet and page links: same page, new results, a history entry per step.
+  results.addEventListener('click', (ev) => {
+    const a = ev.target instanceof Element ? ev.target.closest('a[data-instant]') : null;
+    if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    const params = new URL(a.href, location.href).searchParams;
+    input.value = params.get('q') || '';
+    load(params, true);
+    input.focus({ preventScroll: true });
+  });
+  window.addEventListener('popstate', () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') || '';
+    load(params, false);
+  });
+})();
