@@ -104,7 +104,7 @@ for (const [name, open] of STORES) {
       expect(row('rights').find('.statement').text()).toMatch(/^Lenin Internet Archive\. You may freely copy, distribute/);
       expect(row('rights').find('.credit').text()).toBe('Credit: Marxists Internet Archive');
       const formats = row('formats').find('.formats a').map((_, a) => $(a).attr('href')).get();
-      expect(formats).toEqual(['.txt', '.md', '.json'].map((ext) => `/works/${SEED_ID}${ext}`));
+      expect(formats).toEqual(['.txt', '.md', '.json', '.tei.xml'].map((ext) => `/works/${SEED_ID}${ext}`));
       expect(row('formats').find('.formats-source').text()).toContain('Text, README');
       expect($('.byline').text()).toBe('V. I. Lenin to S. G. Shahumyan');
     });

@@ -14,6 +14,9 @@ import { collectionRoutes } from './routes/collections.js';
 import { homeRoutes } from './routes/home.js';
 import { workRoutes } from './routes/works.js';
 import { securityHeaders } from './security.js';
+import { authFor } from './auth.js';
+import { apiWorkRoutes } from './routes/api-works.js';
+import { historyRoutes } from './routes/history.js';
 import { siteInfo } from './site-info.js';
 import { oaiRoutes } from './routes/oai.js';
 import { cmifRoutes } from './routes/cmif.js';
@@ -51,6 +54,10 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     await next();
   });
   app.route('/', homeRoutes(deps));
+  // Writes and history first: /works/<id>/history must not be read as a work id.
+  const auth = authFor(store);
+  app.route('/api', apiWorkRoutes(store, auth));
+  app.route('/works', historyRoutes(store, auth));
   app.route('/works', workRoutes(deps));
   app.route('/collections', collectionRoutes(deps));
   app.route('/authors', authorRoutes(deps));

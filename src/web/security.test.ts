@@ -86,7 +86,8 @@ describe('hostile imported content', () => {
     // A javascript: licence URL and authority URI are not linked; the https one is.
     expect($('.info-rights a').length).toBe(0);
     expect($('.mentions a.authority').map((_, a) => $(a).attr('href')).get()).toEqual(['https://www.wikidata.org/wiki/Q1']);
-    expect($('.record a').length).toBe(0);
+    // The record's own source link (a javascript: URL here) is dropped; only the history link remains.
+    expect($('.record a').map((_, a) => $(a).attr('href')).get()).toEqual([expect.stringMatching(/^\/works\/.+\/history$/)]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from './app.js';
+import { hardenServer } from './limits.js';
 
 export interface ServeOptions extends AppOptions {
   /** 0 picks a free port. */
@@ -32,6 +33,7 @@ export function serve(store: Store, o: ServeOptions = {}): Promise<RunningServer
         }),
       });
     });
+    hardenServer(server as Server);
     server.once('error', reject);
   });
 }

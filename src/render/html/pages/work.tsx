@@ -101,6 +101,7 @@ function Record({ work }: { work: Work }) {
         Record imported from <code>{p.file}</code> ({p.format}, {p.importer}{p.importedAt ? `, ${p.importedAt}` : ''}).
         {url && /^https?:/.test(url) ? <> <a href={url}>Original page</a>.</> : ''}
         {' '}Checksum <code class="checksum">{p.checksum}</code>.
+        {' '}<a href={workHref(work.id, '/history')}>History of this record</a>.
       </p>
     </section>
   );
