@@ -1,4 +1,5 @@
 // Small DOM helpers over @xmldom/xmldom: parsing with located errors, TEI-namespace navigation.
+import { lineAt } from '../../model/diagnostics.js';
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import type { Diagnostic } from '../../model/diagnostics.js';
 
@@ -21,7 +22,7 @@ export function parseXml(text: string, file: string): ParseResult {
       severity: 'error',
       file,
       message: `malformed XML: ${message}`,
-      ...(loc?.lineNumber ? { line: loc.lineNumber } : {}),
+      ...(loc?.lineNumber ? { line: loc.lineNumber } : { line: fallbackLine(text) }),
       ...(loc?.columnNumber ? { column: loc.columnNumber } : {}),
     });
   };
@@ -38,12 +39,26 @@ export function parseXml(text: string, file: string): ParseResult {
         severity: 'error',
         file,
         message: `malformed XML: ${err.message}`,
-        ...(err.locator?.lineNumber ? { line: err.locator.lineNumber } : {}),
+        ...(err.locator?.lineNumber ? { line: err.locator.lineNumber } : { line: fallbackLine(text) }),
         ...(err.locator?.columnNumber ? { column: err.locator.columnNumber } : {}),
       });
     }
     return { diagnostics };
   }
+}
+
+/**
+ * xmldom gives no position for whole-document errors ("missing root element", "content outside root
+ * element"). Point at the stray text before the first tag if there is any, else at the last line with
+ * content, where the document ended without what it lacked.
+ */
+function fallbackLine(text: string): number {
+  const firstTag = text.indexOf('<');
+  const before = firstTag < 0 ? text : text.slice(0, firstTag);
+  const stray = before.search(/\S/);
+  if (stray >= 0) return lineAt(text, stray);
+  const lastContent = text.search(/\S\s*$/);
+  return lastContent >= 0 ? lineAt(text, lastContent) : 1;
 }
 
 export const isElement = (n: Node | null | undefined): n is Element => !!n && n.nodeType === ELEMENT_NODE;
