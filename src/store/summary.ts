@@ -18,3 +18,12 @@ export function summarise(work: Work, updatedAt: string): WorkSummary {
 }
 
 export const pathKey = (path: string[]): string => path.join('/');
+
+/**
+ * A member's place in a collection as one binary-ordered string: position, then written date, then id,
+ * a missing position or date sorting last ("~" follows digits, "-" and "|"). Both stores index
+ * (path, sort_key), so previous/next is two keyset lookups instead of reading the whole collection.
+ */
+export function sortKey(position: number | undefined, date: string | undefined, id: string): string {
+  return `${position === undefined ? '~' : String(position).padStart(10, '0')}|${date ?? '~'}|${id}`;
+}

@@ -1,5 +1,6 @@
 // Raw rows in and out, for lossless copies between stores (migrate-store) and JSON backups. The derived
 // tables (work_agents, work_collections, search indexes) are rebuilt from each work's JSON on load.
+import { sortKey } from '../summary.js';
 import type pg from 'pg';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
@@ -47,15 +48,6 @@ export async function writeWorkRow(c: pg.ClientBase, work: Work, t: RowTimes, fr
         refs.map(([, r]) => sortKey(r.position, d?.start, work.id))],
     );
   }
-}
-
-/**
- * A member's place in a collection as one "C"-ordered string: position, then written date, then id,
- * a missing position or date sorting last ("~" follows digits, "-" and "|"). Equals SQLite's
- * ORDER BY position IS NULL, position, date_start IS NULL, date_start, id.
- */
-export function sortKey(position: number | undefined, date: string | undefined, id: string): string {
-  return `${position === undefined ? '~' : String(position).padStart(10, '0')}|${date ?? '~'}|${id}`;
 }
 
 const PAGE = 500;

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
-import { pathKey } from '../summary.js';
+import { pathKey, sortKey } from '../summary.js';
 
 export interface RowTimes { json: string; checksum: string; createdAt: string; updatedAt: string }
 
@@ -26,8 +26,10 @@ export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): vo
   work.authors.forEach((a, i) => agent.run(work.id, 'author', a.id, a.name, i));
   work.recipients.forEach((r, i) => agent.run(work.id, 'recipient', r.id, r.name, i));
   db.prepare('DELETE FROM work_collections WHERE work_id = ?').run(work.id);
-  const coll = db.prepare('INSERT OR REPLACE INTO work_collections (work_id, path, position, titles) VALUES (?, ?, ?, ?)');
-  for (const c of work.collections) coll.run(work.id, pathKey(c.path), c.position ?? null, c.titles ? JSON.stringify(c.titles) : null);
+  const coll = db.prepare('INSERT OR REPLACE INTO work_collections (work_id, path, position, titles, sort_key) VALUES (?, ?, ?, ?, ?)');
+  for (const c of work.collections) {
+    coll.run(work.id, pathKey(c.path), c.position ?? null, c.titles ? JSON.stringify(c.titles) : null, sortKey(c.position, d?.start, work.id));
+  }
 }
 
 /** Every row, table by table, in a fixed order (binary collation, as PostgreSQL's "C"). */

@@ -166,19 +166,20 @@ export class SqliteStore implements Store {
   }
 
   async neighbours(id: string, collection: string[]): Promise<Neighbours> {
-    const key = pathKey(collection);
-    const ids = this.db
-      .prepare(`SELECT wc.work_id FROM work_collections wc JOIN works w ON w.id = wc.work_id WHERE wc.path = ?
-                ORDER BY wc.position IS NULL, wc.position, w.date_start IS NULL, w.date_start, w.id`)
-      .pluck().all(key) as string[];
-    const i = ids.indexOf(id);
-    if (i < 0) return {};
-    const load = async (wid: string | undefined) => {
-      if (!wid) return undefined;
-      const row = this.db.prepare('SELECT json, updated_at FROM works WHERE id = ?').get(wid) as WorkRow | undefined;
-      return row ? summarise(JSON.parse(row.json) as Work, row.updated_at) : undefined;
+    // Keyset lookups on (path, sort_key): the previous and next member without reading the collection.
+    const rows = this.db
+      .prepare(`WITH me AS (SELECT sort_key FROM work_collections WHERE path = @path AND work_id = @id)
+                SELECT w.json, w.updated_at, x.rel FROM (
+                  SELECT * FROM (SELECT wc.work_id, -1 AS rel FROM work_collections wc, me WHERE wc.path = @path AND wc.sort_key < me.sort_key ORDER BY wc.sort_key DESC LIMIT 1)
+                  UNION ALL
+                  SELECT * FROM (SELECT wc.work_id, 1 AS rel FROM work_collections wc, me WHERE wc.path = @path AND wc.sort_key > me.sort_key ORDER BY wc.sort_key LIMIT 1)
+                ) x JOIN works w ON w.id = x.work_id`)
+      .all({ path: pathKey(collection), id }) as (WorkRow & { rel: number })[];
+    const at = (rel: number) => {
+      const r = rows.find((x) => x.rel === rel);
+      return r ? summarise(JSON.parse(r.json) as Work, r.updated_at) : undefined;
     };
-    return { previous: await load(ids[i - 1]), next: await load(ids[i + 1]) };
+    return { previous: at(-1), next: at(1) };
   }
 
   async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {

@@ -80,6 +80,17 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'collection order key for previous/next',
+    up: `
+      ALTER TABLE work_collections ADD COLUMN sort_key TEXT;
+      UPDATE work_collections SET sort_key =
+        (CASE WHEN position IS NULL THEN '~' ELSE printf('%010d', position) END) || '|' ||
+        COALESCE((SELECT date_start FROM works w WHERE w.id = work_collections.work_id), '~') || '|' || work_id;
+      CREATE INDEX work_collections_order ON work_collections(path, sort_key);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, list: Migration[] = migrations): void {
