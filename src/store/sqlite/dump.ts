@@ -1,5 +1,6 @@
 // Raw rows in and out, for lossless copies between stores (migrate-store) and JSON backups. The derived
 // tables (work_agents, work_collections, search indexes) are rebuilt from each work's JSON on load.
+import { prepared } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
@@ -10,7 +11,7 @@ export interface RowTimes { json: string; checksum: string; createdAt: string; u
 /** The works row and its derived rows, as one upsert (the caller holds the transaction). */
 export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): void {
   const d = work.written?.date;
-  db.prepare(`INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
+  prepared(db, `INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
               VALUES (@id, @kind, @title, @language, @ds, @de, @dt, @checksum, @file, @format, @json, @createdAt, @updatedAt)
               ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, language=excluded.language,
                 date_start=excluded.date_start, date_end=excluded.date_end, date_text=excluded.date_text,
@@ -21,12 +22,12 @@ export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): vo
       dt: d?.text ?? null, checksum: t.checksum, file: work.provenance.file, format: work.provenance.format, json: t.json,
       createdAt: t.createdAt, updatedAt: t.updatedAt,
     });
-  db.prepare('DELETE FROM work_agents WHERE work_id = ?').run(work.id);
-  const agent = db.prepare('INSERT INTO work_agents (work_id, role, agent_id, name, ord) VALUES (?, ?, ?, ?, ?)');
+  prepared(db, 'DELETE FROM work_agents WHERE work_id = ?').run(work.id);
+  const agent = prepared(db, 'INSERT INTO work_agents (work_id, role, agent_id, name, ord) VALUES (?, ?, ?, ?, ?)');
   work.authors.forEach((a, i) => agent.run(work.id, 'author', a.id, a.name, i));
   work.recipients.forEach((r, i) => agent.run(work.id, 'recipient', r.id, r.name, i));
-  db.prepare('DELETE FROM work_collections WHERE work_id = ?').run(work.id);
-  const coll = db.prepare('INSERT OR REPLACE INTO work_collections (work_id, path, position, titles, sort_key) VALUES (?, ?, ?, ?, ?)');
+  prepared(db, 'DELETE FROM work_collections WHERE work_id = ?').run(work.id);
+  const coll = prepared(db, 'INSERT OR REPLACE INTO work_collections (work_id, path, position, titles, sort_key) VALUES (?, ?, ?, ?, ?)');
   for (const c of work.collections) {
     coll.run(work.id, pathKey(c.path), c.position ?? null, c.titles ? JSON.stringify(c.titles) : null, sortKey(c.position, d?.start, work.id));
   }
@@ -35,19 +36,19 @@ export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): vo
 /** Every row, table by table, in a fixed order (binary collation, as PostgreSQL's "C"). */
 export function* dumpRows(db: Database.Database): Iterable<DumpRecord> {
   type W = { id: string; checksum: string; json: string; created_at: string; updated_at: string };
-  for (const r of db.prepare('SELECT id, checksum, json, created_at, updated_at FROM works ORDER BY id').iterate() as Iterable<W>) {
+  for (const r of prepared(db, 'SELECT id, checksum, json, created_at, updated_at FROM works ORDER BY id').iterate() as Iterable<W>) {
     yield { type: 'work', id: r.id, checksum: r.checksum, json: r.json, createdAt: r.created_at, updatedAt: r.updated_at };
   }
   type C = { path: string; checksum: string; json: string; updated_at: string };
-  for (const r of db.prepare('SELECT path, checksum, json, updated_at FROM collections ORDER BY path').iterate() as Iterable<C>) {
+  for (const r of prepared(db, 'SELECT path, checksum, json, updated_at FROM collections ORDER BY path').iterate() as Iterable<C>) {
     yield { type: 'collection', path: r.path, checksum: r.checksum, json: r.json, updatedAt: r.updated_at };
   }
   type R = { work_id: string; n: number; at: string; author: string | null; message: string | null; checksum: string | null; json: string | null; deleted: number };
-  for (const r of db.prepare('SELECT work_id, n, at, author, message, checksum, json, deleted FROM revisions ORDER BY work_id, n').iterate() as Iterable<R>) {
+  for (const r of prepared(db, 'SELECT work_id, n, at, author, message, checksum, json, deleted FROM revisions ORDER BY work_id, n').iterate() as Iterable<R>) {
     yield { type: 'revision', workId: r.work_id, n: r.n, at: r.at, author: r.author, message: r.message, checksum: r.checksum, json: r.json, deleted: r.deleted === 1 };
   }
   type T = { name: string; role: TokenRole; hash: string; created_at: string; revoked_at: string | null };
-  for (const r of db.prepare('SELECT name, role, hash, created_at, revoked_at FROM tokens ORDER BY name').iterate() as Iterable<T>) {
+  for (const r of prepared(db, 'SELECT name, role, hash, created_at, revoked_at FROM tokens ORDER BY name').iterate() as Iterable<T>) {
     yield { type: 'token', name: r.name, role: r.role, hash: r.hash, createdAt: r.created_at, revokedAt: r.revoked_at };
   }
 }
@@ -59,12 +60,12 @@ export function* dumpRows(db: Database.Database): Iterable<DumpRecord> {
 export async function loadRows(db: Database.Database, records: AsyncIterable<DumpRecord>, onWork: (w: Work) => void): Promise<number> {
   db.exec('BEGIN IMMEDIATE');
   try {
-    const busy = db.prepare(`SELECT EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM collections)
+    const busy = prepared(db, `SELECT EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM collections)
                                OR EXISTS (SELECT 1 FROM tokens)`).pluck().get();
     if (busy) throw new Error('the target archive is not empty; load only copies into an empty archive');
-    const coll = db.prepare('INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)');
-    const rev = db.prepare('INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const tok = db.prepare('INSERT INTO tokens (name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)');
+    const coll = prepared(db, 'INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)');
+    const rev = prepared(db, 'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const tok = prepared(db, 'INSERT INTO tokens (name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)');
     let n = 0;
     for await (const r of records) {
       n++;

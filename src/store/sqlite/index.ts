@@ -1,4 +1,5 @@
 // SQLite store (default): one file, WAL, every write in one transaction with its index updates.
+import { prepared } from './statements.js';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -53,7 +54,7 @@ export class SqliteStore implements Store {
 
   private writeWork(work: Work, meta: RevisionMeta | undefined): UpsertStatus {
     const checksum = workChecksum(work);
-    const prev = this.db.prepare('SELECT checksum FROM works WHERE id = ?').get(work.id) as { checksum: string } | undefined;
+    const prev = prepared(this.db, 'SELECT checksum FROM works WHERE id = ?').get(work.id) as { checksum: string } | undefined;
     if (prev?.checksum === checksum) return 'unchanged';
     const now = new Date().toISOString();
     const json = JSON.stringify(work);
@@ -64,9 +65,8 @@ export class SqliteStore implements Store {
   }
 
   private addRevision(id: string, at: string, meta: RevisionMeta | undefined, checksum: string | null, json: string | null, deleted: boolean) {
-    const n = (this.db.prepare('SELECT COALESCE(MAX(n), 0) + 1 FROM revisions WHERE work_id = ?').pluck().get(id) as number);
-    this.db
-      .prepare('INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    const n = (prepared(this.db, 'SELECT COALESCE(MAX(n), 0) + 1 FROM revisions WHERE work_id = ?').pluck().get(id) as number);
+    prepared(this.db, 'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, n, at, meta?.author ?? null, meta?.message ?? null, checksum, json, deleted ? 1 : 0);
   }
 
@@ -81,13 +81,13 @@ export class SqliteStore implements Store {
   }
 
   async getWork(id: string): Promise<Work | undefined> {
-    const row = this.db.prepare('SELECT json FROM works WHERE id = ?').get(id) as { json: string } | undefined;
+    const row = prepared(this.db, 'SELECT json FROM works WHERE id = ?').get(id) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as Work) : undefined;
   }
 
   async deleteWork(id: string, meta?: RevisionMeta): Promise<boolean> {
     return this.db.transaction(() => {
-      const res = this.db.prepare('DELETE FROM works WHERE id = ?').run(id);
+      const res = prepared(this.db, 'DELETE FROM works WHERE id = ?').run(id);
       if (res.changes === 0) return false;
       this.addRevision(id, new Date().toISOString(), meta, null, null, true);
       for (const ix of this.indexers) ix.remove(this.db, id);
@@ -116,15 +116,14 @@ export class SqliteStore implements Store {
            (SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ?), w.date_start IS NULL, w.date_start, w.id`
       : 'w.date_start IS NULL, w.date_start, w.id';
     const orderParams = !opts.order || opts.order === 'date' ? (opts.collection?.length ? [pathKey(opts.collection), pathKey(opts.collection)] : []) : [];
-    const rows = this.db
-      .prepare(`SELECT w.id, w.json, w.updated_at FROM works w ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    const rows = prepared(this.db, `SELECT w.id, w.json, w.updated_at FROM works w ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...params, ...orderParams, opts.limit ?? -1, opts.offset ?? 0) as WorkRow[];
     return rows.map((r) => summarise(JSON.parse(r.json) as Work, r.updated_at));
   }
 
   async countWorks(opts: ListOptions = {}): Promise<number> {
     const { sql, params } = this.where(opts);
-    return this.db.prepare(`SELECT COUNT(*) FROM works w ${sql}`).pluck().get(...params) as number;
+    return prepared(this.db, `SELECT COUNT(*) FROM works w ${sql}`).pluck().get(...params) as number;
   }
 
   async upsertCollection(c: Collection): Promise<UpsertStatus> {
@@ -133,10 +132,9 @@ export class SqliteStore implements Store {
     const checksum = sha256(canonicalJson({ ...valid, provenance: prov }));
     return this.db.transaction((): UpsertStatus => {
       const key = pathKey(valid.path);
-      const prev = this.db.prepare('SELECT checksum FROM collections WHERE path = ?').get(key) as { checksum: string } | undefined;
+      const prev = prepared(this.db, 'SELECT checksum FROM collections WHERE path = ?').get(key) as { checksum: string } | undefined;
       if (prev?.checksum === checksum) return 'unchanged';
-      this.db
-        .prepare(`INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)
+      prepared(this.db, `INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)
                   ON CONFLICT(path) DO UPDATE SET title=excluded.title, checksum=excluded.checksum, json=excluded.json, updated_at=excluded.updated_at`)
         .run(key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString());
       return prev ? 'updated' : 'imported';
@@ -144,13 +142,12 @@ export class SqliteStore implements Store {
   }
 
   async getCollection(path: string[]): Promise<Collection | undefined> {
-    const row = this.db.prepare('SELECT json FROM collections WHERE path = ?').get(pathKey(path)) as { json: string } | undefined;
+    const row = prepared(this.db, 'SELECT json FROM collections WHERE path = ?').get(pathKey(path)) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as Collection) : undefined;
   }
 
   async listCollections(): Promise<CollectionSummary[]> {
-    const rows = this.db
-      .prepare(`WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
+    const rows = prepared(this.db, `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
                 SELECT p.path, c.title, c.json,
                   (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
                   (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL
@@ -167,8 +164,7 @@ export class SqliteStore implements Store {
 
   async neighbours(id: string, collection: string[]): Promise<Neighbours> {
     // Keyset lookups on (path, sort_key): the previous and next member without reading the collection.
-    const rows = this.db
-      .prepare(`WITH me AS (SELECT sort_key FROM work_collections WHERE path = @path AND work_id = @id)
+    const rows = prepared(this.db, `WITH me AS (SELECT sort_key FROM work_collections WHERE path = @path AND work_id = @id)
                 SELECT w.json, w.updated_at, x.rel FROM (
                   SELECT * FROM (SELECT wc.work_id, -1 AS rel FROM work_collections wc, me WHERE wc.path = @path AND wc.sort_key < me.sort_key ORDER BY wc.sort_key DESC LIMIT 1)
                   UNION ALL
@@ -183,8 +179,7 @@ export class SqliteStore implements Store {
   }
 
   async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
-    const rows = this.db
-      .prepare(`WITH latest AS (
+    const rows = prepared(this.db, `WITH latest AS (
                   SELECT w.id, w.updated_at AS at, 0 AS deleted,
                     (SELECT json_group_array(path) FROM work_collections c WHERE c.work_id = w.id) AS paths
                   FROM works w
@@ -214,16 +209,16 @@ export class SqliteStore implements Store {
   }
 
   async earliestChange(): Promise<string | undefined> {
-    return (this.db.prepare('SELECT MIN(at) FROM revisions').pluck().get() as string | null) ?? undefined;
+    return (prepared(this.db, 'SELECT MIN(at) FROM revisions').pluck().get() as string | null) ?? undefined;
   }
 
   async listRevisions(id: string): Promise<RevisionInfo[]> {
-    const rows = this.db.prepare('SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = ? ORDER BY n').all(id) as RevisionRow[];
+    const rows = prepared(this.db, 'SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = ? ORDER BY n').all(id) as RevisionRow[];
     return rows.map(revisionInfo);
   }
 
   async getRevision(id: string, n: number): Promise<Revision | undefined> {
-    const row = this.db.prepare('SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = ? AND n = ?')
+    const row = prepared(this.db, 'SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = ? AND n = ?')
       .get(id, n) as (RevisionRow & { json: string | null }) | undefined;
     if (!row) return undefined;
     return { ...revisionInfo(row), ...(row.json ? { work: JSON.parse(row.json) as Work } : {}) };

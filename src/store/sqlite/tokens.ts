@@ -1,4 +1,5 @@
 // API tokens in SQLite: only their sha256 hashes are stored.
+import { prepared } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { TokenRecord, TokenRole, TokenStore } from '../store.js';
 
@@ -12,22 +13,22 @@ export class SqliteTokenStore implements TokenStore {
   constructor(private readonly db: Database.Database) {}
 
   async addToken(t: { name: string; role: TokenRole; hash: string }): Promise<TokenRecord> {
-    const exists = this.db.prepare('SELECT 1 FROM tokens WHERE name = ?').get(t.name);
+    const exists = prepared(this.db, 'SELECT 1 FROM tokens WHERE name = ?').get(t.name);
     if (exists) throw new Error(`a token named "${t.name}" already exists`);
-    this.db.prepare('INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)').run(t.name, t.role, t.hash, new Date().toISOString());
-    return record(this.db.prepare('SELECT * FROM tokens WHERE name = ?').get(t.name) as TokenRow);
+    prepared(this.db, 'INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)').run(t.name, t.role, t.hash, new Date().toISOString());
+    return record(prepared(this.db, 'SELECT * FROM tokens WHERE name = ?').get(t.name) as TokenRow);
   }
 
   async findToken(hash: string): Promise<TokenRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL').get(hash) as TokenRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL').get(hash) as TokenRow | undefined;
     return row ? record(row) : undefined;
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    return (this.db.prepare('SELECT * FROM tokens ORDER BY name').all() as TokenRow[]).map(record);
+    return (prepared(this.db, 'SELECT * FROM tokens ORDER BY name').all() as TokenRow[]).map(record);
   }
 
   async revokeToken(name: string): Promise<boolean> {
-    return this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(new Date().toISOString(), name).changes > 0;
+    return prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(new Date().toISOString(), name).changes > 0;
   }
 }
