@@ -92,7 +92,7 @@ function reference(db: Database.Database, x: Explained): RefResult {
   }
   const cond = where.length ? `AND ${where.join(' AND ')}` : '';
   const m = x.fts
-    ? `SELECT rowid AS docid, ${BM25} AS o1, 0 AS o2 FROM search_fts WHERE search_fts MATCH ? ${cond.replace(/docid IN/g, 'rowid IN')}`
+    ? `SELECT rowid AS docid, ${BM25} AS o1, 0 AS o2 FROM search_fts WHERE search_fts MATCH ? ${cond.replace(/docid IN/g, '+rowid IN')}`
     : `SELECT docid, date_start IS NULL AS o1, date_start AS o2 FROM search_docs WHERE 1 ${cond}`;
   const sql = `WITH m AS MATERIALIZED (${m})
     SELECT 'hit' AS k, docid AS v, 0 AS n FROM (SELECT docid FROM m ORDER BY o1, o2, docid LIMIT 20)

@@ -3,7 +3,7 @@
 // phrase a set of term sequences. Backend-neutral: FTS5 and tsquery compilers both start here.
 import { nameKey, type PeopleRegister } from '../model/register.js';
 import type { FilterField, QueryNode } from './query.js';
-import { closest, maxEdits } from './fuzzy.js';
+import { closest, maxEdits, nameDistance, editDistance } from './fuzzy.js';
 import { foldWord, termOf, wordTokens } from './text.js';
 import { hasCyrillic, toCyrillic, toLatin } from './translit.js';
 import type { WordExpansion } from './types.js';
@@ -55,7 +55,8 @@ export function readings(surface: string): string[] {
   const out = new Set([termOf(surface)]);
   // The Russian stemmer treats names unevenly (Шаумян → шаумя, Шаумяну → шаумян): the unstemmed
   // form is searched as well.
-  if (hasCyrillic(surface)) out.add(foldWord(surface)).add(termOf(toLatin(surface)));
+  // The Latin reading is not stemmed: English suffix rules would make Маркс (marks) into "mark".
+  if (hasCyrillic(surface)) out.add(foldWord(surface)).add(foldWord(toLatin(surface)));
   else {
     const cyr = toCyrillic(surface);
     if (cyr) out.add(termOf(cyr)).add(foldWord(cyr));
@@ -75,7 +76,7 @@ function prefixReadings(surface: string): string[] {
 
 function phraseAlts(words: string[]): string[][] {
   const seqs: string[][] = [words.map(termOf)];
-  if (words.every((w) => hasCyrillic(w))) seqs.push(words.map((w) => termOf(toLatin(w))));
+  if (words.every((w) => hasCyrillic(w))) seqs.push(words.map((w) => foldWord(toLatin(w))));
   else {
     const cyr = words.map((w) => toCyrillic(w));
     if (cyr.every((c): c is string => !!c)) seqs.push(cyr.map(termOf));
@@ -135,9 +136,11 @@ export function expandQuery(root: QueryNode | undefined, opts: { register?: Peop
     const edits = maxEdits(foldWord(w).length);
     if (lex && edits > 0) {
       const missing = [...terms].every((t) => lex.docFreq(t) === 0);
-      for (const t of base) {
+      // Only the word's own reading is widened (not its reading in the other script).
+      for (const t of base.slice(0, 1)) {
         if (!missing && !lex.isNameLike(t)) continue;
-        const near = closest(t, lex.candidates(t, missing, edits), edits, MAX_VARIANTS * 3, (x) => lex.popularity(x))
+        // A misspelt word may be off by any edit; a name only by the edits spellings of names differ by.
+        const near = closest(t, lex.candidates(t, missing, edits), edits, MAX_VARIANTS * 3, (x) => lex.popularity(x), missing ? editDistance : nameDistance)
           .filter((v) => !terms.has(v) && lex.docFreq(v) > 0 && (missing || lex.isNameLike(v)))
           .slice(0, MAX_VARIANTS);
         for (const v of near) { terms.add(v); variants.push(v); }

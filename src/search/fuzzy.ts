@@ -30,12 +30,50 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]! <= max ? prev[n]! : max + 1;
 }
 
+// Spellings of one name across editions and transliterations differ in vowels (Shaumyan, Shaumian),
+// in h, y, j and doubled letters (Shahumyan, Mussavatists), and in a few consonant pairs (Kautsky,
+// Kautski; Plekhanov, Plechanov; Trotzky). Other differences make another word (Soviet, societ).
+const VOWELS = new Set('aeiouyаеёиоуыэюяйьъ');
+const PAIRS = new Set(['ck', 'cs', 'cz', 'sz', 'kq', 'vw', 'fv', 'jy', 'ij', 'gh', 'hx', 'ks', 'чш', 'шщ', 'зс', 'цс', 'кх']);
+const pairOk = (a: string, b: string) => (VOWELS.has(a) && VOWELS.has(b)) || PAIRS.has(a < b ? a + b : b + a);
+const softLetter = (c: string) => VOWELS.has(c) || c === 'h' || c === 'j';
+
+/**
+ * Edit distance counting only the edits by which spellings of one name differ (see above): each
+ * costs 1, any other edit costs max + 1. Doubled letters may be single.
+ */
+export function nameDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  const BIG = max + 1;
+  const indel = (s: string, i: number) => (softLetter(s[i]!) || s[i] === s[i - 1] || s[i] === s[i + 1] ? 1 : BIG);
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let j = 1; j <= b.length; j++) prev[j] = Math.min(BIG, prev[j - 1]! + indel(b, j - 1));
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = Math.min(BIG, prev[0]! + indel(a, i - 1));
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= b.length; j++) {
+      const x = a[i - 1]!;
+      const y = b[j - 1]!;
+      const sub = x === y ? 0 : pairOk(x, y) ? 1 : BIG;
+      const v = Math.min(BIG, prev[j - 1]! + sub, prev[j]! + indel(a, i - 1), cur[j - 1]! + indel(b, j - 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return BIG;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(BIG, prev[b.length]!);
+}
+
 /** Candidates within `max` edits of `term`, closest first (ties: more frequent first), at most `limit`. */
-export function closest(term: string, candidates: Iterable<string>, max: number, limit: number, freq?: (t: string) => number): string[] {
+export function closest(term: string, candidates: Iterable<string>, max: number, limit: number, freq?: (t: string) => number,
+  distance: (a: string, b: string, max: number) => number = editDistance): string[] {
   const hits: { t: string; d: number; f: number }[] = [];
   for (const c of candidates) {
     if (c === term || Math.abs(c.length - term.length) > max) continue;
-    const d = editDistance(term, c, max);
+    const d = distance(term, c, max);
     if (d <= max) hits.push({ t: c, d, f: freq ? freq(c) : 0 });
   }
   hits.sort((x, y) => x.d - y.d || y.f - x.f || (x.t < y.t ? -1 : 1));

@@ -119,3 +119,17 @@ describe('parseQuery', () => {
     expect(parseQuery(filterToken('place', 'St. Petersburg'))).toMatchObject({ type: 'filter', value: 'St. Petersburg' });
   });
 });
+
+describe('any input', () => {
+  it('parses or gives a QueryError, never another exception', async () => {
+    const fc = await import('fast-check');
+    const piece = fc.constantFrom('lenin', 'Шаумян', '"', '(', ')', 'AND', 'OR', 'NOT', '-', '*', 'year:', 'date:', '..', 'kind:letter', ':', '“', '„', ' ', 'x*', '1918');
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.array(piece, { maxLength: 12 }).map((a) => a.join(''))), (q) => {
+      try {
+        parseQuery(q);
+      } catch (e) {
+        if (!(e instanceof QueryError)) throw e;
+      }
+    }), { numRuns: 2000 });
+  });
+});

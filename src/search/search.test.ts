@@ -241,3 +241,16 @@ describe('the index stays in step with the store', () => {
     await s.close();
   });
 });
+
+describe('any query', () => {
+  it('answers with results or a message, never an exception or an SQL error', async () => {
+    const fc = await import('fast-check');
+    const piece = fc.constantFrom('baku', 'Шаумян', '"', '(', ')', 'AND', 'OR', 'NOT', '-', '*', 'year:1918', 'date:', '..', 'kind:letter',
+      'author:lenin', ':', '“', ' ', 'dip*', 'NEAR', '^', '{', '}', "'", 'diplomacy', '-court', 'place:"x y"');
+    await fc.assert(fc.asyncProperty(fc.oneof(fc.string({ maxLength: 30 }), fc.array(piece, { maxLength: 10 }).map((a) => a.join(' '))), async (q) => {
+      const r = await store.search({ q, facets: ['kind'] });
+      if (r.error) expect(r.error.message).not.toMatch(/SQL|fts5|syntax error|could not be run/i);
+      else expect(r.total).toBeGreaterThanOrEqual(0);
+    }), { numRuns: 300 });
+  });
+});

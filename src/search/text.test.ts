@@ -92,3 +92,16 @@ describe('snippets', () => {
     expect(lead('One two three four five', 3)).toBe('One two three …');
   });
 });
+
+describe('name variants', () => {
+  it('allow the edits spellings of one name differ by, and no others', async () => {
+    const { nameDistance } = await import('./fuzzy.js');
+    expect(nameDistance('shahumyan', 'shaumian', 2)).toBe(2);
+    expect(nameDistance('mussavatist', 'musavatist', 2)).toBe(1);
+    expect(nameDistance('plekhanov', 'plechanov', 2)).toBe(1);
+    expect(nameDistance('kautski', 'kautsky', 2)).toBe(1);
+    expect(nameDistance('soviet', 'societ', 1)).toBe(2);
+    expect(nameDistance('lenin', 'lewin', 1)).toBe(2);
+    expect(nameDistance('engel', 'edgel', 1)).toBe(2);
+  });
+});

@@ -19,6 +19,7 @@ export const searchMigrations: Migration[] = [
         date_start TEXT,
         date_end TEXT
       );
+      CREATE INDEX search_docs_date ON search_docs(date_start, date_end);
       CREATE TABLE search_facets (
         facet TEXT NOT NULL,
         value TEXT NOT NULL,

@@ -14,6 +14,8 @@ import { dumpRows, loadRows, writeWorkRow } from './dump.js';
 import { migrate, migrations, type Migration } from './migrations.js';
 import { PostgresTokenStore } from './tokens.js';
 import type { SearchRequest, SearchResponse } from '../../search/types.js';
+import { createSearchIndexer } from '../../search/postgres/indexer.js';
+import { searchPostgres } from '../../search/postgres/execute.js';
 
 /** Something kept in step with the works table inside the same transaction (the search index). */
 export interface PostgresIndexer {
@@ -21,6 +23,8 @@ export interface PostgresIndexer {
   migrations?: Migration[];
   upsert(c: pg.ClientBase, work: Work): Promise<void>;
   remove(c: pg.ClientBase, id: string): Promise<void>;
+  /** Bring the index up to date with works written before it existed (run once when the store opens). */
+  catchUp?(pool: pg.Pool): Promise<unknown>;
 }
 
 export interface PostgresStoreOptions {
@@ -213,9 +217,9 @@ export class PostgresStore implements Store {
     return (await this.pool.query<{ at: string | null }>('SELECT MIN(at) AS at FROM revisions')).rows[0]?.at ?? undefined;
   }
 
-  /** TODO(search-on-postgres): a later step replaces this with tsvector/GIN search. */
-  async search(_req: SearchRequest): Promise<SearchResponse> {
-    throw new Error('search on PostgreSQL is not implemented yet');
+  /** Full-text search with facets and snippets on tsvector/GIN (src/search/postgres). */
+  async search(req: SearchRequest): Promise<SearchResponse> {
+    return searchPostgres(this.pool, req);
   }
 
   async listRevisions(id: string): Promise<RevisionInfo[]> {
@@ -283,17 +287,20 @@ async function addRevision(
 export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const target = parseTarget(url);
   const pool = createPool(target, opts.max);
+  // The search index is always kept in step; callers may add indexers of their own.
+  const indexers = [createSearchIndexer(), ...(opts.indexers ?? [])];
   try {
     await ensureSchema(pool, target.schema);
     const c = await pool.connect();
     try {
-      await migrate(c, [...migrations, ...(opts.indexers ?? []).flatMap((ix) => ix.migrations ?? [])]);
+      await migrate(c, [...migrations, ...indexers.flatMap((ix) => ix.migrations ?? [])]);
     } finally {
       c.release();
     }
+    for (const ix of indexers) await ix.catchUp?.(pool);
   } catch (e) {
     await pool.end().catch(() => {});
     throw e;
   }
-  return new PostgresStore(pool, target.schema, opts.indexers);
+  return new PostgresStore(pool, target.schema, indexers);
 }

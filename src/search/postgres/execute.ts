@@ -1,0 +1,99 @@
+// Search on PostgreSQL: parse → expand (vocabulary fetched in rounds) → resolve filters → one
+// statement that finds the works (GIN over the tsvector, exact conditions for phrases and filters),
+// counts them, ranks them with ts_rank, takes the page and counts facets over the whole result set →
+// hits with snippets made from the stored works. The same semantics as ../sqlite/execute.ts.
+import type pg from 'pg';
+import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
+import type { Work } from '../../model/work.js';
+import { FIELD_WEIGHTS } from '../document.js';
+import { parseQuery, type QueryNode } from '../query.js';
+import { normaliseRequest, toHit } from '../sqlite/execute.js';
+import { QueryError, type SearchHit, type SearchRequest, type SearchResponse, type SearchSort } from '../types.js';
+import { buildFacets, type FacetCount } from './facets.js';
+import { filterResolver } from './filters.js';
+import { expandWithIndex } from './lexicon.js';
+import { Params, rankQuery, rankedParts, whereClause } from './tsquery.js';
+
+export interface PostgresSearchOptions {
+  register?: PeopleRegister;
+}
+
+/** ts_rank weights {D, C, B, A}: FIELD_WEIGHTS relative to the title's (see WEIGHT_OF in indexer.ts). */
+const RANK_WEIGHTS = `'{${[FIELD_WEIGHTS.body, FIELD_WEIGHTS.places, FIELD_WEIGHTS.people, FIELD_WEIGHTS.title].map((w) => w / FIELD_WEIGHTS.title).join(',')}}'`;
+/** ts_rank normalisation 1: divide by 1 + log(document length), as bm25 favours shorter works. */
+const RANK_NORMALISATION = Number(process.env.XNORM ?? 1);
+
+function empty(q: string, page: number, pageSize: number, sort: SearchSort, t0: number, error?: QueryError): SearchResponse {
+  return {
+    q, total: 0, page, pageSize, pages: 0, sort, hits: [], facets: [], expansions: [],
+    ...(error ? { error: error.toProblem() } : {}), tookMs: performance.now() - t0,
+  };
+}
+
+/** PostgreSQL errors a query can cause (bad data, limits, cancellation), as opposed to a broken connection. */
+const queryFault = (e: unknown) => /^(22|42|54|57014)/.test((e as { code?: string }).code ?? '') && !!(e as { severity?: string }).severity;
+
+interface Row {
+  total: number;
+  hits: [number, number, Work][] | null;
+  facets: [string, string, number, string][] | null;
+}
+
+export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchRequest, opts: PostgresSearchOptions = {}): Promise<SearchResponse> {
+  const t0 = performance.now();
+  const r = normaliseRequest(req);
+  const register = opts.register ?? loadDefaultRegister();
+  let ast: QueryNode | undefined;
+  try {
+    ast = parseQuery(r.q);
+  } catch (e) {
+    if (e instanceof QueryError) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0, e);
+    throw e;
+  }
+  if (!ast) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0);
+
+  let sort: SearchSort = r.sort ?? 'relevance';
+  try {
+    const { match, expansions, highlight } = await expandWithIndex(db, ast, register);
+    const ranked = match ? rankedParts(match) : [];
+    sort = r.sort ?? (ranked.length ? 'relevance' : 'date');
+    const rankq = sort === 'relevance' ? rankQuery(ranked) : undefined;
+    const filterValues = await filterResolver(db, match, register);
+    const p = new Params();
+    const where = whereClause(match, p, filterValues);
+    const score = rankq ? `ts_rank(${RANK_WEIGHTS}, d.tsv, ${p.add(rankq)}::tsquery, ${RANK_NORMALISATION})` : '0';
+    // Ties: the older document first, as SQLite orders by rowid.
+    const order = rankq ? 's DESC, docid'
+      : sort === 'date-desc' ? 'date_start DESC NULLS LAST, docid' : 'date_start ASC NULLS LAST, docid';
+    const limit = p.add(r.pageSize);
+    const offset = p.add((r.page - 1) * r.pageSize);
+    const facetNames = p.add(r.facets);
+    const { rows } = await db.query<Row>(
+      `WITH r AS MATERIALIZED (
+         SELECT d.docid, d.work_id, d.date_start, ${score} AS s FROM search_docs d WHERE ${where}
+       ), pg AS (
+         SELECT docid, work_id, s, row_number() OVER (ORDER BY ${order}) AS i FROM r ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
+       ), fc AS (
+         SELECT f.facet, f.value, count(*)::int AS n FROM search_facets f JOIN r ON r.docid = f.docid
+         WHERE f.facet = ANY(${facetNames}::text[]) GROUP BY f.facet, f.value
+       )
+       SELECT (SELECT count(*) FROM r)::int AS total,
+         (SELECT json_agg(json_build_array(pg.docid, pg.s, w.json::json) ORDER BY pg.i) FROM pg JOIN works w ON w.id = pg.work_id) AS hits,
+         (SELECT json_agg(json_build_array(fc.facet, fc.value, fc.n,
+            (SELECT x.label FROM search_facets x WHERE x.facet = fc.facet AND x.value = fc.value ORDER BY x.docid DESC LIMIT 1))
+            ORDER BY fc.facet, fc.value) FROM fc) AS facets`,
+      p.values,
+    );
+    const row = rows[0]!;
+    const total = row.total;
+    const counts: FacetCount[] = (row.facets ?? []).map(([facet, value, count, label]) => ({ facet, value, count, label }));
+    const hits: SearchHit[] = (row.hits ?? []).map(([, s, work]) => toHit(work, highlight, rankq ? s : 0));
+    return {
+      q: r.q, total, page: r.page, pageSize: r.pageSize, pages: Math.ceil(total / r.pageSize), sort, hits,
+      facets: buildFacets(counts, r.facets, r.facetLimit, ast), expansions, tookMs: performance.now() - t0,
+    };
+  } catch (e) {
+    if (queryFault(e)) return empty(r.q, r.page, r.pageSize, sort, t0, new QueryError('The query could not be run.', undefined, 'Try fewer or simpler terms.'));
+    throw e;
+  }
+}

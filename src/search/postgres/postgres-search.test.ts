@@ -1,0 +1,87 @@
+// The shared search suite on the PostgreSQL store, and what is particular to PostgreSQL: the index
+// rolls back with its transaction, catches up with works stored before it existed, takes concurrent
+// writers, and finds phrases where tsvector positions would not.
+import { afterAll, describe, expect, it } from 'vitest';
+import { runSearchSuite, hitIds } from '../search.contract.js';
+import { openPostgresStore, type PostgresIndexer } from '../../store/postgres/index.js';
+import { dropSchema, testSchema } from '../../store/postgres/test-db.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
+import { SEED_ID, seedWork } from '../../../test/support/seed.js';
+import type { Work } from '../../model/work.js';
+
+const schemas: string[] = [];
+function fresh(prefix: string): string {
+  const { schema, url } = testSchema(prefix);
+  schemas.push(schema);
+  return url;
+}
+afterAll(async () => {
+  for (const s of schemas) await dropSchema(s);
+});
+
+runSearchSuite('postgres', () => openPostgresStore(fresh('search')));
+
+const para = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });
+
+describe('PostgreSQL search specifics', () => {
+  it('rolls the index back with a transaction that fails after indexing', async () => {
+    const failing: PostgresIndexer = {
+      upsert: async (_c, w) => { if (w.id === 'test/fails') throw new Error('indexer failure'); },
+      remove: async () => {},
+    };
+    const s = await openPostgresStore(fresh('rb'), { indexers: [failing] });
+    const w = { ...seedWork(), id: 'test/ok', title: 'Xochipilli letter' };
+    await expect(s.upsertWorks([w, { ...w, id: 'test/fails' }])).rejects.toThrow(/indexer failure/);
+    expect((await s.search({ q: 'xochipilli' })).total).toBe(0);
+    await s.upsertWork(w);
+    expect(hitIds(await s.search({ q: 'xochipilli' }))).toEqual(['test/ok']);
+    await s.close();
+  });
+
+  it('indexes works stored before the index existed when the store opens', async () => {
+    const url = fresh('cu');
+    const s = await openPostgresStore(url);
+    await s.upsertWork(seedWork());
+    await s.pool.query('TRUNCATE search_facets, search_docs, search_terms');
+    expect((await s.search({ q: 'Shahumyan' })).total).toBe(0);
+    await s.close();
+    const again = await openPostgresStore(url);
+    expect(hitIds(await again.search({ q: 'Shahumyan' }))).toEqual([SEED_ID]);
+    expect((await again.search({ q: 'Musavatists' })).expansions[0]!.variants).toEqual(['mussavatist']);
+    await again.close();
+  });
+
+  it('takes writers in parallel from two processes without losing or doubling documents', async () => {
+    const url = fresh('par');
+    const [a, b] = await Promise.all([openPostgresStore(url, { max: 4 }), openPostgresStore(url, { max: 4 })]);
+    const seed = seedWork();
+    const batch = (from: number) => Array.from({ length: 10 }, (_, i) => ({ ...structuredClone(seed), id: `par/${from + i}`, title: `Parallel zyzzyva ${from + i}` }));
+    await Promise.all([0, 10, 20, 30].map((n, i) => (i % 2 ? a : b).upsertWorks(batch(n))));
+    expect((await a.search({ q: 'zyzzyva', pageSize: 100 })).total).toBe(40);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).deleteWork(`par/${i}`)));
+    expect((await b.search({ q: 'zyzzyva', pageSize: 100 })).total).toBe(20);
+    const terms = await a.pool.query<{ n: number }>("SELECT count(DISTINCT term)::int AS n FROM search_terms WHERE term = 'zyzzyva'");
+    expect(terms.rows[0]!.n).toBe(1);
+    await a.close();
+    await b.close();
+  });
+
+  it('finds phrases past 16,383 words and after a word’s 256th occurrence, as SQLite does', async () => {
+    // tsvector clamps positions at 16383 and keeps 256 per lexeme; phrases are checked on the terms text.
+    const filler = Array.from({ length: 17_000 }, (_, i) => `w${i % 5000}x`).join(' ');
+    const the = Array.from({ length: 300 }, () => 'the harbour').join(' ');
+    const long: Work = { ...seedWork(), id: 'test/long', title: 'A long work', body: [para(filler), para(`${the} and the quagga zebra at last.`)] };
+    const pgs = await openPostgresStore(fresh('long'));
+    const lite = await openSqliteStore(':memory:');
+    for (const s of [pgs, lite]) {
+      await s.upsertWork(long);
+      expect(hitIds(await s.search({ q: '"quagga zebra"' }))).toEqual(['test/long']);
+      expect(hitIds(await s.search({ q: '"the quagga"' }))).toEqual(['test/long']);
+      expect(hitIds(await s.search({ q: '"zebra quagga"' }))).toEqual([]);
+      // Clamped positions would make every word after the 16383rd adjacent to the word before it.
+      expect(hitIds(await s.search({ q: '"w4999x quagga"' }))).toEqual([]);
+    }
+    await pgs.close();
+    await lite.close();
+  });
+});
