@@ -49,6 +49,19 @@ export async function main(argv: string[]): Promise<void> {
   program.command('list').description('list the works in the archive').addOption(dbOpt()).option('--json')
     .action(async (o: { db?: string; json?: boolean }) => (await import('./list.js')).runList(dbLocation(o.db), o));
 
+  program.command('search').description('search the archive (see the query language in the README)').argument('<query>')
+    .addOption(dbOpt()).option('--json', 'print the full response as JSON').option('--page <n>', 'page of results', '1')
+    .option('--sort <order>', 'relevance, date or date-desc')
+    .action(async (query: string, o: { db?: string; json?: boolean; page: string; sort?: string }) => {
+      const { runSearch } = await import('./search.js');
+      const store = await openStore(dbLocation(o.db));
+      try {
+        process.exitCode = await runSearch(store, query, { json: o.json, page: Number(o.page), sort: o.sort });
+      } finally {
+        await store.close();
+      }
+    });
+
   program.command('migrate-store').description('copy a whole archive to another store, losslessly, and verify the copy')
     .requiredOption('--from <location>', 'source: sqlite:FILE, FILE or postgres://…')
     .requiredOption('--to <location>', 'destination: sqlite:FILE, FILE or postgres://…')

@@ -19,6 +19,7 @@ import { apiWorkRoutes } from './routes/api-works.js';
 import { historyRoutes } from './routes/history.js';
 import { siteInfo } from './site-info.js';
 import { oaiRoutes } from './routes/oai.js';
+import { searchRoutes } from './routes/search.js';
 import { cmifRoutes } from './routes/cmif.js';
 
 export interface AppOptions {
@@ -63,6 +64,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   app.route('/authors', authorRoutes(deps));
   app.route('/assets', assetRoutes());
   const site = siteInfo(opts.baseUrl);
+  app.route('/', searchRoutes(store, { assets }));
   app.route('/', oaiRoutes(store, { baseUrl: site.baseUrl, repositoryName: site.name, adminEmail: site.adminEmail }));
   app.route('/', cmifRoutes(store, site));
   app.notFound(notFoundHandler(assets));

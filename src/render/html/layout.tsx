@@ -45,7 +45,11 @@ function Shell(o: PageOptions) {
           <nav class="site-nav" aria-label="Site">
             <a href="/collections">Collections</a>
             <a href="/authors">Authors</a>
+            <a href="/search">Search</a>
           </nav>
+          <form class="site-search" action="/search" method="get" role="search">
+            <input type="search" name="q" placeholder="Search letters, people, places…" aria-label="Search the archive" />
+          </form>
         </header>
         <main id="main">{o.main}</main>
         <footer class="site-footer">

@@ -21,7 +21,7 @@ export interface PostgresSearchOptions {
 /** ts_rank weights {D, C, B, A}: FIELD_WEIGHTS relative to the title's (see WEIGHT_OF in indexer.ts). */
 const RANK_WEIGHTS = `'{${[FIELD_WEIGHTS.body, FIELD_WEIGHTS.places, FIELD_WEIGHTS.people, FIELD_WEIGHTS.title].map((w) => w / FIELD_WEIGHTS.title).join(',')}}'`;
 /** ts_rank normalisation 1: divide by 1 + log(document length), as bm25 favours shorter works. */
-const RANK_NORMALISATION = Number(process.env.XNORM ?? 1);
+const RANK_NORMALISATION = 1;
 
 function empty(q: string, page: number, pageSize: number, sort: SearchSort, t0: number, error?: QueryError): SearchResponse {
   return {
