@@ -50,6 +50,16 @@ describe('octavo CLI', () => {
     expect(run('export', SEED_ID, '--format', 'docx').stderr).toMatch(/unknown format "docx"/);
   });
 
+  it('searches, in any spelling, and explains a malformed query', () => {
+    const r = run('search', 'Шаумян', '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).hits.map((h: { id: string }) => h.id)).toEqual([SEED_ID]);
+    expect(run('search', 'recipient:shaumyan year:1918').stdout).toContain('To S. G. Shahumyan');
+    const bad = run('search', '"unclosed');
+    expect(bad.status).toBe(2);
+    expect(bad.stdout + bad.stderr).toMatch(/quot/i);
+  });
+
   it('honours --db over OCTAVO_DB', () => {
     const other = join(dir, 'other.db');
     execFileSync(process.execPath, [BIN, 'import', SEED_PATH, '--db', other]);
