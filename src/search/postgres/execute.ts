@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
 import type { Work } from '../../model/work.js';
 import { FIELD_WEIGHTS } from '../document.js';
+import type { Highlight } from '../expand.js';
 import { parseQuery, type QueryNode } from '../query.js';
 import { normaliseRequest, toHit } from '../sqlite/execute.js';
 import { QueryError, type SearchHit, type SearchRequest, type SearchResponse, type SearchSort } from '../types.js';
@@ -35,8 +36,8 @@ const queryFault = (e: unknown) => /^(22|42|54|57014)/.test((e as { code?: strin
 
 interface Row {
   total: number;
-  hits: [number, number, Work][] | null;
-  facets: [string, string, number, string][] | null;
+  hits: [string, number][] | null;
+  facets: [string, string, number, number, string][] | null;
 }
 
 export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchRequest, opts: PostgresSearchOptions = {}): Promise<SearchResponse> {
@@ -65,29 +66,34 @@ export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchReq
     // Ties: the older document first, as SQLite orders by rowid.
     const order = rankq ? 's DESC, docid'
       : sort === 'date-desc' ? 'date_start DESC NULLS LAST, docid' : 'date_start ASC NULLS LAST, docid';
-    const limit = p.add(r.pageSize);
-    const offset = p.add((r.page - 1) * r.pageSize);
-    const facetNames = p.add(r.facets);
+    // Facet counts: the facet keys of every result, counted; only the values that may be shown
+    // (as frequent as the limit-th or more, ties included) come back, with their labels.
+    const facets = r.facets.length ? `(
+      WITH fc AS (
+        SELECT split_part(k, E'\\x1f', 1) AS facet, substr(k, strpos(k, E'\\x1f') + 1) AS value, count(*)::int AS n
+        FROM r, unnest(r.facets) AS k WHERE split_part(k, E'\\x1f', 1) = ANY(${p.add(r.facets)}::text[]) GROUP BY k
+      ), fr AS (
+        SELECT facet, value, n, rank() OVER (PARTITION BY facet ORDER BY n DESC) AS rk, count(*) OVER (PARTITION BY facet)::int AS distinct_n FROM fc
+      )
+      SELECT json_agg(json_build_array(fr.facet, fr.value, fr.n, fr.distinct_n,
+        (SELECT x.label FROM search_facets x WHERE x.facet = fr.facet AND x.value = fr.value ORDER BY x.docid DESC LIMIT 1))
+        ORDER BY fr.facet, fr.value) FROM fr WHERE fr.rk <= ${p.add(r.facetLimit)})` : 'NULL';
     const { rows } = await db.query<Row>(
       `WITH r AS MATERIALIZED (
-         SELECT d.docid, d.work_id, d.date_start, ${score} AS s FROM search_docs d WHERE ${where}
+         SELECT d.docid, d.work_id, d.date_start, d.facets, ${score} AS s FROM search_docs d WHERE ${where}
        ), pg AS (
-         SELECT docid, work_id, s, row_number() OVER (ORDER BY ${order}) AS i FROM r ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
-       ), fc AS (
-         SELECT f.facet, f.value, count(*)::int AS n FROM search_facets f JOIN r ON r.docid = f.docid
-         WHERE f.facet = ANY(${facetNames}::text[]) GROUP BY f.facet, f.value
+         SELECT docid, work_id, s, row_number() OVER (ORDER BY ${order}) AS i FROM r ORDER BY ${order}
+         LIMIT ${p.add(r.pageSize)} OFFSET ${p.add((r.page - 1) * r.pageSize)}
        )
        SELECT (SELECT count(*) FROM r)::int AS total,
-         (SELECT json_agg(json_build_array(pg.docid, pg.s, w.json::json) ORDER BY pg.i) FROM pg JOIN works w ON w.id = pg.work_id) AS hits,
-         (SELECT json_agg(json_build_array(fc.facet, fc.value, fc.n,
-            (SELECT x.label FROM search_facets x WHERE x.facet = fc.facet AND x.value = fc.value ORDER BY x.docid DESC LIMIT 1))
-            ORDER BY fc.facet, fc.value) FROM fc) AS facets`,
+         (SELECT json_agg(json_build_array(pg.work_id, pg.s) ORDER BY pg.i) FROM pg) AS hits,
+         ${facets} AS facets`,
       p.values,
     );
     const row = rows[0]!;
     const total = row.total;
-    const counts: FacetCount[] = (row.facets ?? []).map(([facet, value, count, label]) => ({ facet, value, count, label }));
-    const hits: SearchHit[] = (row.hits ?? []).map(([, s, work]) => toHit(work, highlight, rankq ? s : 0));
+    const counts: FacetCount[] = (row.facets ?? []).map(([facet, value, count, distinct, label]) => ({ facet, value, count, distinct, label }));
+    const hits = await loadHits(db, row.hits ?? [], highlight, !!rankq);
     return {
       q: r.q, total, page: r.page, pageSize: r.pageSize, pages: Math.ceil(total / r.pageSize), sort, hits,
       facets: buildFacets(counts, r.facets, r.facetLimit, ast), expansions, tookMs: performance.now() - t0,
@@ -96,4 +102,16 @@ export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchReq
     if (queryFault(e)) return empty(r.q, r.page, r.pageSize, sort, t0, new QueryError('The query could not be run.', undefined, 'Try fewer or simpler terms.'));
     throw e;
   }
+}
+
+/** The page's works as hits with snippets (a work deleted since the search is left out). */
+async function loadHits(db: pg.Pool | pg.ClientBase, page: [string, number][], h: Highlight, ranked: boolean): Promise<SearchHit[]> {
+  if (!page.length) return [];
+  // Rows of JSON text parse faster in JavaScript than one json_agg of parsed works.
+  const { rows } = await db.query<{ id: string; json: string }>('SELECT id, json FROM works WHERE id = ANY($1::text[])', [page.map(([id]) => id)]);
+  const byId = new Map(rows.map((r) => [r.id, r.json]));
+  return page.flatMap(([id, s]) => {
+    const json = byId.get(id);
+    return json ? [toHit(JSON.parse(json) as Work, h, ranked ? s : 0)] : [];
+  });
 }

@@ -1,14 +1,17 @@
-// Facet counts over a whole result set (counted by PostgreSQL), shaped as ../sqlite/facets.ts shapes
-// them: most frequent first (ties by label), at most `limit` values, years and decades in order.
+// Facet counts over a whole result set (counted by PostgreSQL, which sends only the values that may
+// be shown), shaped as ../sqlite/facets.ts shapes them: most frequent first (ties by label), at most
+// `limit` values, years and decades in order.
 import { walk, type QueryNode } from '../query.js';
 import { facetFilter } from '../sqlite/facets.js';
 import { FACET_LABELS, type Facet, type FacetName } from '../types.js';
 
+/** A value that may be shown (as frequent as the limit-th value or more), with its facet's number of values. */
 export interface FacetCount {
   facet: string;
   value: string;
   label: string;
   count: number;
+  distinct: number;
 }
 
 const FILTER_FIELD: Record<FacetName, string> = {
@@ -31,13 +34,14 @@ const byLabel = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildFacets(counts: FacetCount[], names: readonly FacetName[], limit: number, ast?: QueryNode): Facet[] {
   return names.map((name) => {
-    const present = counts.filter((c) => c.facet === name);
-    const shown = [...present].sort((a, b) => b.count - a.count || byLabel(a.label, b.label)).slice(0, limit);
+    const candidates = counts.filter((c) => c.facet === name);
+    // Ties in count go by label, then by value (the order the candidates come in), as in SQLite.
+    const shown = candidates.sort((a, b) => b.count - a.count || byLabel(a.label, b.label)).slice(0, limit);
     if (CHRONOLOGICAL.has(name)) shown.sort((a, b) => Number(a.value) - Number(b.value));
     return {
       name,
       label: FACET_LABELS[name],
-      distinct: present.length,
+      distinct: candidates[0]?.distinct ?? 0,
       values: shown.map((c) => ({
         value: c.value, label: c.label, count: c.count,
         filter: facetFilter(name, c.value),

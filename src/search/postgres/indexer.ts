@@ -3,16 +3,19 @@
 // the PostgreSQL store inside the same transaction as each upsert and delete (a PostgresIndexer).
 //
 // The tsvector is built from the IndexDoc's terms, which Octavo's own normaliser (../text.ts) has
-// already folded, stemmed (Snowball English/Russian) and transliterated, and the queries use the
-// 'simple' configuration and quoted lexemes: PostgreSQL's own dictionaries never touch a word. That
-// is what makes this index find exactly what the SQLite FTS5 index finds.
+// already folded, stemmed (Snowball English/Russian) and transliterated. PostgreSQL must not change
+// them: no stemming, no stop words, as with the 'simple' configuration. They go in as tsvector
+// input (quoted lexemes with weights, the effect of setweight per field) rather than through
+// to_tsvector('simple', …), so PostgreSQL's parser cannot split a term either; queries are quoted
+// lexemes cast to tsquery. The index therefore holds exactly the terms SQLite's FTS5 index holds,
+// and finds exactly the same works.
 import type pg from 'pg';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
 import type { Work } from '../../model/work.js';
 import type { PostgresIndexer } from '../../store/postgres/index.js';
 import type { Migration } from '../../store/postgres/migrations.js';
 import { indexDocument, type IndexDoc, type TextField } from '../document.js';
-import { fits, lexeme } from './tsquery.js';
+import { facetKey, fits, lexeme } from './tsquery.js';
 
 export const searchMigrations: Migration[] = [
   {
@@ -54,6 +57,28 @@ export const searchMigrations: Migration[] = [
         LANGUAGE sql STABLE SET enable_seqscan = off AS $$
           SELECT (SELECT count(*)::integer FROM search_docs WHERE tsv @@ q), (SELECT count(*)::integer FROM search_docs WHERE names @@ q)
         $$;
+    `,
+  },
+  {
+    version: 101,
+    name: 'search: facet keys on documents, GIN without pending lists, matches through the index',
+    up: `
+      -- Facet keys (facetKey in tsquery.ts) on the document: filters and facet counts read them
+      -- without a join.
+      ALTER TABLE search_docs ADD COLUMN facets text[] COLLATE "C" NOT NULL DEFAULT '{}';
+      UPDATE search_docs d SET facets = ARRAY(SELECT f.facet || E'\\x1f' || f.value FROM search_facets f WHERE f.docid = d.docid ORDER BY 1);
+      ALTER TABLE search_docs ALTER COLUMN facets DROP DEFAULT;
+      -- No pending lists (fastupdate): every search would scan them, and the planner, costing that
+      -- scan, would rather read every tsvector.
+      SELECT gin_clean_pending_list('search_docs_tsv'), gin_clean_pending_list('search_docs_names');
+      ALTER INDEX search_docs_tsv SET (fastupdate = off);
+      ALTER INDEX search_docs_names SET (fastupdate = off);
+      CREATE INDEX search_docs_facets ON search_docs USING gin (facets) WITH (fastupdate = off);
+      -- The works matching a tsquery, found through the GIN index: the planner does not count the
+      -- cost of reading (and decompressing) tsvectors, so for common or several words it would
+      -- rather read them all.
+      CREATE FUNCTION search_matches(q tsquery) RETURNS SETOF integer
+        LANGUAGE sql STABLE ROWS 1000 SET enable_seqscan = off AS $$ SELECT docid FROM search_docs WHERE tsv @@ q $$;
     `,
   },
 ];
@@ -107,19 +132,19 @@ function distinctTerms(doc: IndexDoc): string[] {
 /** Write one document's rows (the caller holds the transaction). */
 export async function writeDoc(c: pg.ClientBase, doc: IndexDoc): Promise<void> {
   const names = doc.names ? doc.names.split(' ').filter(fits) : [];
+  // A facet value listed twice for one work counts once (the first label stays, as INSERT OR IGNORE).
+  const seen = new Set<string>();
+  const facets = doc.facets.filter((f) => !seen.has(facetKey(f.facet, f.value)) && !!seen.add(facetKey(f.facet, f.value)));
   const { rows } = await c.query<{ docid: number; fresh: boolean }>(
-    `INSERT INTO search_docs (work_id, date_start, date_end, tsv, names, terms)
-     VALUES ($1, $2, $3, $4::tsvector, array_to_tsvector($5::text[]), $6)
+    `INSERT INTO search_docs (work_id, date_start, date_end, tsv, names, terms, facets)
+     VALUES ($1, $2, $3, $4::tsvector, array_to_tsvector($5::text[]), $6, $7::text[])
      ON CONFLICT (work_id) DO UPDATE SET date_start = excluded.date_start, date_end = excluded.date_end,
-       tsv = excluded.tsv, names = excluded.names, terms = excluded.terms
+       tsv = excluded.tsv, names = excluded.names, terms = excluded.terms, facets = excluded.facets
      RETURNING docid, (xmax = 0) AS fresh`,
-    [doc.workId, doc.dateStart ?? null, doc.dateEnd ?? null, tsvectorText(doc), names, termsText(doc)],
+    [doc.workId, doc.dateStart ?? null, doc.dateEnd ?? null, tsvectorText(doc), names, termsText(doc), [...seen]],
   );
   const { docid, fresh } = rows[0]!;
   if (!fresh) await c.query('DELETE FROM search_facets WHERE docid = $1', [docid]);
-  // A facet value listed twice for one work counts once (the first label stays, as INSERT OR IGNORE).
-  const seen = new Set<string>();
-  const facets = doc.facets.filter((f) => !seen.has(`${f.facet}\u0000${f.value}`) && !!seen.add(`${f.facet}\u0000${f.value}`));
   if (facets.length) {
     await c.query(
       `INSERT INTO search_facets (facet, value, docid, label)

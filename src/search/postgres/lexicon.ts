@@ -67,27 +67,30 @@ export class PrefetchLexicon implements Lexicon {
    * have asked for them needlessly.
    */
   async fetch(db: pg.Pool | pg.ClientBase): Promise<boolean> {
-    const terms = [...this.wantTerms].filter(fits);
-    const buckets = terms.length ? [] : [...this.wantBuckets.entries()];
+    const wanted = [...this.wantTerms];
+    const buckets = [...this.wantBuckets.entries()];
     this.wantTerms = new Set();
     this.wantBuckets = new Map();
-    if (!terms.length && !buckets.length) return false;
-    const [statRows, bucketRows] = await Promise.all([
-      terms.length ? db.query<{ t: string; docs: number; names: number }>(
-        `SELECT x.t, s.docs, s.names FROM unnest($1::text[], $2::tsquery[]) AS x(t, q), search_term_stats(x.q) AS s`,
-        [terms, terms.map(lexeme)]).then((r) => r.rows) : [],
-      // Terms with the same first letter and a length in range (char_length counts code points, a
-      // surrogate pair counts 2 in JavaScript: ask wide, keep by JavaScript length).
-      buckets.length ? db.query<{ i: string; term: string }>(
-        `SELECT b.i, s.term FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS b(first, lo, hi, i)
-         CROSS JOIN LATERAL (SELECT DISTINCT term FROM search_terms
-           WHERE left(term, 1) = b.first AND char_length(term) BETWEEN b.lo AND b.hi) s`,
-        [buckets.map(([, b]) => b.first), buckets.map(([, b]) => Math.ceil(b.lo / 2)), buckets.map(([, b]) => b.hi)]).then((r) => r.rows) : [],
-    ]);
-    for (const r of statRows) this.stats.set(r.t, [r.docs, r.names]);
-    for (const t of terms) if (!this.stats.has(t)) this.stats.set(t, [0, 0]);
+    if (wanted.length) {
+      // A term too long for a tsquery is in no tsvector either.
+      const terms = wanted.filter(fits);
+      const { rows } = await db.query<{ t: string; docs: number; names: number }>(
+        'SELECT x.t, s.docs, s.names FROM unnest($1::text[], $2::tsquery[]) AS x(t, q), search_term_stats(x.q) AS s',
+        [terms, terms.map(lexeme)]);
+      for (const r of rows) this.stats.set(r.t, [r.docs, r.names]);
+      for (const t of wanted) if (!this.stats.has(t)) this.stats.set(t, [0, 0]);
+      return true;
+    }
+    if (!buckets.length) return false;
+    // Terms with the same first letter and a length in range (char_length counts code points, a
+    // surrogate pair counts 2 in JavaScript: ask wide, keep by JavaScript length).
+    const { rows } = await db.query<{ i: string; term: string }>(
+      `SELECT b.i, s.term FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS b(first, lo, hi, i)
+       CROSS JOIN LATERAL (SELECT DISTINCT term FROM search_terms
+         WHERE left(term, 1) = b.first AND char_length(term) BETWEEN b.lo AND b.hi) s`,
+      [buckets.map(([, b]) => b.first), buckets.map(([, b]) => Math.ceil(b.lo / 2)), buckets.map(([, b]) => b.hi)]);
     const got = buckets.map((): string[] => []);
-    for (const r of bucketRows) got[Number(r.i) - 1]!.push(r.term);
+    for (const r of rows) got[Number(r.i) - 1]!.push(r.term);
     buckets.forEach(([key, b], i) => this.buckets.set(key, got[i]!.filter((t) => t.length >= b.lo && t.length <= b.hi)));
     return true;
   }

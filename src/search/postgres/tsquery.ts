@@ -1,5 +1,5 @@
-// MatchNode → SQL over search_docs (alias d): tsquery for the words, EXISTS over facet rows for
-// filters, date comparisons for ranges. The plan mirrors ../sqlite/fts.ts, so both backends rank the
+// MatchNode → SQL over search_docs (alias d): tsquery for the words (always answered by the GIN
+// index), array overlap on the facet keys for filters, date comparisons for ranges. The plan mirrors ../sqlite/fts.ts, so both backends rank the
 // same part of a query and treat the rest as per-document conditions.
 //
 // Lexemes are quoted in the tsquery text, so PostgreSQL's parser never re-tokenises an index term.
@@ -20,6 +20,12 @@ const usableSeqs = (alts: string[][]) => alts.filter((seq) => seq.every(fits));
 const group = (parts: string[], op: string) => (parts.length === 1 ? parts[0]! : `(${parts.join(` ${op} `)})`);
 const alt = (a: TermAlt) => (a.prefix ? `${lexeme(a.term)}:*` : lexeme(a.term));
 const allOf = (seq: string[]) => group(seq.map(lexeme), '&');
+
+/** A facet value as search_docs.facets holds it: facet, unit separator, value (sorts as the pair does). */
+export const facetKey = (facet: string, value: string): string => `${facet}\u001f${value}`;
+
+/** Works whose words match a tsquery, found through the GIN index (a hashed set when used in a condition). */
+const found = (p: Params, q: string) => `d.docid IN (SELECT search_matches(${p.add(q)}::tsquery))`;
 
 /** Parameters of one statement: add() returns the placeholder. */
 export class Params {
@@ -90,20 +96,20 @@ export function supersetQuery(n: MatchNode): string | undefined {
 /** The SQL condition (on alias d) that is true exactly for the works matching the node. */
 export function predicate(n: MatchNode, p: Params, filterValues: (n: Extract<MatchNode, { type: 'filter' }>) => string[]): string {
   const exact = exactQuery(n);
-  if (exact && n.type !== 'not') return `d.tsv @@ ${p.add(exact)}::tsquery`;
+  if (exact && n.type !== 'not') return found(p, exact);
   switch (n.type) {
     case 'terms': return 'FALSE';
     case 'phrase': {
       const alts = usableSeqs(n.alts);
       if (!alts.length) return 'FALSE';
-      return group(alts.map((seq) => `(d.tsv @@ ${p.add(allOf(seq))}::tsquery AND strpos(d.terms, ${p.add(` ${seq.join(' ')} `)}) > 0)`), 'OR');
+      return group(alts.map((seq) => `(${found(p, allOf(seq))} AND strpos(d.terms, ${p.add(` ${seq.join(' ')} `)}) > 0)`), 'OR');
     }
     case 'and': case 'or': return group(n.children.map((c) => predicate(c, p, filterValues)), n.type.toUpperCase());
     case 'not': return `NOT ${predicate(n.child, p, filterValues)}`;
     case 'filter': {
       const values = filterValues(n);
       if (!values.length) return 'FALSE';
-      return `EXISTS (SELECT 1 FROM search_facets f WHERE f.docid = d.docid AND f.facet = ${p.add(FACET_OF[n.field])} AND f.value = ANY(${p.add(values)}::text[]))`;
+      return `d.facets && ${p.add(values.map((v) => facetKey(FACET_OF[n.field], v)))}::text[]`;
     }
     case 'date':
       // Never NULL (an undated work is simply outside the range), so NOT stays two-valued.
@@ -132,12 +138,15 @@ export function rankQuery(parts: MatchNode[]): string | undefined {
   return out.size ? [...out].join(' | ') : undefined;
 }
 
-/** WHERE clause for the whole query: the GIN-friendly superset, and the exact condition when it differs. */
+/**
+ * WHERE clause for the whole query: the works the GIN index finds for the words (all of them when
+ * the words alone decide), and the exact condition when it says more.
+ */
 export function whereClause(match: MatchNode | undefined, p: Params, filterValues: (n: Extract<MatchNode, { type: 'filter' }>) => string[]): string {
   if (!match) return 'TRUE';
   const exact = exactQuery(match);
-  if (exact && match.type !== 'not') return `d.tsv @@ ${p.add(exact)}::tsquery`;
+  if (exact && match.type !== 'not') return found(p, exact);
   const sup = supersetQuery(match);
   const cond = predicate(match, p, filterValues);
-  return sup ? `d.tsv @@ ${p.add(sup)}::tsquery AND ${cond}` : cond;
+  return sup ? `${found(p, sup)} AND ${cond}` : cond;
 }
