@@ -31,6 +31,30 @@ export interface IndexDoc {
    */
   names: string;
   facets: FacetEntry[];
+  /** The plain texts the terms were made from, for backends that keep them to make snippets. */
+  texts?: { body: string; notes: string; header: string };
+}
+
+/** What a search hit shows of a work besides its snippets (kept by backends that store it at index time). */
+export interface HitFields {
+  id: string;
+  kind: Work['kind'];
+  title: string;
+  language: string;
+  date?: string;
+  dateText?: string;
+  authors: { id: string; name: string }[];
+  recipients: { id: string; name: string }[];
+}
+
+export function hitFields(w: Work): HitFields {
+  const d = w.written?.date;
+  return {
+    id: w.id, kind: w.kind, title: w.title, language: w.language,
+    ...(d ? { date: d.start, dateText: d.text } : {}),
+    authors: w.authors.map(({ id, name }) => ({ id, name })),
+    recipients: w.recipients.map(({ id, name }) => ({ id, name })),
+  };
 }
 
 export const notesText = (work: Work): string => work.notes.flatMap((n) => n.blocks.flatMap((b) => blockToLines(b))).join('\n');
@@ -75,9 +99,10 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
   const names = new Set<string>();
   const lower = new Set<string>();
   const title = indexText([work.title, work.subtitle ?? ''].join('\n'), names, lower);
-  const body = indexText(bodyText(work), names, lower);
+  const texts = { body: bodyText(work), notes: notesText(work), header: headerText(work) };
+  const body = indexText(texts.body, names, lower);
   // Editorial notes and the header's statements (publication, source) share the weakest field.
-  const notes = indexText(`${notesText(work)}\n${headerText(work)}`, names, lower);
+  const notes = indexText(`${texts.notes}\n${texts.header}`, names, lower);
 
   const people: string[] = [];
   const places: string[] = [];
@@ -124,5 +149,6 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
     fields: { title, body, notes, people: peopleTerms, places: placeTerms },
     names: [...names].join(' '),
     facets,
+    texts,
   };
 }

@@ -28,8 +28,12 @@ export interface IndexCache {
 
 const caches = new WeakMap<Database.Database, IndexCache>();
 
+const dataVersion = new WeakMap<Database.Database, Database.Statement>();
+
 export function indexVersion(db: Database.Database): string {
-  return `${db.pragma('data_version', { simple: true }) as number}:${localWrites(db)}`;
+  let s = dataVersion.get(db);
+  if (!s) dataVersion.set(db, (s = db.prepare('PRAGMA data_version').pluck()));
+  return `${s.get() as number}:${localWrites(db)}`;
 }
 
 function buildColumn(rows: { value: string; docid: number; label: string }[], maxDoc: number): FacetColumn {

@@ -1,25 +1,26 @@
 // Search on SQLite: parse → expand → one FTS5 pass for the ranked words → per-document filters on
 // the in-memory facet arrays → facet counts over the whole result set → the page's hits, with
-// snippets made from the stored works.
+// snippets made from the texts stored at index time. Recent answers are kept per index version.
 import type Database from 'better-sqlite3';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
-import type { Work } from '../../model/work.js';
-import { bodyText } from '../../render/plain.js';
-import { expandQuery, type Highlight, type MatchNode } from '../expand.js';
-import { headerText, notesText } from '../document.js';
+import { prepared } from '../../store/sqlite/statements.js';
+import { expandQuery, type MatchNode } from '../expand.js';
 import { parseQuery, type QueryNode } from '../query.js';
-import { highlightAll, lead, snippet } from '../snippets.js';
 import {
   DEFAULT_FACET_LIMIT, DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE_SIZE, QueryError, SORTS,
-  type SearchHit, type SearchRequest, type SearchResponse, type SearchSort, type Snippet,
+  type SearchRequest, type SearchResponse, type SearchSort,
 } from '../types.js';
 import { indexCache, indexVersion, type IndexCache } from './cache.js';
 import { buildFacets } from './facets.js';
 import { predicate, type Pred } from './filters.js';
 import { BM25, ftsExpression, plan, scoped } from './fts.js';
+import { loadHits } from './hits.js';
 import { catchUp } from './indexer.js';
 import { sqliteLexicon } from './lexicon.js';
+import { answerCache } from './answers.js';
 import { topK } from './topk.js';
+
+export { toHit } from './hits.js';
 
 export interface SqliteSearchOptions {
   register?: PeopleRegister;
@@ -27,7 +28,8 @@ export interface SqliteSearchOptions {
 
 function statements(db: Database.Database) {
   return {
-    ids: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
+    // As one JSON array: a few thousand ids come across faster as one string than as rows.
+    ids: db.prepare('SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?').pluck(),
     // Ranking stays inside SQLite: handing every match's score to JavaScript costs more than bm25 itself.
     top: db.prepare(`SELECT rowid, ${BM25} AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s, rowid LIMIT ? OFFSET ?`).raw(),
     // "+rowid": without the plus, SQLite hands the id list to FTS5, which runs the match once per id.
@@ -35,10 +37,10 @@ function statements(db: Database.Database) {
                          AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY s, rowid LIMIT ? OFFSET ?`).raw(),
   };
 }
-const prepared = new WeakMap<Database.Database, ReturnType<typeof statements>>();
+const compiled = new WeakMap<Database.Database, ReturnType<typeof statements>>();
 const stmts = (db: Database.Database) => {
-  let s = prepared.get(db);
-  if (!s) prepared.set(db, (s = statements(db)));
+  let s = compiled.get(db);
+  if (!s) compiled.set(db, (s = statements(db)));
   return s;
 };
 
@@ -82,11 +84,21 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
     throw e;
   }
   if (!ast) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0);
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").get()) {
+  if (!prepared(db, "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").get()) {
     return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0,
       new QueryError('This archive has no search index yet.', undefined, 'Open it once with a writable store (octavo import or octavo serve) to build the index.'));
   }
   const cache = ready(db, register);
+  const answers = answerCache(db, cache.version, register);
+  const key = answers && JSON.stringify([r.q, r.page, r.pageSize, r.sort ?? '', r.facets, r.facetLimit]);
+  const known = key ? answers.get(key) : undefined;
+  if (known) return { ...known, tookMs: performance.now() - t0 };
+  const res = run(db, r, ast, cache, register, t0);
+  if (key && !res.error) answers!.set(key, res);
+  return res;
+}
+
+function run(db: Database.Database, r: ReturnType<typeof normaliseRequest>, ast: QueryNode, cache: IndexCache, register: PeopleRegister, t0: number): SearchResponse {
   const lexicon = sqliteLexicon(db, cache);
   const { match, expansions, highlight } = expandQuery(ast, { register, lexicon });
   const s = stmts(db);
@@ -96,10 +108,11 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
   // 1. Candidates: the documents matching the words, or every document when the query has only filters.
   const score = new Map<number, number>();
   try {
-    const candidates: ArrayLike<number> = p.fts ? (s.ids.all(p.fts) as number[]) : cache.docids;
+    const matching = (expr: string) => JSON.parse(s.ids.get(expr) as string) as number[];
+    const candidates: ArrayLike<number> = p.fts ? matching(p.fts) : cache.docids;
 
     // 2. Filters and other per-document conditions, on the in-memory facet arrays.
-    const ftsDocs = (expr: string) => new Set(s.ids.all(expr) as number[]);
+    const ftsDocs = (expr: string) => new Set(matching(expr));
     const scopedExpression = (n: MatchNode) => { const e = ftsExpression(n); return e && scoped(e); };
     const preds: Pred[] = p.rest.map((n) => predicate(n, { cache, register, ftsDocs, ftsExpression: scopedExpression }));
     let result: ArrayLike<number> = candidates;
@@ -144,35 +157,4 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
     }
     throw e;
   }
-}
-
-function loadHits(db: Database.Database, ids: number[], h: Highlight, score: Map<number, number>): SearchHit[] {
-  if (!ids.length) return [];
-  const rows = db.prepare(`SELECT d.docid, w.json FROM search_docs d JOIN works w ON w.id = d.work_id WHERE d.docid IN (${ids.map(() => '?').join(',')})`)
-    .raw().all(...ids) as [number, string][];
-  const byId = new Map(rows.map(([id, json]) => [id, JSON.parse(json) as Work]));
-  return ids.flatMap((id) => {
-    const w = byId.get(id);
-    return w ? [toHit(w, h, score.has(id) ? -score.get(id)! : 0)] : [];
-  });
-}
-
-export function toHit(w: Work, h: Highlight, score: number): SearchHit {
-  const snippets: Snippet[] = [];
-  const body = bodyText(w);
-  const inBody = snippet(body, h);
-  if (inBody) snippets.push({ field: 'body', html: inBody });
-  const notes = w.notes.length ? snippet(notesText(w), h) : undefined;
-  if (notes) snippets.push({ field: 'notes', html: notes });
-  const header = snippets.length ? undefined : snippet(headerText(w), h);
-  if (header) snippets.push({ field: 'header', html: header });
-  if (!snippets.length && body) snippets.push({ field: 'body', html: lead(body) });
-  const d = w.written?.date;
-  return {
-    id: w.id, kind: w.kind, title: w.title, titleHtml: highlightAll(w.title, h), language: w.language,
-    ...(d ? { date: d.start, dateText: d.text } : {}),
-    authors: w.authors.map(({ id, name }) => ({ id, name })),
-    recipients: w.recipients.map(({ id, name }) => ({ id, name })),
-    snippets, score,
-  };
 }

@@ -8,20 +8,59 @@ type Buckets = Map<string, string[]>;
 const termBuckets = new WeakMap<IndexCache, Buckets>();
 const bucketKey = (first: string, len: number) => `${first}\u0000${len}`;
 
+function statements(db: Database.Database) {
+  return {
+    df: db.prepare('SELECT doc FROM search_vocab WHERE term = ?').pluck(),
+    names: db.prepare("SELECT doc FROM search_vocab_col WHERE term = ? AND col = 'names'").pluck(),
+    range: db.prepare('SELECT term FROM search_terms WHERE term >= ? AND term < ?').pluck(),
+  };
+}
+const compiled = new WeakMap<Database.Database, ReturnType<typeof statements>>();
+
+// One lexicon per index version: frequencies looked up once stay known until the index changes
+// (fts5vocab counts a term's documents by reading its whole list, which is slow for common words).
+const lexicons = new WeakMap<IndexCache, Lexicon>();
+
+/**
+ * How many letters two words do not share (counted with repeats, on both sides). A substitution
+ * changes it by at most 2, an insertion or deletion by 1, a transposition not at all, so no edit
+ * distance the expander uses can bring words closer than half of it: candidates further apart
+ * than that are never offered (checking them is most of the cost of looking for variants).
+ */
+const counts = new Int32Array(65536);
+export function letterGap(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i)]!++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i)]!--;
+  let gap = 0;
+  for (let i = 0; i < a.length; i++) { const c = a.charCodeAt(i); gap += Math.abs(counts[c]!); counts[c] = 0; }
+  for (let i = 0; i < b.length; i++) { const c = b.charCodeAt(i); gap += Math.abs(counts[c]!); counts[c] = 0; }
+  return gap;
+}
+
 export function sqliteLexicon(db: Database.Database, cache: IndexCache): Lexicon {
-  const dfStmt = db.prepare('SELECT doc FROM search_vocab WHERE term = ?').pluck();
-  const namesStmt = db.prepare("SELECT doc FROM search_vocab_col WHERE term = ? AND col = 'names'").pluck();
-  const rangeStmt = db.prepare('SELECT term FROM search_terms WHERE term >= ? AND term < ?').pluck();
-  const memo = (stmt: typeof dfStmt) => {
+  let lex = lexicons.get(cache);
+  if (!lex) lexicons.set(cache, (lex = makeLexicon(db, cache)));
+  return lex;
+}
+
+function makeLexicon(db: Database.Database, cache: IndexCache): Lexicon {
+  let s = compiled.get(db);
+  if (!s) compiled.set(db, (s = statements(db)));
+  const rangeStmt = s.range;
+  const memo = (stmt: Database.Statement) => {
     const seen = new Map<string, number>();
     return (t: string) => {
       let n = seen.get(t);
-      if (n === undefined) seen.set(t, (n = (stmt.get(t) as number | undefined) ?? 0));
+      if (n === undefined) {
+        // Bounded: queries for words the archive lacks must not grow it without end.
+        if (seen.size >= 50_000) seen.clear();
+        seen.set(t, (n = (stmt.get(t) as number | undefined) ?? 0));
+      }
       return n;
     };
   };
-  const docFreq = memo(dfStmt);
-  const nameFreq = memo(namesStmt);
+  const docFreq = memo(s.df);
+  const nameFreq = memo(s.names);
   return {
     docFreq,
     popularity: docFreq,
@@ -42,7 +81,9 @@ export function sqliteLexicon(db: Database.Database, cache: IndexCache): Lexicon
         }
         buckets.set(bucketKey(first, 0), []);
       }
-      for (let len = Math.max(1, t.length - maxDist); len <= t.length + maxDist; len++) yield* buckets.get(bucketKey(first, len)) ?? [];
+      for (let len = Math.max(1, t.length - maxDist); len <= t.length + maxDist; len++) {
+        for (const c of buckets.get(bucketKey(first, len)) ?? []) if (letterGap(t, c) <= 2 * maxDist) yield c;
+      }
     },
   };
 }
