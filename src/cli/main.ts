@@ -30,7 +30,8 @@ export async function main(argv: string[]): Promise<void> {
 
   program.command('serve').description('serve the archive over HTTP').addOption(dbOpt())
     .option('--port <n>', 'port (default $PORT or 8080)').option('--host <h>', 'interface', '127.0.0.1')
-    .action(async (o: { db?: string; port?: string; host: string }) => (await import('./serve.js')).runServe(dbLocation(o.db), o));
+    .option('--workers <n>', 'processes serving requests (default 1, or $OCTAVO_WORKERS)')
+    .action(async (o: { db?: string; port?: string; host: string; workers?: string }) => (await import('./serve.js')).runServe(dbLocation(o.db), o));
 
   program.command('start').description('import the bundled sample archive if the archive is empty, then serve it')
     .addOption(dbOpt()).option('--port <n>').option('--host <h>', 'interface', '127.0.0.1')
