@@ -12,7 +12,7 @@ import { importFile } from '../src/ingest/registry.js';
 import { loadDefaultRegister } from '../src/model/register.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 
-const CORPUS = process.env.OCTAVO_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+const CORPUS = process.env.OCTAVO_CORPUS ?? join(import.meta.dirname, '..', 'test', 'corpus');
 const SEED = join(import.meta.dirname, '..', 'samples', 'seed');
 const folders = ['mia-html', 'tei-schnitzler-briefe/editions', 'tei-dehmel-digital', 'tei-correspdesc-examples', 'cmif'].map((f) => join(CORPUS, f));
 const ctx = { register: loadDefaultRegister() };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { declaredCharset, decodeHtmlBytes } from './decode.js';
 
-const CORPUS = new URL('../../../shared/corpus/mia-html/', import.meta.url);
+const CORPUS = new URL('../../test/corpus/mia-html/', import.meta.url);
 const corpus = (rel: string) => new Uint8Array(readFileSync(new URL(rel, CORPUS)));
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, parseWrittenStatement } from './dates.js';
 import { PartialDate } from './work.js';
 
-const BLOCKS = '/work/shared/corpus/mia-lenin-infoblocks/lenin-information-blocks.html';
+const BLOCKS = new URL('../../test/corpus/mia-lenin-infoblocks/lenin-information-blocks.html', import.meta.url).pathname;
 
 /** The value after every `<span class="info">Written:</span>` label, up to the next <br> or label. */
 function writtenValues(): string[] {

@@ -1,5 +1,5 @@
 // A real SQLite archive for the OAI-PMH tests: the sample archive (samples/, through the import
-// pipeline with whatever importers are registered), TEI letters from the shared corpus, the seed, and
+// pipeline with whatever importers are registered), TEI letters from the test corpus (test/corpus), the seed, and
 // variants of the seed generated to make lists long enough to page through.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ export function seedVariants(count: number, from = 1): Work[] {
   return Array.from({ length: count }, (_, i) => seedVariant(seed, from + i));
 }
 
-/** TEI letters from the shared corpus: the correspDesc spec examples and every 10th Schnitzler letter. */
+/** TEI letters from the test corpus (test/corpus): the correspDesc spec examples and every 10th Schnitzler letter. */
 export function corpusTeiFiles(): string[] {
   const examples = join(CORPUS, 'tei-correspdesc-examples');
   const schnitzler = join(CORPUS, 'tei-schnitzler-briefe', 'editions');

@@ -5,8 +5,8 @@ import { parseMiaText } from '../../src/ingest/mia-text/index.js';
 import { loadDefaultRegister } from '../../src/model/register.js';
 import type { Work } from '../../src/model/work.js';
 
-export const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
-export const CORPUS = process.env.OCTAVO_CORPUS ?? join(SHARED, 'corpus');
+export const TEST_ROOT = join(import.meta.dirname, '..');
+export const CORPUS = process.env.OCTAVO_CORPUS ?? join(TEST_ROOT, 'corpus');
 export const SEED_PATH = join(import.meta.dirname, '..', '..', 'samples', 'seed', 'lenin-to-shahumyan-1918.txt');
 export const SEED_ID = 'lenin/1918/05/14-shahumyan';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 export const JING = '/usr/bin/jing';
 export const XMLLINT = '/usr/bin/xmllint';
-export const SCHEMAS = new URL('../../../shared/schemas/', import.meta.url).pathname;
+export const SCHEMAS = new URL('../schemas/', import.meta.url).pathname;
 export const TEI_ALL = join(SCHEMAS, 'tei_all.rng');
 export const CMIF_RNG = join(SCHEMAS, 'cmi-customization.rng');
 

@@ -6,7 +6,7 @@ import { tei } from '../tei/index.js';
 import { loadDefaultRegister } from '../../model/register.js';
 import { Work } from '../../model/work.js';
 
-const CMIF = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'cmif');
+const CMIF = join(import.meta.dirname, '..', '..', '..', 'test', 'corpus', 'cmif');
 const register = loadDefaultRegister();
 const load = (rel: string) => cmif.parse({ path: rel, bytes: readFileSync(join(CMIF, rel)) }, { register });
 

@@ -8,7 +8,7 @@ import { Collection, Work, type Block, type Inline } from '../../model/work.js';
 import type { ImportOutcome } from '../types.js';
 import { miaHtml } from './index.js';
 
-const ROOT = fileURLToPath(new URL('../../../../shared/corpus/mia-html/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../test/corpus/mia-html/', import.meta.url));
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);
   return statSync(p).isDirectory() ? walk(p) : [p];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { knownFieldCount, parseInfoBlocksHtml } from './infoblock.js';
 
-const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
+const CORPUS = new URL('../../../test/corpus/', import.meta.url);
 const blocksHtml = readFileSync(new URL('mia-lenin-infoblocks/lenin-information-blocks.html', CORPUS), 'utf8');
 const blocks = parseInfoBlocksHtml(blocksHtml);
 

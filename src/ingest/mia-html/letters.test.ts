@@ -5,7 +5,7 @@ import { loadDefaultRegister } from '../../model/register.js';
 import { Work, type Block, type Inline } from '../../model/work.js';
 import { miaHtml } from './index.js';
 
-const CORPUS = new URL('../../../../shared/corpus/mia-html/', import.meta.url);
+const CORPUS = new URL('../../../test/corpus/mia-html/', import.meta.url);
 const register = loadDefaultRegister();
 function load(rel: string): Work {
   const r = miaHtml.parse({ path: rel, bytes: new Uint8Array(readFileSync(new URL(rel, CORPUS))) }, { register });

@@ -6,7 +6,7 @@ import { loadDefaultRegister } from '../../model/register.js';
 import { Work } from '../../model/work.js';
 import { miaHtml, MAX_BYTES } from './index.js';
 
-const CORPUS = new URL('../../../../shared/corpus/mia-html/', import.meta.url);
+const CORPUS = new URL('../../../test/corpus/mia-html/', import.meta.url);
 const ctx = { register: loadDefaultRegister() };
 const enc = (s: string) => new TextEncoder().encode(s);
 const parse = (path: string, bytes: Uint8Array) => miaHtml.parse({ path, bytes }, ctx);

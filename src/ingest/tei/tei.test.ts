@@ -6,7 +6,7 @@ import { loadDefaultRegister } from '../../model/register.js';
 import type { Block, Inline, Work } from '../../model/work.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'test', 'corpus');
 const register = loadDefaultRegister();
 
 function load(rel: string): { works: Work[]; diagnostics: Diagnostic[] } {

@@ -9,7 +9,7 @@ import { loadDefaultRegister } from '../../model/register.js';
 import type { Work } from '../../model/work.js';
 import { CMIF_RNG, jing, xpathNumber } from '../../../test/validate/jing.js';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'test', 'corpus');
 const register = loadDefaultRegister();
 
 function corpusWorks(): Work[] {

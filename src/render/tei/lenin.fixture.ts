@@ -1,5 +1,5 @@
 // The seed letter (Lenin to S. G. Shahumyan, 14 May 1918) written out by hand as a Work, field by
-// field from /work/shared/seed/lenin-to-shahumyan-1918.txt — independent of any importer.
+// field from samples/seed/lenin-to-shahumyan-1918.txt — independent of any importer.
 import type { PartialDate, Work } from '../../model/work.js';
 
 const day = (text: string, iso: string): PartialDate => ({ text, iso, precision: 'day', start: iso, end: iso });

@@ -9,7 +9,7 @@ import { loadDefaultRegister } from '../../model/register.js';
 import { Work, type Block } from '../../model/work.js';
 import { jing, TEI_ALL } from '../../../test/validate/jing.js';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'test', 'corpus');
 const TEI_DIRS = ['tei-schnitzler-briefe/editions', 'tei-dehmel-digital/brief', 'tei-correspdesc-examples'];
 const register = loadDefaultRegister();
 const NS = 'http://www.tei-c.org/ns/1.0';
