@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/index.js';
-import { testDatabase, testSchema, dropSchema } from '../store/postgres/test-db.js';
+import { testDatabase, testSchema, dropSchema } from '../../test/support/pg.js';
+import { ON_POSTGRES, ON_SQLITE } from '../../test/support/backends.js';
 import { runImport } from './import.js';
 import { openStore } from './db.js';
 import { exportArchive, runBackup, runRestore } from './backup.js';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   expect(original.split('\n').length).toBeGreaterThan(400);
 });
 
-describe('backup and restore: SQLite (online backup API)', () => {
+describe.runIf(ON_SQLITE)('backup and restore: SQLite (online backup API)', () => {
   it('round-trips the archive byte for byte on export, into a new file and over a changed archive', async () => {
     const file = join(dir, 'archive.backup');
     expect((await runBackup(archive, file)).method).toBe('sqlite-backup');
@@ -72,7 +73,7 @@ describe('backup and restore: SQLite (online backup API)', () => {
   });
 });
 
-describe('backup and restore: PostgreSQL (pg_dump / pg_restore) and portable JSON lines', () => {
+describe.runIf(ON_POSTGRES)('backup and restore: PostgreSQL (pg_dump / pg_restore) and portable JSON lines', () => {
   const drops: (() => Promise<void>)[] = [];
   afterAll(async () => { for (const d of drops) await d(); });
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderJson } from '../render/json/index.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { openPostgresStore } from '../store/postgres/index.js';
-import { dropSchema, testSchema } from '../store/postgres/test-db.js';
+import { dropSchema, testSchema } from '../../test/support/pg.js';
+import { ON_POSTGRES, ON_SQLITE } from '../../test/support/backends.js';
 import type { Store } from '../store/store.js';
 import { runImport } from './import.js';
 import { runMigrateStore } from './migrate-store.js';
@@ -30,7 +31,7 @@ async function everything(s: Store) {
   return { exports, revisions, collections: await s.listCollections(), tokens: await s.tokens!.listTokens(), changes: await s.listChanges({ limit: 1e6 }) };
 }
 
-describe('octavo migrate-store', () => {
+describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
   let before: Awaited<ReturnType<typeof everything>>;
   const rowCounts = { work: 0, collection: 0, revision: 0, token: 0 };
 

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportArchive, runBackup, runRestore } from '../../src/cli/backup.js';
 import { openStore } from '../../src/cli/db.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import { dropSchema, testDatabase, testSchema } from '../../src/store/postgres/test-db.js';
+import { dropSchema, testDatabase, testSchema } from '../support/pg.js';
+import { ON_POSTGRES, ON_SQLITE } from '../support/backends.js';
 import { writeBatch } from './batch.js';
 import { checkAllOrNothing, expectedWorks, octavo, sleep } from './support.js';
 
@@ -24,7 +25,7 @@ describe('backup during an import', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => { for (const c of cleanups) await c(); });
 
-  it('SQLite: the online backup is consistent and restores to the same export', async () => {
+  it.runIf(ON_SQLITE)('SQLite: the online backup is consistent and restores to the same export', async () => {
     const files = writeBatch(join(dir, 'sqlite-batch'), 800);
     const expected = expectedWorks(files);
     const db = join(dir, 'live.db');
@@ -56,7 +57,7 @@ describe('backup during an import', () => {
     await back.close();
   }, SLOW);
 
-  it('PostgreSQL: pg_dump of a live archive is consistent and restores to the same export', async () => {
+  it.runIf(ON_POSTGRES)('PostgreSQL: pg_dump of a live archive is consistent and restores to the same export', async () => {
     const files = writeBatch(join(dir, 'pg-batch'), 300);
     const expected = expectedWorks(files);
     const { schema, url } = testSchema('live');

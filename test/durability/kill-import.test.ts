@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { openPostgresStore } from '../../src/store/postgres/index.js';
-import { dropSchema, testSchema } from '../../src/store/postgres/test-db.js';
+import { dropSchema, testSchema } from '../support/pg.js';
+import { ON_POSTGRES, ON_SQLITE } from '../support/backends.js';
 import { writeBatch } from './batch.js';
 import { checkAllOrNothing, expectedWorks, octavo, sleep, type Child } from './support.js';
 
@@ -37,7 +38,7 @@ describe('kill -9 during a large import', () => {
   const schemas: string[] = [];
   afterAll(async () => { for (const s of schemas) await dropSchema(s); });
 
-  it('SQLite: all-or-nothing per work, integrity_check ok, and a re-run completes (2,000 files)', async () => {
+  it.runIf(ON_SQLITE)('SQLite: all-or-nothing per work, integrity_check ok, and a re-run completes (2,000 files)', async () => {
     const files = writeBatch(join(dir, 'sqlite-batch'), 2000);
     const expected = expectedWorks(files);
     const db = join(dir, 'killed.db');
@@ -74,7 +75,7 @@ describe('kill -9 during a large import', () => {
     await after.close();
   }, SLOW);
 
-  it('PostgreSQL: all-or-nothing per work, and a re-run completes (400 files)', async () => {
+  it.runIf(ON_POSTGRES)('PostgreSQL: all-or-nothing per work, and a re-run completes (400 files)', async () => {
     const files = writeBatch(join(dir, 'pg-batch'), 400);
     const expected = expectedWorks(files);
     const { schema, url } = testSchema('kill');

@@ -13,7 +13,8 @@ import { apiWorkRoutes } from '../../src/web/routes/api-works.js';
 import { historyRoutes } from '../../src/web/routes/history.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { openPostgresStore } from '../../src/store/postgres/index.js';
-import { dropSchema, testSchema } from '../../src/store/postgres/test-db.js';
+import { dropSchema, testSchema } from '../support/pg.js';
+import { ON_POSTGRES, ON_SQLITE } from '../support/backends.js';
 import type { Store } from '../../src/store/store.js';
 import { Work } from '../../src/model/work.js';
 import { writeBatch } from './batch.js';
@@ -96,7 +97,7 @@ describe('HTTP readers during a large import', () => {
     }
   }
 
-  it('SQLite: one process importing, this one serving', async () => {
+  it.runIf(ON_SQLITE)('SQLite: one process importing, this one serving', async () => {
     const db = join(dir, 'readers.db');
     const store = await openSqliteStore(db);
     const t = await scenario(store, db, 'sqlite-batch', 1200);
@@ -104,7 +105,7 @@ describe('HTTP readers during a large import', () => {
     expect(t.requests).toBeGreaterThan(200);
   }, SLOW);
 
-  it('PostgreSQL: one process importing, this one serving', async () => {
+  it.runIf(ON_POSTGRES)('PostgreSQL: one process importing, this one serving', async () => {
     const { schema, url } = testSchema('readers');
     schemas.push(schema);
     const store = await openPostgresStore(url);

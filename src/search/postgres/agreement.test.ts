@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFiles, importPaths } from '../../ingest/pipeline.js';
 import { loadDefaultRegister } from '../../model/register.js';
 import { openPostgresStore, type PostgresStore } from '../../store/postgres/index.js';
-import { dropSchema, testSchema } from '../../store/postgres/test-db.js';
+import { dropSchema, testSchema } from '../../../test/support/pg.js';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
 import type { SearchRequest, SearchResponse } from '../types.js';

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSearchSuite, hitIds } from '../search.contract.js';
 import { openPostgresStore, type PostgresIndexer } from '../../store/postgres/index.js';
-import { dropSchema, testSchema } from '../../store/postgres/test-db.js';
+import { dropSchema, testSchema } from '../../../test/support/pg.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import { SEED_ID, seedWork } from '../../../test/support/seed.js';
 import type { Work } from '../../model/work.js';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStoreSuite } from '../store.contract.js';
 import { openPostgresStore } from './index.js';
-import { dropSchema, testSchema } from './test-db.js';
+import { dropSchema, testSchema } from '../../../test/support/pg.js';
 import { seedWork } from '../../../test/support/seed.js';
 import type { DumpRecord } from '../store.js';
 import type { Work } from '../../model/work.js';

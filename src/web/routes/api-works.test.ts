@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import { openPostgresStore } from '../../store/postgres/index.js';
-import { dropSchema, testSchema } from '../../store/postgres/test-db.js';
+import { dropSchema, testSchema } from '../../../test/support/pg.js';
+import { onBackend, ON_POSTGRES } from '../../../test/support/backends.js';
 import type { Store } from '../../store/store.js';
 import type { Work } from '../../model/work.js';
 import { authFor, createToken } from '../auth.js';
@@ -19,12 +20,12 @@ import { variantText } from '../../../test/durability/batch.js';
 const dir = mkdtempSync(join(tmpdir(), 'octavo-api-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const pg = testSchema('api');
-afterAll(async () => { await dropSchema(pg.schema); });
+afterAll(async () => { if (ON_POSTGRES) await dropSchema(pg.schema); });
 
-const backends: [string, () => Promise<Store>][] = [
+const backends = ([
   ['sqlite', () => openSqliteStore(join(dir, 'api.db'))],
   ['postgres', () => openPostgresStore(pg.url)],
-];
+] as const satisfies readonly [string, () => Promise<Store>][]).filter(([name]) => onBackend(name));
 
 describe.each(backends)('write API over %s', (_name, open) => {
   let store: Store;
