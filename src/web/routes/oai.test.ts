@@ -5,7 +5,7 @@ import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
 import { openArchive, seedVariants, type Archive } from '../../../test/oai/archive.js';
 import { attrsOf as requestAttrs, BASE, harvest, idsOf, mount, oai, oaiId, type App } from '../../../test/oai/client.js';
-import { all, children, DC, errorCodes, one, OAI_DC, TEI, text, texts, XSI } from '../../../test/oai/xml.js';
+import { all, children, DC, errorCodes, one, OAI_DC, TEI, text, texts, validateOaiPmh, XSI } from '../../../test/oai/xml.js';
 import { SEED_ID, seedWork } from '../../../test/support/seed.js';
 
 const T1 = '2024-03-01T10:00:00.000Z'; // sample archive, corpus TEI, seed
@@ -385,5 +385,44 @@ describe('an archive without collections', () => {
     expect(errorCodes(doc)).toEqual(['noRecordsMatch']);
     expect(text(one((await oai(mount(empty), 'verb=Identify')).doc, 'earliestDatestamp'))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     await empty.close();
+  });
+});
+
+describe('valid against the official OAI-PMH 2.0 schemas (OAI-PMH.xsd, oai_dc.xsd, oai-identifier.xsd; xmllint --schema)', () => {
+  it('every verb, every page of a list, a deleted record, markup in titles, and each kind of error', async () => {
+    const get = async (q: string) => (await app.request(`/oai?${q}`)).text();
+    const queries = [
+      'verb=Identify',
+      'verb=ListMetadataFormats',
+      `verb=ListMetadataFormats&identifier=${oaiId(SEED_ID)}`,
+      'verb=ListSets',
+      'verb=ListRecords&metadataPrefix=oai_dc',
+      `verb=ListRecords&metadataPrefix=oai_dc&set=octavo-test:variants&from=${T3.slice(0, 10)}`,
+      `verb=GetRecord&metadataPrefix=oai_dc&identifier=${oaiId(SEED_ID)}`,
+      `verb=GetRecord&metadataPrefix=oai_dc&identifier=${oaiId(variantId(10))}`,
+      `verb=GetRecord&metadataPrefix=oai_dc&identifier=${oaiId(DELETED[0]!)}`,
+      '',
+      'verb=Nonsense',
+      'verb=ListRecords',
+      `verb=GetRecord&metadataPrefix=marc21&identifier=${oaiId(SEED_ID)}`,
+      `verb=GetRecord&metadataPrefix=oai_dc&identifier=${oaiId('nobody/1900/nothing')}`,
+      'verb=ListIdentifiers&resumptionToken=not-a-token',
+      'verb=ListRecords&metadataPrefix=oai_dc&from=2030-01-01',
+    ];
+    const docs = await Promise.all(queries.map(get));
+    // ListIdentifiers page by page to the last one (an empty resumptionToken with the list's size).
+    let query = 'verb=ListIdentifiers&metadataPrefix=oai_dc';
+    for (let page = 1; ; page++) {
+      const body = await get(query);
+      queries.push(`${query} (page ${page})`);
+      docs.push(body);
+      const token = /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/.exec(body)?.[1];
+      if (!token || page > 10) break;
+      query = `verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token)}`;
+    }
+    expect(queries.at(-1)).toMatch(/page [3-9]/);
+    const verdicts = validateOaiPmh(docs);
+    const invalid = Object.fromEntries(queries.map((q, i) => [q || '(no verb)', verdicts[i]]).filter(([, v]) => v));
+    expect(invalid).toEqual({});
   });
 });
