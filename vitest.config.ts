@@ -7,7 +7,8 @@ export default defineConfig({
     // OCTAVO_TEST_BACKENDS (default sqlite,postgres) leaves out the files of a backend that is not selected.
     exclude: [...configDefaults.exclude, ...excludedBackendFiles()],
     // PostgreSQL: OCTAVO_TEST_PG when it answers, else a throwaway cluster (see test/support/pg-global-setup.ts).
-    globalSetup: ['test/support/pg-global-setup.ts'],
+    // dist/ for the tests that run the compiled `octavo` command.
+    globalSetup: ['test/support/build-global-setup.ts', 'test/support/pg-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

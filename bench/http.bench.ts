@@ -126,12 +126,12 @@ async function main(): Promise<void> {
     writeBatch(batch, WORKS);
     // Sample files no registered importer reads yet make the import exit 1; the works it read are enough.
     await run(['bin/octavo.js', 'import', 'samples', batch, '--db', db], 'import', [0, 1]);
-    const { openStore } = await import('../src/cli/db.js');
-    const { copyStore } = await import('../src/cli/migrate-store.js');
-    const [src, dst] = [await openStore(db), await openStore(pgUrl)];
-    if (!(await src.getWork(WORK_ID))) throw new Error(`the archive has no ${WORK_ID} to load`);
-    process.stderr.write(`${await src.countWorks()} works; copying them to PostgreSQL (schema ${schema})…\n`);
-    await copyStore(src, dst);
+    const { openArchive } = await import('../src/archive/open.js');
+    const { copyStore } = await import('../src/archive/migrate.js');
+    const [src, dst] = [await openArchive(db), await openArchive(pgUrl)];
+    if (!(await src.store.getWork(WORK_ID))) throw new Error(`the archive has no ${WORK_ID} to load`);
+    process.stderr.write(`${await src.store.countWorks()} works; copying them to PostgreSQL (schema ${schema})…\n`);
+    await copyStore(src.store, dst.store);
     await src.close();
     await dst.close();
 

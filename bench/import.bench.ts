@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio/slim';
 import { DOMParser } from '@xmldom/xmldom';
-import { collectFiles, importPaths } from '../src/ingest/pipeline.js';
+import { collectFiles, importPaths } from '../src/archive/import.js';
 import { importFile } from '../src/ingest/registry.js';
 import { loadDefaultRegister } from '../src/model/register.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';

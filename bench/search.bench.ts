@@ -11,15 +11,15 @@ import { join } from 'node:path';
 import { benchWorks, benchWorkStream, loadPools, rawTextChars, rng, type Pools } from '../scripts/search-bench-archive.js';
 import { loadDefaultRegister } from '../src/model/register.js';
 import type { Work } from '../src/model/work.js';
-import { bodyText } from '../src/render/plain.js';
-import { headerText, notesText } from '../src/search/document.js';
+import { bodyText, headerText, notesText } from '../src/model/text.js';
 import { parseQuery } from '../src/search/query.js';
 import { explainQuery, type Explained } from '../src/search/sqlite/explain.js';
 import { BM25 } from '../src/search/sqlite/fts.js';
 import { rebuildIndex } from '../src/search/sqlite/indexer.js';
 import { termOf } from '../src/search/text.js';
-import { openSqliteStore, type SqliteStore } from '../src/store/sqlite/index.js';
-import type { SearchResponse } from '../src/search/types.js';
+import { openArchive } from '../src/archive/open.js';
+import type { SqliteStore } from '../src/store/sqlite/index.js';
+import type { SearchResponse } from '../src/model/search.js';
 import { CORPUS, seedWork } from '../test/support/seed.js';
 
 const N = Number(process.env.BENCH_WORKS ?? 100_000);
@@ -177,7 +177,8 @@ async function main() {
   for (const w of works()) rawMb += rawTextChars(w) / 1e6;
   log(`corpus: ${pools.en.length} English and ${pools.de.length} German paragraphs, ${pools.people.length} people, ${pools.places.length} places → ${N} works, ${rawMb.toFixed(1)} MB of text (${secs(t0).toFixed(1)} s)`);
 
-  const store: SqliteStore = await openSqliteStore(file);
+  const archive = await openArchive(file);
+  const store = archive.store as SqliteStore;
   const db = store.db;
   db.pragma('cache_size = -400000');
   let loadS = 0;
@@ -214,7 +215,7 @@ async function main() {
   for (let run = 0; run <= RUNS; run++) {
     for (let i = 0; i < mix.length; i++) {
       let t = performance.now();
-      const res = await store.search({ q: mix[i]!.q, pageSize: 20 });
+      const res = await archive.search.search({ q: mix[i]!.q, pageSize: 20 });
       const to = performance.now() - t;
       t = performance.now();
       const ref = reference(db, plans[i]!);

@@ -1,15 +1,19 @@
 // `octavo list [--json]`: the works of an archive, by date.
-import { openStore } from './db.js';
+import { archiveLocation } from '../archive/location.js';
+import { openArchive } from '../archive/open.js';
 
-export async function runList(location: string, o: { json?: boolean }): Promise<void> {
-  const store = await openStore(location);
+export async function listCommand(o: { db?: string; json?: boolean }): Promise<void> {
+  const archive = await openArchive(archiveLocation(o.db), { mode: 'read' });
   try {
-    const works = await store.listWorks({ order: 'date' });
+    const works = await archive.store.listWorks({ order: 'date' });
     if (o.json) {
       const rows = works.map((w) => ({ id: w.id, kind: w.kind, title: w.title, date: w.date ?? null, authors: w.authors.map((a) => a.name), recipients: w.recipients.map((r) => r.name) }));
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    } else for (const w of works) process.stdout.write(`${w.id}\t${w.date ?? '—'}\t${w.kind}\t${w.title}\n`);
+    } else {
+      // One write: a reader that stops early (| head) meets one closed pipe, not thousands.
+      process.stdout.write(works.map((w) => `${w.id}\t${w.date ?? '—'}\t${w.kind}\t${w.title}\n`).join(''));
+    }
   } finally {
-    await store.close();
+    await archive.close();
   }
 }

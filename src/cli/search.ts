@@ -1,7 +1,9 @@
 // `octavo search "<query>" [--json] [--page n] [--sort relevance|date|date-desc]`: the same search as
 // /search, printed for a terminal (matched words in bold, or «guillemets» when not a terminal).
-import type { Store } from '../store/store.js';
-import { SORTS, type SearchResponse, type SearchSort } from '../search/types.js';
+import type { Archive } from '../archive/open.js';
+import { archiveLocation } from '../archive/location.js';
+import { openArchive } from '../archive/open.js';
+import { SORTS, type SearchResponse, type SearchSort } from '../model/search.js';
 
 export interface SearchCliOptions {
   json?: boolean;
@@ -52,13 +54,22 @@ export function formatResults(r: SearchResponse, tty = false): string {
 }
 
 /** Run a search and print it. Returns the exit code: 0, or 2 for a malformed query. */
-export async function runSearch(store: Store, query: string, opts: SearchCliOptions = {}, out: Output = process.stdout): Promise<number> {
+export async function runSearch(archive: Pick<Archive, 'search'>, query: string, opts: SearchCliOptions = {}, out: Output = process.stdout): Promise<number> {
   const sort = opts.sort && (SORTS as readonly string[]).includes(opts.sort) ? (opts.sort as SearchSort) : undefined;
   if (opts.sort && !sort) {
     out.write(`unknown sort "${opts.sort}"; use ${SORTS.join(', ')}\n`);
     return 2;
   }
-  const r = await store.search({ q: query, page: Number(opts.page ?? 1) || 1, ...(sort ? { sort } : {}) });
+  const r = await archive.search.search({ q: query, page: Number(opts.page ?? 1) || 1, ...(sort ? { sort } : {}) });
   out.write(opts.json ? `${JSON.stringify(r, null, 2)}\n` : formatResults(r, out.isTTY === true));
   return r.error ? 2 : 0;
+}
+
+export async function searchCommand(query: string, o: { db?: string; json?: boolean; page: string; sort?: string }): Promise<void> {
+  const archive = await openArchive(archiveLocation(o.db), { mode: 'read' });
+  try {
+    process.exitCode = await runSearch(archive, query, { json: o.json, page: Number(o.page), sort: o.sort });
+  } finally {
+    await archive.close();
+  }
 }

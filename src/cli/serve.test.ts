@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ID, seedWork } from '../../test/support/seed.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openArchive } from '../archive/open.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
 import { workerCount } from './serve.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -14,11 +15,11 @@ const dir = mkdtempSync(join(tmpdir(), 'octavo-serve-'));
 const archive = join(dir, 'archive.db');
 
 beforeAll(async () => {
-  const s = await openSqliteStore(archive);
-  await s.upsertWork(seedWork());
+  const a = await openArchive(archive);
+  await a.store.upsertWork(seedWork());
   // As if the archive had been made before its search texts were stored: the primary fills them.
-  s.db.exec("DELETE FROM search_text; INSERT INTO search_pending VALUES ('texts')");
-  await s.close();
+  (a.store as SqliteStore).db.exec("DELETE FROM search_text; INSERT INTO search_pending VALUES ('texts')");
+  await a.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

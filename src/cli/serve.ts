@@ -1,15 +1,17 @@
 // `octavo serve`: the reading app over an archive until interrupted. With --workers N (or
 // OCTAVO_WORKERS), N processes share the port (node:cluster): each opens the archive itself, which
 // SQLite allows (WAL: readers never wait, writers take turns) and PostgreSQL is made for. Recent
-// search answers are kept (OCTAVO_SEARCH_CACHE, see ../search/sqlite/answers.ts).
+// search answers are kept (OCTAVO_SEARCH_CACHE answers per process).
 import cluster from 'node:cluster';
-import { SERVE_CACHE_SIZE } from '../search/sqlite/answers.js';
-import { catchUp } from '../search/sqlite/indexer.js';
-import { SqliteStore } from '../store/sqlite/index.js';
+import { archiveLocation } from '../archive/location.js';
+import { openArchive } from '../archive/open.js';
 import { serve } from '../web/serve.js';
-import { openStore } from './db.js';
+
+/** The answers a server keeps when OCTAVO_SEARCH_CACHE is not set (0 turns the cache off). */
+export const SERVE_CACHE_SIZE = 256;
 
 export interface ServeCliOptions {
+  db?: string;
   port?: string;
   host?: string;
   /** Processes serving requests (default 1: this process alone). */
@@ -21,32 +23,36 @@ export function workerCount(o: ServeCliOptions): number {
   return Number.isFinite(n) && n > 1 ? n : 1;
 }
 
-export async function runServe(location: string, o: ServeCliOptions): Promise<void> {
+/** Serves until SIGINT/SIGTERM; resolves with the address once listening (in a single process). */
+export async function serveCommand(o: ServeCliOptions): Promise<string | undefined> {
+  const location = archiveLocation(o.db);
   // A server answers the same searches again and again: keep recent answers (per index version)
   // unless told otherwise. Workers inherit the setting.
   process.env.OCTAVO_SEARCH_CACHE ??= String(SERVE_CACHE_SIZE);
   const workers = workerCount(o);
-  if (workers > 1 && cluster.isPrimary) return runPrimary(location, o, workers);
-  const store = await openStore(location);
+  if (workers > 1 && cluster.isPrimary) {
+    await runPrimary(location, o, workers);
+    return undefined;
+  }
+  const archive = await openArchive(location);
   const port = Number(o.port ?? process.env.PORT ?? 8080);
-  const server = await serve(store, { port, hostname: o.host ?? '127.0.0.1' });
+  const server = await serve(archive, { port, hostname: o.host ?? '127.0.0.1' });
   if (cluster.isWorker) process.send!({ listening: server.url });
   else process.stderr.write(`Octavo is serving ${location} at ${server.url}\n`);
   const stop = async () => {
     await server.close();
-    await store.close();
+    await archive.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return server.url;
 }
 
 /** The primary: brings the search index up to date once, then starts the workers and replaces any that die. */
 async function runPrimary(location: string, o: ServeCliOptions, workers: number): Promise<void> {
-  const store = await openStore(location);
-  // Workers would otherwise all try to index missed works at their first search, one after another.
-  if (store instanceof SqliteStore && !store.db.readonly) catchUp(store.db);
-  await store.close();
+  // Opening for writing indexes works the index missed, once, before the workers would all try to.
+  await (await openArchive(location)).close();
 
   let stopping = false;
   const listening = new Set<number>();

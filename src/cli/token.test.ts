@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from './db.js';
 import { runTokenCreate, runTokenList, runTokenRevoke, tokenCreatedText, tokenListText } from './token.js';
-import { hashToken, tokenAuth } from '../web/auth.js';
+import { hashToken, tokenAuth } from '../archive/tokens.js';
 import { dropSchema, testSchema } from '../../test/support/pg.js';
 import { onBackend, ON_POSTGRES } from '../../test/support/backends.js';
+import { storeAt, withRegister } from '../../test/support/archive.js';
 
 const pg = testSchema('token');
 afterAll(async () => { if (ON_POSTGRES) await dropSchema(pg.schema); });
@@ -20,7 +20,7 @@ describe.each(([
     expect(made.secret).toMatch(/^oct_[A-Za-z0-9_-]{43}$/);
     expect(made.record).toMatchObject({ name: 'alice', role: 'editor', hash: hashToken(made.secret) });
     expect(tokenCreatedText(made).stdout).toBe(`${made.secret}\n`);
-    const store = await openStore(location);
+    const store = await storeAt(location);
     const dump: string[] = [];
     for await (const r of store.dump!()) dump.push(JSON.stringify(r));
     expect(dump.join('\n')).not.toContain(made.secret);
@@ -40,7 +40,7 @@ describe.each(([
     await runTokenRevoke(location, 'alice');
     await expect(runTokenRevoke(location, 'alice')).rejects.toThrow(/no live token/);
     expect(tokenListText(await runTokenList(location))).toMatch(/alice\teditor\t.*\trevoked /);
-    const store = await openStore(location);
+    const store = await storeAt(location);
     expect(await store.tokens!.findToken(hashToken('anything'))).toBeUndefined();
     await store.close();
   });

@@ -1,20 +1,17 @@
 // `octavo token create --name NAME --role editor|admin|reader`, `octavo token list`, `octavo token revoke NAME`.
 // The secret is printed once; the archive keeps only its sha256.
-import { createToken, TOKEN_ROLES } from '../web/auth.js';
-import type { Store, TokenRecord, TokenRole, TokenStore } from '../store/store.js';
-import { openStore } from './db.js';
-
-function tokensOf(store: Store): TokenStore {
-  if (!store.tokens) throw new Error('this archive cannot keep API tokens');
-  return store.tokens;
-}
+import { archiveLocation } from '../archive/location.js';
+import { openArchive } from '../archive/open.js';
+import { createToken, TOKEN_ROLES } from '../archive/tokens.js';
+import type { TokenRecord, TokenRole, TokenStore } from '../store/store.js';
 
 async function withTokens<T>(location: string, fn: (t: TokenStore) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
+  const archive = await openArchive(location);
   try {
-    return await fn(tokensOf(store));
+    if (!archive.store.tokens) throw new Error('this archive cannot keep API tokens');
+    return await fn(archive.store.tokens);
   } finally {
-    await store.close();
+    await archive.close();
   }
 }
 
@@ -42,3 +39,15 @@ export function tokenCreatedText(r: { secret: string; record: TokenRecord }): { 
 
 export const tokenListText = (list: TokenRecord[]): string =>
   list.map((t) => `${t.name}\t${t.role}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'}\n`).join('');
+
+export async function tokenCreateCommand(o: { db?: string; role: string; name?: string }): Promise<void> {
+  const text = tokenCreatedText(await runTokenCreate(archiveLocation(o.db), o));
+  process.stdout.write(text.stdout);
+  process.stderr.write(text.stderr);
+}
+
+export async function tokenListCommand(o: { db?: string }): Promise<void> {
+  process.stdout.write(tokenListText(await runTokenList(archiveLocation(o.db))));
+}
+
+export const tokenRevokeCommand = (name: string, o: { db?: string }): Promise<void> => runTokenRevoke(archiveLocation(o.db), name);

@@ -10,6 +10,11 @@ export interface Location {
 export interface Diagnostic extends Location {
   severity: 'error' | 'warning';
   message: string;
+  /**
+   * 'not-a-document': the file is well formed but holds no work (an archive's removed-page notice,
+   * its 404 page): an import skips it instead of failing.
+   */
+  code?: 'not-a-document';
 }
 
 export class LocatedError extends Error {

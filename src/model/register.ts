@@ -1,9 +1,9 @@
 // The people register: one entry per person with the spellings editions use for them, so that
 // "Shahumyan", "Shaumyan" and "Шаумян" resolve to the same person.
 import anyAscii from 'any-ascii';
+import { readFileSync } from 'node:fs';
 import type { AgentRef } from './work.js';
 import { slugify } from './ids.js';
-import peopleData from './registers/people.json' with { type: 'json' };
 
 export interface PersonEntry {
   id: string;
@@ -81,6 +81,7 @@ export class PeopleRegister {
 }
 
 let defaultRegister: PeopleRegister | undefined;
+/** The register shipped with Octavo (registers/people.json), read at first use. */
 export function loadDefaultRegister(): PeopleRegister {
-  return (defaultRegister ??= new PeopleRegister(peopleData as PersonEntry[]));
+  return (defaultRegister ??= new PeopleRegister(JSON.parse(readFileSync(new URL('./registers/people.json', import.meta.url), 'utf8')) as PersonEntry[]));
 }

@@ -70,16 +70,7 @@ export const BlockKind = z.enum([
   'paragraph', 'heading', 'salutation', 'dateline', 'closer', 'signature', 'postscript', 'quote',
   'verse', 'preformatted',
 ]);
-export type Block =
-  | { type: z.infer<typeof BlockKind>; content: Inline[]; level?: number; align?: 'left' | 'center' | 'right' }
-  | { type: 'list'; ordered: boolean; items: Inline[][] }
-  | { type: 'table'; rows: Inline[][][] }
-  | { type: 'rule' };
-/** The block variants that hold inline content (paragraph, salutation, closer...). */
-export type TextBlock = Extract<Block, { content: Inline[] }>;
-/** The block type for a `type` value: handler maps over blocks are typed with this. */
-export type BlockOf<K extends Block['type']> = K extends TextBlock['type'] ? TextBlock : Extract<Block, { type: K }>;
-export const Block: z.ZodType<Block> = z.union([
+export const Block = z.union([
   z.object({
     type: BlockKind,
     content: inlines,
@@ -90,6 +81,11 @@ export const Block: z.ZodType<Block> = z.union([
   z.object({ type: z.literal('table'), rows: z.array(z.array(inlines)) }),
   z.object({ type: z.literal('rule') }),
 ]);
+export type Block = z.infer<typeof Block>;
+/** The block variants that hold inline content (paragraph, salutation, closer...). */
+export type TextBlock = Extract<Block, { content: Inline[] }>;
+/** The block type for a `type` value: handler maps over blocks are typed with this. */
+export type BlockOf<K extends Block['type']> = K extends TextBlock['type'] ? TextBlock : Extract<Block, { type: K }>;
 
 export const Note = z.object({
   id: z.string().min(1),

@@ -2,9 +2,9 @@
 // and facet values with labels. Pure; shared by every backend.
 import type { AgentRef, PlaceRef, Work } from '../model/work.js';
 import type { PeopleRegister } from '../model/register.js';
-import { blockToLines, bodyText } from '../render/plain.js';
+import { bodyText, headerText, notesText } from '../model/text.js';
 import { decadesSpanned, yearsSpanned } from './dates.js';
-import type { FacetName } from './types.js';
+import type { FacetName } from '../model/search.js';
 import { indexText } from './text.js';
 
 export const TEXT_FIELDS = ['title', 'body', 'notes', 'people', 'places'] as const;
@@ -33,39 +33,6 @@ export interface IndexDoc {
   facets: FacetEntry[];
   /** The plain texts the terms were made from, for backends that keep them to make snippets. */
   texts?: { body: string; notes: string; header: string };
-}
-
-/** What a search hit shows of a work besides its snippets (kept by backends that store it at index time). */
-export interface HitFields {
-  id: string;
-  kind: Work['kind'];
-  title: string;
-  language: string;
-  date?: string;
-  dateText?: string;
-  authors: { id: string; name: string }[];
-  recipients: { id: string; name: string }[];
-}
-
-export function hitFields(w: Work): HitFields {
-  const d = w.written?.date;
-  return {
-    id: w.id, kind: w.kind, title: w.title, language: w.language,
-    ...(d ? { date: d.start, dateText: d.text } : {}),
-    authors: w.authors.map(({ id, name }) => ({ id, name })),
-    recipients: w.recipients.map(({ id, name }) => ({ id, name })),
-  };
-}
-
-export const notesText = (work: Work): string => work.notes.flatMap((n) => n.blocks.flatMap((b) => blockToLines(b))).join('\n');
-
-/** The header's printed statements: where and when written, publication, source, kept header lines. */
-export function headerText(work: Work): string {
-  return [
-    work.written?.text, ...work.published.map((p) => p.text ?? [p.venue, p.issue, p.date?.text, p.note].filter(Boolean).join(', ')),
-    work.source?.text ?? [work.source?.title, work.source?.volume, work.source?.publisher].filter(Boolean).join(', '),
-    ...(work.headerNotes ?? []),
-  ].filter((x): x is string => !!x).join('\n');
 }
 
 /** Primary language subtag, lowercase: "de-AT" → "de". */

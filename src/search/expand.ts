@@ -6,7 +6,7 @@ import type { FilterField, QueryNode } from './query.js';
 import { closest, maxEdits, nameDistance, editDistance } from './fuzzy.js';
 import { foldWord, termOf, wordTokens } from './text.js';
 import { hasCyrillic, toCyrillic, toLatin } from './translit.js';
-import type { WordExpansion } from './types.js';
+import type { WordExpansion } from '../model/search.js';
 
 export interface TermAlt {
   term: string;

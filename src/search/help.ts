@@ -1,10 +1,6 @@
 // The query language, described once: the search page shows this table, the CLI prints it.
 
-export interface SyntaxRow {
-  syntax: string;
-  meaning: string;
-  example: string;
-}
+import type { SyntaxRow } from '../model/search.js';
 
 export const QUERY_SYNTAX: SyntaxRow[] = [
   { syntax: 'words', meaning: 'Works containing every word, in any order. Words are matched by their stem (letter, letters), with accents folded, in Latin or Cyrillic letters.', example: 'baku diplomacy' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterToken, parseQuery } from './query.js';
-import { QueryError } from './types.js';
+import { QueryError } from './query-error.js';
 
 const problem = (q: string) => {
   try {

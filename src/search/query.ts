@@ -7,7 +7,7 @@
 //   prefix*          diplom*
 //   filters          author: recipient: place: kind: lang: collection: year: date:
 import { WorkKind } from '../model/work.js';
-import { QueryError } from './types.js';
+import { QueryError } from './query-error.js';
 import { dateRange, yearRange } from './dates.js';
 
 export type FilterField = 'author' | 'recipient' | 'place' | 'kind' | 'lang' | 'collection';

@@ -1,21 +1,23 @@
-// One search suite every Store backend must pass (run by sqlite/sqlite-search.test.ts and
-// postgres/postgres-search.test.ts): the issue's "Done when" list on the seed letter, a Russian
+// One search suite every search backend must pass over its store (run by sqlite/sqlite-search.test.ts
+// and postgres/postgres-search.test.ts): the issue's "Done when" list on the seed letter, a Russian
 // letter and a few hundred works made of real corpus paragraphs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../archive/open.js';
 import type { Store } from '../store/store.js';
+import type { SearchIndex } from './search.js';
 import type { Work } from '../model/work.js';
 import { SEED_ID, seedWork } from '../../test/support/seed.js';
 import { RUSSIAN_ID, testWorks } from './test-support.js';
-import { FACET_NAMES, type FacetName, type SearchResponse } from './types.js';
+import { FACET_NAMES, type FacetName, type SearchResponse } from '../model/search.js';
 
 export const hitIds = (r: SearchResponse): string[] => r.hits.map((h) => h.id);
 export const marks = (html: string): string[] => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!);
 
 /** Every work id a query finds, page by page. */
-export async function allIds(store: Store, q: string): Promise<string[]> {
+export async function allIds(index: Pick<SearchIndex, 'search'>, q: string): Promise<string[]> {
   const out: string[] = [];
   for (let page = 1; ; page++) {
-    const r = await store.search({ q, page, pageSize: 100, facets: [] });
+    const r = await index.search({ q, page, pageSize: 100, facets: [] });
     out.push(...hitIds(r));
     if (page >= r.pages) return out;
   }
@@ -42,22 +44,25 @@ export function expectedFacets(ws: Work[]): Map<string, Map<string, number>> {
   return out;
 }
 
-export function runSearchSuite(name: string, open: () => Promise<Store>): void {
+export function runSearchSuite(name: string, open: () => Promise<Archive>): void {
   describe(`Search contract: ${name}`, () => {
+    let archive: Archive;
     let store: Store;
+    let index: SearchIndex;
     let works: Work[];
-    const ids = async (q: string) => hitIds(await store.search({ q }));
+    const ids = async (q: string) => hitIds(await index.search({ q }));
 
     beforeAll(async () => {
-      store = await open();
+      archive = await open();
+      ({ store, search: index } = archive);
       works = testWorks();
       await store.upsertWorks(works);
     });
-    afterAll(async () => { await store?.close(); });
+    afterAll(async () => { await archive?.close(); });
 
     describe('finding the seed letter', () => {
       it.each(['Шаумян', 'Shaumyan', 'Shahumyan', 'shahumyan', 'Šaumjan'])('%s finds it', async (q) => {
-        const r = await store.search({ q });
+        const r = await index.search({ q });
         expect(r.error).toBeUndefined();
         expect(hitIds(r)).toContain(SEED_ID);
       });
@@ -80,7 +85,7 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
 
       it('finds the header (publication) and spelling variants of names', async () => {
         expect(await ids('Tsentrokaspy')).toContain(SEED_ID);
-        const r = await store.search({ q: 'Musavatists' });
+        const r = await index.search({ q: 'Musavatists' });
         expect(hitIds(r)).toContain(SEED_ID);
         expect(r.expansions[0]!.variants).toContain('mussavatist');
       });
@@ -96,24 +101,24 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
       });
 
       it('marks the Cyrillic words a Latin query matched', async () => {
-        const hit = (await store.search({ q: 'diplomatii' })).hits.find((h) => h.id === RUSSIAN_ID)!;
+        const hit = (await index.search({ q: 'diplomatii' })).hits.find((h) => h.id === RUSSIAN_ID)!;
         expect(hit.snippets.flatMap((s) => marks(s.html))).toEqual(['дипломатии']);
       });
     });
 
     describe('snippets', () => {
       it('mark only the matched words, and say where they come from', async () => {
-        const hit = (await store.search({ q: '"learn diplomacy"' })).hits.find((h) => h.id === SEED_ID)!;
+        const hit = (await index.search({ q: '"learn diplomacy"' })).hits.find((h) => h.id === SEED_ID)!;
         const body = hit.snippets.find((s) => s.field === 'body')!;
         expect(marks(body.html)).toEqual(['learn diplomacy']);
         expect(body.html).not.toMatch(/<mark>[^<]*cautious/);
-        const notes = (await store.search({ q: 'Mussavatists' })).hits.find((h) => h.id === SEED_ID)!.snippets;
+        const notes = (await index.search({ q: 'Mussavatists' })).hits.find((h) => h.id === SEED_ID)!.snippets;
         expect(notes.map((s) => s.field)).toEqual(['notes']);
         expect(marks(notes[0]!.html)).toEqual(['Mussavatists']);
       });
 
       it('mark every matched form and nothing else', async () => {
-        const r = await store.search({ q: 'diplomacy', pageSize: 50 });
+        const r = await index.search({ q: 'diplomacy', pageSize: 50 });
         expect(r.total).toBeGreaterThan(1);
         for (const h of r.hits) for (const s of h.snippets) for (const m of marks(s.html)) expect(m.toLowerCase()).toMatch(/^diploma(cy|cies)$/);
       });
@@ -122,7 +127,7 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
         const evil = { ...seedWork(), id: 'test/evil', title: 'A <script>alert(1)</script> letter',
           body: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Beware <img src=x onerror=alert(1)> of the zanzibarite.' }] }] };
         await store.upsertWork(evil);
-        const hit = (await store.search({ q: 'zanzibarite' })).hits[0]!;
+        const hit = (await index.search({ q: 'zanzibarite' })).hits[0]!;
         expect(hit.titleHtml).toBe('A &lt;script&gt;alert(1)&lt;/script&gt; letter');
         expect(hit.snippets[0]!.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
         expect(hit.snippets[0]!.html).toContain('<mark>zanzibarite</mark>');
@@ -141,7 +146,7 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
         ['kind:poster', /Unknown kind "poster"/, 0],
         ['year:19x8', /"19x8" is not a year/, 0],
       ])('%s', async (q, message, position) => {
-        const r = await store.search({ q });
+        const r = await index.search({ q });
         expect(r.error?.message).toMatch(message);
         expect(r.error?.position).toBe(position);
         expect(r.error?.hint).toBeTruthy();
@@ -150,7 +155,7 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
 
       it('odd but valid input is searched, not refused', async () => {
         for (const q of ["o'brien \\ back\\slash", "'; DROP TABLE works; --", 'foo|bar !baz <-> qux&quux:*', '"a:1A b" (c)', 'x'.repeat(900), 'Ж'.repeat(990), '中'.repeat(900)]) {
-          const r = await store.search({ q });
+          const r = await index.search({ q });
           expect(r.error, q).toBeUndefined();
         }
         expect(await store.countWorks()).toBeGreaterThan(0);
@@ -160,20 +165,20 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
     describe('results', () => {
       it('are paginated without overlap and sorted by relevance or date', async () => {
         const q = 'diplomacy OR court';
-        const p1 = await store.search({ q, pageSize: 10 });
-        const p2 = await store.search({ q, pageSize: 10, page: 2 });
+        const p1 = await index.search({ q, pageSize: 10 });
+        const p2 = await index.search({ q, pageSize: 10, page: 2 });
         expect(p1.total).toBeGreaterThan(20);
         expect(hitIds(p1).filter((id) => hitIds(p2).includes(id))).toEqual([]);
         const scores = [...p1.hits, ...p2.hits].map((h) => h.score);
         expect(scores).toEqual([...scores].sort((a, b) => b - a));
-        const byDate = await store.search({ q, sort: 'date', pageSize: 100 });
+        const byDate = await index.search({ q, sort: 'date', pageSize: 100 });
         const dates = byDate.hits.map((h) => h.date!);
         expect(dates).toEqual([...dates].sort());
-        expect((await store.search({ q, sort: 'date-desc' })).hits[0]!.date).toBe([...dates].sort().at(-1));
+        expect((await index.search({ q, sort: 'date-desc' })).hits[0]!.date).toBe([...dates].sort().at(-1));
       });
 
       it('show title, date, author and recipient', async () => {
-        const hit = (await store.search({ q: 'Shahumyan' })).hits.find((h) => h.id === SEED_ID)!;
+        const hit = (await index.search({ q: 'Shahumyan' })).hits.find((h) => h.id === SEED_ID)!;
         expect(hit).toMatchObject({ title: 'To S. G. Shahumyan', date: '1918-05-14', kind: 'letter' });
         expect(hit.authors.map((a) => a.id)).toEqual(['lenin']);
         expect(hit.recipients.map((a) => a.id)).toEqual(['shaumyan-stepan']);
@@ -181,25 +186,25 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
       });
 
       it('AND, OR, NOT, -word and prefix* combine as documented', async () => {
-        const a = await allIds(store, 'diplomacy');
-        const b = await allIds(store, 'court');
-        expect(new Set(await allIds(store, 'diplomacy OR court'))).toEqual(new Set([...a, ...b]));
-        expect(new Set(await allIds(store, 'diplomacy court'))).toEqual(new Set(a.filter((x) => b.includes(x))));
-        expect(new Set(await allIds(store, 'diplomacy -court'))).toEqual(new Set(a.filter((x) => !b.includes(x))));
-        expect(await allIds(store, 'diplomacy NOT court')).toEqual(await allIds(store, 'diplomacy -court'));
-        expect(await allIds(store, 'diplom*')).toEqual(expect.arrayContaining(a));
-        const letters = await allIds(store, 'kind:letter');
-        expect(new Set(await allIds(store, 'kind:letter OR diplomacy'))).toEqual(new Set([...letters, ...a]));
+        const a = await allIds(index, 'diplomacy');
+        const b = await allIds(index, 'court');
+        expect(new Set(await allIds(index, 'diplomacy OR court'))).toEqual(new Set([...a, ...b]));
+        expect(new Set(await allIds(index, 'diplomacy court'))).toEqual(new Set(a.filter((x) => b.includes(x))));
+        expect(new Set(await allIds(index, 'diplomacy -court'))).toEqual(new Set(a.filter((x) => !b.includes(x))));
+        expect(await allIds(index, 'diplomacy NOT court')).toEqual(await allIds(index, 'diplomacy -court'));
+        expect(await allIds(index, 'diplom*')).toEqual(expect.arrayContaining(a));
+        const letters = await allIds(index, 'kind:letter');
+        expect(new Set(await allIds(index, 'kind:letter OR diplomacy'))).toEqual(new Set([...letters, ...a]));
         // Undated works are outside every date range, so NOT year: keeps them.
         const undated = works.filter((w) => !w.written?.date).map((w) => w.id);
-        expect(await allIds(store, '-year:1918')).toEqual(expect.arrayContaining(undated));
+        expect(await allIds(index, '-year:1918')).toEqual(expect.arrayContaining(undated));
       });
     });
 
     describe('facets', () => {
       async function check(q: string, expectedIds?: string[]) {
-        const r = await store.search({ q, facetLimit: 200 });
-        const found = await allIds(store, q);
+        const r = await index.search({ q, facetLimit: 200 });
+        const found = await allIds(index, q);
         if (expectedIds) expect(new Set(found)).toEqual(new Set(expectedIds));
         expect(r.total).toBe(found.length);
         const byId = new Map(works.map((w) => [w.id, w]));
@@ -224,13 +229,13 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
       });
 
       it('give the filter that refines by each value, and mark the ones in use', async () => {
-        const r = await store.search({ q: 'diplomacy' });
+        const r = await index.search({ q: 'diplomacy' });
         const kind = r.facets.find((f) => f.name === 'kind')!.values[0]!;
-        const refined = await store.search({ q: `diplomacy ${kind.filter}` });
+        const refined = await index.search({ q: `diplomacy ${kind.filter}` });
         expect(refined.total).toBe(kind.count);
         expect(refined.facets.find((f) => f.name === 'kind')!.values.find((v) => v.value === kind.value)!.selected).toBe(true);
         const year = r.facets.find((f) => f.name === 'year')!.values[0]!;
-        expect((await store.search({ q: `diplomacy ${year.filter}` })).total).toBe(year.count);
+        expect((await index.search({ q: `diplomacy ${year.filter}` })).total).toBe(year.count);
       });
     });
 
@@ -244,9 +249,9 @@ export function runSearchSuite(name: string, open: () => Promise<Store>): void {
         expect(await ids('tlaloc')).toEqual(['test/step']);
         const bad = { ...w, id: 'test/bad', kind: 'nonsense' } as unknown as Work;
         await expect(store.upsertWorks([{ ...w, id: 'test/step2', title: 'Xochipilli' }, bad])).rejects.toThrow();
-        expect((await store.search({ q: 'xochipilli' })).total).toBe(0);
+        expect((await index.search({ q: 'xochipilli' })).total).toBe(0);
         await store.deleteWork('test/step');
-        expect((await store.search({ q: 'tlaloc' })).total).toBe(0);
+        expect((await index.search({ q: 'tlaloc' })).total).toBe(0);
       });
     });
   });

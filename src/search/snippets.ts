@@ -5,24 +5,8 @@
 // and a word source may skip parts that cannot match (see ./sqlite/blocks.ts).
 import type { Highlight } from './expand.js';
 import { foldWord, scanWords, termOf } from './text.js';
-import type { Snippet } from './types.js';
-
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const SPECIAL = /[&<>"']/;
-/** The text with & < > " ' escaped (most texts have none of them: those are returned as they are). */
-export function escapeHtml(s: string): string {
-  let i = s.search(SPECIAL);
-  if (i < 0) return s;
-  let out = '';
-  let last = 0;
-  for (; i < s.length; i++) {
-    const e = ESC[s[i]!];
-    if (e === undefined) continue;
-    out += s.slice(last, i) + e;
-    last = i + 1;
-  }
-  return out + s.slice(last);
-}
+import { escapeHtml } from '../model/escape.js';
+import type { Snippet } from '../model/search.js';
 
 /** Word boundaries of a text (two parallel arrays: no object per word, long texts stay cheap). */
 interface WordList { text: string; starts: number[]; ends: number[] }

@@ -1,22 +1,22 @@
-// The search surfaces over one store: the /search page, /api/search, and `octavo search`.
+// The search surfaces over one archive: the /search page, /api/search, and `octavo search`.
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSearch } from '../cli/search.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
+import { openArchive, type Archive } from '../archive/open.js';
 import { searchRoutes } from '../web/routes/search.js';
 import { SEED_ID } from '../../test/support/seed.js';
 import { testWorks } from './test-support.js';
-import type { SearchResponse } from './types.js';
+import type { SearchResponse } from '../model/search.js';
 
-let store: SqliteStore;
+let archive: Archive;
 let app: Hono;
 beforeAll(async () => {
-  store = await openSqliteStore(':memory:');
-  await store.upsertWorks(testWorks(60));
+  archive = await openArchive(':memory:');
+  await archive.store.upsertWorks(testWorks(60));
   app = new Hono();
-  app.route('/', searchRoutes(store));
+  app.route('/', searchRoutes(archive.search));
 });
-afterAll(async () => { await store?.close(); });
+afterAll(async () => { await archive?.close(); });
 
 describe('/api/search', () => {
   it('answers JSON with hits, facets and expansions', async () => {
@@ -87,19 +87,19 @@ describe('octavo search', () => {
 
   it('prints results with marked words, and JSON with --json', async () => {
     const c = capture();
-    expect(await runSearch(store, '"learn diplomacy"', {}, c.out)).toBe(0);
+    expect(await runSearch(archive, '"learn diplomacy"', {}, c.out)).toBe(0);
     expect(c.text()).toContain('To S. G. Shahumyan');
     expect(c.text()).toContain('«learn diplomacy»');
     expect(c.text()).toContain(SEED_ID);
     const j = capture();
-    await runSearch(store, 'Shahumyan', { json: true, page: 1, sort: 'date' }, j.out);
+    await runSearch(archive, 'Shahumyan', { json: true, page: 1, sort: 'date' }, j.out);
     expect((JSON.parse(j.text()) as SearchResponse).sort).toBe('date');
   });
 
   it('explains a malformed query and returns 2', async () => {
     const c = capture();
-    expect(await runSearch(store, '"unclosed', {}, c.out)).toBe(2);
+    expect(await runSearch(archive, '"unclosed', {}, c.out)).toBe(2);
     expect(c.text()).toMatch(/^Unclosed quotation mark\.\n {2}"unclosed\n {2}\^\nAdd a closing "/);
-    expect(await runSearch(store, 'x', { sort: 'size' }, capture().out)).toBe(2);
+    expect(await runSearch(archive, 'x', { sort: 'size' }, capture().out)).toBe(2);
   });
 });

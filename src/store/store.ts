@@ -1,34 +1,10 @@
 // The storage contract. SQLite (default) and PostgreSQL implement it and pass one shared suite
 // (store.contract.ts). Differences between backends are capabilities, not `if (kind === ...)`.
+import type { RevisionInfo } from '../model/revision.js';
+import type { CollectionSummary, Neighbours, WorkSummary } from '../model/summary.js';
 import type { Collection, Work } from '../model/work.js';
-import type { SearchRequest, SearchResponse } from '../search/types.js';
 
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
-
-export interface WorkSummary {
-  id: string;
-  kind: Work['kind'];
-  title: string;
-  language: string;
-  authors: { id: string; name: string }[];
-  recipients: { id: string; name: string }[];
-  /** ISO start day of the written date, for sorting; undefined when undated. */
-  date?: string;
-  dateText?: string;
-  collections: Work['collections'];
-  updatedAt: string;
-}
-
-export interface CollectionSummary {
-  path: string[];
-  title: string;
-  count: number;
-}
-
-export interface Neighbours {
-  previous?: WorkSummary;
-  next?: WorkSummary;
-}
 
 export interface ListOptions {
   limit?: number;
@@ -69,6 +45,8 @@ export interface ChangeQuery {
 export interface StoreCapabilities {
   /** Several processes may write at once (PostgreSQL), not just one (SQLite). */
   concurrentWriters: boolean;
+  /** The whole archive is one file the store can copy consistently while in use (`backupTo`). */
+  fileBackup: boolean;
 }
 
 export interface Store {
@@ -91,8 +69,6 @@ export interface Store {
   listChanges(q: ChangeQuery): Promise<ChangeRecord[]>;
   /** The earliest datestamp in the archive (OAI-PMH Identify). */
   earliestChange(): Promise<string | undefined>;
-  /** Ranked full-text search with facets and snippets; a malformed query comes back as `error`, never thrown. */
-  search(req: SearchRequest): Promise<SearchResponse>;
   /** A work's revisions, oldest first (backends that keep revisions). */
   listRevisions?(id: string): Promise<RevisionInfo[]>;
   /** One revision with the work as it was then (no work for a deletion). */
@@ -103,18 +79,12 @@ export interface Store {
   dump?(): AsyncIterable<DumpRecord>;
   /** Write dumped rows as they are (timestamps, revisions, tokens) into an empty archive; returns the row count. */
   load?(records: AsyncIterable<DumpRecord>): Promise<number>;
+  /** A consistent copy of the archive's file (stores with the fileBackup capability). */
+  backupTo?(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface RevisionInfo {
-  /** 1, 2, 3… per work. */
-  n: number;
-  at: string;
-  author?: string;
-  message?: string;
-  deleted: boolean;
-  checksum?: string;
-}
+export type { RevisionInfo };
 
 export interface Revision extends RevisionInfo {
   work?: Work;

@@ -1,14 +1,14 @@
-// The reading app through app.request(): no port opened. Every case runs over the in-memory
-// store and the SQLite store, with the seed letter as imported from the seed page.
+// The reading app through app.request(): no port opened. Every case runs over an in-memory SQLite
+// archive, with the seed letter as imported from the seed page.
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collection, Work } from '../model/work.js';
 import { renderJson } from '../render/json/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 import { renderText } from '../render/text/index.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openArchive, type Archive } from '../archive/open.js';
 import type { Store } from '../store/store.js';
-import { MemoryStore, workVariant } from '../../test/support/memory-store.js';
+import { workVariant } from '../../test/support/works.js';
 import { SEED_ID, seedWork } from '../../test/support/seed.js';
 import { createApp } from './app.js';
 
@@ -39,13 +39,13 @@ function fixtures(seed: Work): { works: Work[]; collections: Collection[] } {
   return { works: [seed, before, after, toLenin], collections: [volume] };
 }
 
-const STORES: [string, () => Promise<Store>][] = [
-  ['memory', async () => new MemoryStore()],
-  ['sqlite', () => openSqliteStore(':memory:')],
+const STORES: [string, () => Promise<Archive>][] = [
+  ['sqlite', () => openArchive(':memory:')],
 ];
 
 for (const [name, open] of STORES) {
   describe(`reading app over the ${name} store`, () => {
+    let archive: Archive;
     let store: Store;
     let app: ReturnType<typeof createApp>;
     const seed = seedWork();
@@ -55,13 +55,14 @@ for (const [name, open] of STORES) {
     };
 
     beforeAll(async () => {
-      store = await open();
+      archive = await open();
+      ({ store } = archive);
       const { works, collections } = fixtures(seed);
       await store.upsertWorks(works);
       for (const c of collections) await store.upsertCollection(c);
-      app = createApp(store);
+      app = createApp(archive);
     });
-    afterAll(async () => { await store.close(); });
+    afterAll(async () => { await archive.close(); });
 
     it('serves the work page at a multi-segment id', async () => {
       const { res, html } = await get(`/works/${SEED_ID}`);

@@ -1,9 +1,9 @@
-// The reading app: server-rendered pages over a Store, working without JavaScript.
+// The reading app: server-rendered pages over an archive (its store and search), working without JavaScript.
 // Routes are sub-apps; every response carries the security headers; errors render as pages.
 import { Hono } from 'hono';
 import { assetUrls } from '../render/html/assets.js';
 import type { Handlers } from '../render/html/handlers.js';
-import type { Store } from '../store/store.js';
+import type { Archive } from '../archive/open.js';
 import type { Deps } from './deps.js';
 import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors.js';
 import { defaultFormats, type ExportFormat } from './formats.js';
@@ -14,10 +14,10 @@ import { collectionRoutes } from './routes/collections.js';
 import { homeRoutes } from './routes/home.js';
 import { workRoutes } from './routes/works.js';
 import { securityHeaders } from './security.js';
-import { authFor } from './auth.js';
+import { authFor } from '../archive/tokens.js';
 import { apiWorkRoutes } from './routes/api-works.js';
 import { historyRoutes } from './routes/history.js';
-import { siteInfo } from './site-info.js';
+import { siteInfo } from '../archive/site-info.js';
 import { oaiRoutes } from './routes/oai.js';
 import { searchRoutes } from './routes/search.js';
 import { cmifRoutes } from './routes/cmif.js';
@@ -33,7 +33,8 @@ export interface AppOptions {
   baseUrl?: string;
 }
 
-export function createApp(store: Store, opts: AppOptions = {}): Hono {
+export function createApp(archive: Pick<Archive, 'store' | 'search'>, opts: AppOptions = {}): Hono {
+  const { store } = archive;
   const assets = assetUrls();
   const deps: Deps = {
     store,
@@ -64,7 +65,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   app.route('/authors', authorRoutes(deps));
   app.route('/assets', assetRoutes());
   const site = siteInfo(opts.baseUrl);
-  app.route('/', searchRoutes(store, { assets }));
+  app.route('/', searchRoutes(archive.search, { assets }));
   app.route('/', oaiRoutes(store, { baseUrl: site.baseUrl, repositoryName: site.name, adminEmail: site.adminEmail }));
   app.route('/', cmifRoutes(store, site));
   app.notFound(notFoundHandler(assets));

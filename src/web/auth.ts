@@ -1,55 +1,8 @@
-// Bearer tokens for writes. A token is a random secret shown once when created; the archive keeps
-// only its sha256. Roles: reader (may read, as anyone may; useful to test a client), editor (may
-// write works), admin (everything an editor may).
-import { randomBytes } from 'node:crypto';
+// Writes need a bearer token (src/archive/tokens.ts): 401 without a valid one, 403 when its role is
+// too low; the principal let through is kept on the request.
 import type { Context, MiddlewareHandler } from 'hono';
-import { sha256 } from '../store/checksum.js';
-import type { TokenRecord, TokenRole, TokenStore } from '../store/store.js';
-
-export interface Principal {
-  name: string;
-  role: TokenRole;
-}
-
-export interface Auth {
-  /** Who an Authorization header value belongs to; undefined for none, malformed, unknown or revoked. */
-  authenticate(authorization: string | undefined): Promise<Principal | undefined>;
-}
-
-export const TOKEN_ROLES: readonly TokenRole[] = ['reader', 'editor', 'admin'];
-const RANK: Record<TokenRole, number> = { reader: 0, editor: 1, admin: 2 };
-const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
-
-export const hashToken = (secret: string): string => sha256(secret);
-
-/** A new secret: "oct_" and 43 base64url characters (256 random bits). */
-export const generateSecret = (): string => `oct_${randomBytes(32).toString('base64url')}`;
-
-/** Create a token; the secret is returned once and never stored. */
-export async function createToken(tokens: TokenStore, name: string, role: TokenRole): Promise<{ secret: string; record: TokenRecord }> {
-  if (!TOKEN_NAME.test(name)) throw new Error(`invalid token name "${name}": letters, digits, . _ @ - (up to 64)`);
-  if (!TOKEN_ROLES.includes(role)) throw new Error(`invalid role "${role}"; choose one of ${TOKEN_ROLES.join(', ')}`);
-  const secret = generateSecret();
-  const record = await tokens.addToken({ name, role, hash: hashToken(secret) });
-  return { secret, record };
-}
-
-/** Authentication against the archive's token table. */
-export function tokenAuth(tokens: TokenStore): Auth {
-  return {
-    async authenticate(header) {
-      const m = header?.match(/^Bearer\s+([A-Za-z0-9._~+/=-]{8,200})\s*$/i);
-      if (!m) return undefined;
-      const t = await tokens.findToken(hashToken(m[1]!));
-      return t ? { name: t.name, role: t.role } : undefined;
-    },
-  };
-}
-
-/** No tokens at all: every write is refused with 401 (a store without a token table). */
-export const noAuth: Auth = { authenticate: async () => undefined };
-
-export const authFor = (store: { tokens?: TokenStore }): Auth => (store.tokens ? tokenAuth(store.tokens) : noAuth);
+import { mayAct, type Auth, type Principal } from '../archive/tokens.js';
+import type { TokenRole } from '../store/store.js';
 
 const PRINCIPAL = 'octavoPrincipal';
 
@@ -68,7 +21,7 @@ export function requireRole(auth: Auth, role: TokenRole, onFailure?: (c: Context
       c.header('WWW-Authenticate', 'Bearer realm="octavo"');
       return c.json({ error: 'unauthorized', message: 'a valid bearer token is required to change the archive' }, 401);
     }
-    if (RANK[p.role] < RANK[role]) {
+    if (!mayAct(p, role)) {
       c.header('WWW-Authenticate', 'Bearer realm="octavo", error="insufficient_scope"');
       return c.json({ error: 'forbidden', message: `the token "${p.name}" is ${p.role}; this needs ${role}` }, 403);
     }

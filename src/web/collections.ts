@@ -1,7 +1,8 @@
 // Collection summaries for the levels the store does not list itself ("lenin" above
 // "lenin/collected-works/volume-35"): their works counted, their titles taken from a work's refs.
 import { humanize } from '../render/html/format.js';
-import type { CollectionSummary, Store } from '../store/store.js';
+import type { CollectionSummary } from '../model/summary.js';
+import type { Store } from '../store/store.js';
 
 const within = (path: string[], prefix: string[]) => prefix.every((seg, i) => path[i] === seg);
 

@@ -3,7 +3,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { Work, type Mark } from '../model/work.js';
 import type { Store } from '../store/store.js';
-import { memoryStore, workVariant } from '../../test/support/memory-store.js';
+import { memoryArchive, workVariant } from '../../test/support/works.js';
 import { seedWork } from '../../test/support/seed.js';
 import { createApp } from './app.js';
 
@@ -45,7 +45,7 @@ function hostileWork(): Work {
 
 describe('hostile imported content', () => {
   it('shows markup in titles, bodies and headers as text', async () => {
-    const app = createApp(await memoryStore([hostileWork()]));
+    const app = createApp(await memoryArchive([hostileWork()]));
     for (const path of ['/works/evil/1', '/', '/collections/evil', '/authors', '/authors/mallory']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
@@ -66,7 +66,7 @@ describe('hostile imported content', () => {
   });
 
   it('links only http(s), mailto, relative and fragment hrefs', async () => {
-    const app = createApp(await memoryStore([hostileWork()]));
+    const app = createApp(await memoryArchive([hostileWork()]));
     const $ = load(await (await app.request('/works/evil/1')).text());
     const hrefs = $('a[href]').map((_, a) => $(a).attr('href')!).get();
     for (const h of hrefs) expect(h, h).toMatch(/^(https?:\/\/|mailto:|\/|#)/);
@@ -93,12 +93,12 @@ describe('hostile imported content', () => {
 
 describe('server errors', () => {
   it('renders a 500 page that leaks nothing and logs the cause', async () => {
-    const store = await memoryStore([seedWork()]);
-    const broken: Store = Object.assign(Object.create(store) as Store, {
+    const archive = await memoryArchive([seedWork()]);
+    const broken: Store = Object.assign(Object.create(archive.store) as Store, {
       getWork: async () => { throw new Error('SQLITE_CORRUPT at /var/lib/octavo/secret.db'); },
     });
     const logged: unknown[] = [];
-    const app = createApp(broken, { log: (_m, err) => logged.push(err) });
+    const app = createApp({ ...archive, store: broken }, { log: (_m, err) => logged.push(err) });
     const res = await app.request('/works/lenin/1918/05/14-shahumyan');
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -111,7 +111,7 @@ describe('server errors', () => {
   });
 
   it('answers a malformed percent-encoding without a server error', async () => {
-    const app = createApp(await memoryStore([seedWork()]), { log: () => {} });
+    const app = createApp(await memoryArchive([seedWork()]), { log: () => {} });
     const res = await app.request('/works/lenin/%E0%A4%A');
     expect(res.status).toBe(404);
   });
@@ -119,7 +119,7 @@ describe('server errors', () => {
 
 describe('addresses', () => {
   it('redirects a trailing slash to the canonical address, never off the site', async () => {
-    const app = createApp(await memoryStore([seedWork()]));
+    const app = createApp(await memoryArchive([seedWork()]));
     for (const [from, to] of [['/authors/', '/authors'], ['/works/lenin/1918/05/14-shahumyan/?x=1', '/works/lenin/1918/05/14-shahumyan?x=1'], ['//evil.example/', '/evil.example']]) {
       const res = await app.request(from!);
       expect(res.status, from).toBe(301);
@@ -128,7 +128,7 @@ describe('addresses', () => {
   });
 
   it('lists every collection at /collections', async () => {
-    const app = createApp(await memoryStore([seedWork()]));
+    const app = createApp(await memoryArchive([seedWork()]));
     const $ = load(await (await app.request('/collections')).text());
     expect($('.collection-tree a').map((_, a) => $(a).attr('href')).get()).toEqual([
       '/collections/lenin', '/collections/lenin/collected-works', '/collections/lenin/collected-works/volume-35',
@@ -139,7 +139,7 @@ describe('addresses', () => {
 
 describe('assets', () => {
   it('serves the stylesheet and script with content-hash caching', async () => {
-    const app = createApp(await memoryStore());
+    const app = createApp(await memoryArchive());
     const page = load(await (await app.request('/')).text());
     const cssUrl = page('link[rel=stylesheet]').attr('href')!;
     const jsUrl = page('script[src]').attr('src')!;

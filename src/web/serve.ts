@@ -2,7 +2,7 @@
 import { serve as nodeServe } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Store } from '../store/store.js';
+import type { Archive } from '../archive/open.js';
 import { createApp, type AppOptions } from './app.js';
 import { hardenServer } from './limits.js';
 
@@ -18,9 +18,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function serve(store: Store, o: ServeOptions = {}): Promise<RunningServer> {
+export function serve(archive: Archive, o: ServeOptions = {}): Promise<RunningServer> {
   const { port = 8080, hostname = '127.0.0.1', ...appOptions } = o;
-  const app = createApp(store, { ...appOptions, baseUrl: appOptions.baseUrl ?? `http://${hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname}:${port}` });
+  const app = createApp(archive, { ...appOptions, baseUrl: appOptions.baseUrl ?? `http://${hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname}:${port}` });
   return new Promise((resolve, reject) => {
     const server = nodeServe({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testWorks } from '../../src/search/test-support.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
+import { openArchive, type Archive } from '../../src/archive/open.js';
 import { createApp } from '../../src/web/app.js';
 import { searchRoutes } from '../../src/web/routes/search.js';
 import { SEED_ID } from '../support/seed.js';
@@ -20,17 +20,17 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 let browser: Browser;
-let store: SqliteStore;
+let store: Archive;
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  store = await openSqliteStore(':memory:');
-  await store.upsertWorks(testWorks(120));
+  store = await openArchive(':memory:');
+  await store.store.upsertWorks(testWorks(120));
   // The reading app with the search sub-app mounted, as the lead mounts it.
   const app = createApp(store);
-  app.route('/', searchRoutes(store));
+  app.route('/', searchRoutes(store.search));
   base = await new Promise<string>((resolve) => {
     server = nodeServe({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`)) as Server;
   });

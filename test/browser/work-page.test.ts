@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../src/web/serve.js';
-import { memoryStore, workVariant } from '../support/memory-store.js';
+import { memoryArchive, workVariant } from '../support/works.js';
 import { SEED_ID, seedWork } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const vol = seed.collections[0]!;
   const near = (id: string, title: string, day: string, position: number) =>
     workVariant(seed, { id, title, day, collection: vol.path, titles: vol.titles ?? [], position });
-  const store = await memoryStore([
+  const store = await memoryArchive([
     seed,
     near('lenin/1918/05/13-tsyurupa', 'To A. D. Tsyurupa', '1918-05-13', (vol.position ?? 0) - 1),
     near('lenin/1918/05/15-kamenev', 'To L. B. Kamenev', '1918-05-15', (vol.position ?? 0) + 1),

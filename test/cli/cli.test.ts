@@ -25,7 +25,7 @@ describe('octavo CLI', () => {
   it('prints a summary without --json and exits 0 when all files land', () => {
     const r = run('import', SEED_PATH);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/1 files in .* 0 imported, 0 updated, 1 unchanged, 0 collection pages, 0 failed/);
+    expect(r.stderr).toMatch(/^1 file in .*: 1 work \(0 new, 0 updated, 1 unchanged\); 0 failed$/m);
   });
 
   it('lists works', () => {

@@ -33,7 +33,8 @@ describe('octavo start', () => {
     const server = await startServer(db);
     try {
       expect(server.log()).toMatch(/Importing the sample archive/);
-      expect(server.log()).toMatch(/\d+ files in .*: \d+ imported/);
+      expect(server.log()).toMatch(/\d+ files in .*: \d+ works \(\d+ new, 0 updated, 0 unchanged\); \d+ collection pages; \d+ non-documents skipped .*; 0 failed/);
+      expect(server.log()).not.toMatch(/FAILED/);
       const home = await fetch(server.url);
       expect(home.status).toBe(200);
       expect(await home.text()).toMatch(/Collections/);

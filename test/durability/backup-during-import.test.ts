@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportArchive, runBackup, runRestore } from '../../src/cli/backup.js';
-import { openStore } from '../../src/cli/db.js';
+import { backupArchive, exportRows, restoreArchive } from '../../src/archive/backup.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { dropSchema, testDatabase, testSchema } from '../support/pg.js';
 import { ON_POSTGRES, ON_SQLITE } from '../support/backends.js';
 import { writeBatch } from './batch.js';
 import { checkAllOrNothing, expectedWorks, octavo, sleep } from './support.js';
+import { storeAt, withRegister } from '../support/archive.js';
 
 const SLOW = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'octavo-backup-live-'));
@@ -37,22 +37,22 @@ describe('backup during an import', () => {
     }, 200);
     reader?.close();
     const file = join(dir, 'live.backup');
-    await runBackup(db, file);
+    await backupArchive(db, file);
     const r = await child.exit;
     expect(r.code, r.stderr).toBe(0);
 
     const copy = await openSqliteStore(file, { readonly: true });
     const check = await checkAllOrNothing(copy, expected);
-    const exported = await exportArchive(copy);
+    const exported = await exportRows(copy);
     await copy.close();
     expect(check.problems).toEqual([]);
     expect(check.present).toBeGreaterThanOrEqual(200);
     expect(check.absent).toBeGreaterThan(0); // taken mid-import, not after it
 
     const restored = join(dir, 'restored.db');
-    await runRestore(restored, file);
+    await restoreArchive(restored, file);
     const back = await openSqliteStore(restored);
-    expect(await exportArchive(back)).toBe(exported);
+    expect(await exportRows(back)).toBe(exported);
     expect(back.db.pragma('integrity_check', { simple: true })).toBe('ok');
     await back.close();
   }, SLOW);
@@ -62,11 +62,11 @@ describe('backup during an import', () => {
     const expected = expectedWorks(files);
     const { schema, url } = testSchema('live');
     cleanups.push(() => dropSchema(schema));
-    const watcher = await openStore(url);
+    const watcher = await storeAt(url);
     const child = octavo(['import', join(dir, 'pg-batch'), '--db', url]);
     await waitFor(() => watcher.countWorks(), 60);
     const file = join(dir, 'live.pgdump');
-    await runBackup(url, file);
+    await backupArchive(url, file);
     const r = await child.exit;
     expect(r.code, r.stderr).toBe(0);
     await watcher.close();
@@ -74,10 +74,10 @@ describe('backup during an import', () => {
     const target = await testDatabase('live');
     cleanups.push(target.drop);
     // The dump holds the schema by name: restore it into another database, then read it there.
-    await runRestore(target.url, file);
+    await restoreArchive(target.url, file);
     const u = new URL(target.url);
     u.searchParams.set('schema', schema);
-    const copy = await openStore(u.toString());
+    const copy = await storeAt(u.toString());
     const check = await checkAllOrNothing(copy, expected);
     await copy.close();
     expect(check.problems).toEqual([]);

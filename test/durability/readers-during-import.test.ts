@@ -8,11 +8,10 @@ import { serve as nodeServe } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { serve } from '../../src/web/serve.js';
-import { authFor } from '../../src/web/auth.js';
+import { authFor } from '../../src/archive/tokens.js';
 import { apiWorkRoutes } from '../../src/web/routes/api-works.js';
 import { historyRoutes } from '../../src/web/routes/history.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import { openPostgresStore } from '../../src/store/postgres/index.js';
+import { openArchive, type Archive } from '../../src/archive/open.js';
 import { dropSchema, testSchema } from '../support/pg.js';
 import { ON_POSTGRES, ON_SQLITE } from '../support/backends.js';
 import type { Store } from '../../src/store/store.js';
@@ -75,10 +74,11 @@ describe('HTTP readers during a large import', () => {
   const schemas: string[] = [];
   afterAll(async () => { for (const s of schemas) await dropSchema(s); });
 
-  async function scenario(store: Store, db: string, batch: string, n: number) {
+  async function scenario(archive: Archive, db: string, batch: string, n: number) {
+    const { store } = archive;
     const files = writeBatch(join(dir, batch), n);
     const expected = expectedWorks(files);
-    const site = await serve(store, { port: 0, hostname: '127.0.0.1' });
+    const site = await serve(archive, { port: 0, hostname: '127.0.0.1' });
     const api = await serveApi(store);
     try {
       const child = octavo(['import', join(dir, batch), '--db', db]);
@@ -99,7 +99,7 @@ describe('HTTP readers during a large import', () => {
 
   it.runIf(ON_SQLITE)('SQLite: one process importing, this one serving', async () => {
     const db = join(dir, 'readers.db');
-    const store = await openSqliteStore(db);
+    const store = await openArchive(db);
     const t = await scenario(store, db, 'sqlite-batch', 1200);
     await store.close();
     expect(t.requests).toBeGreaterThan(200);
@@ -108,7 +108,7 @@ describe('HTTP readers during a large import', () => {
   it.runIf(ON_POSTGRES)('PostgreSQL: one process importing, this one serving', async () => {
     const { schema, url } = testSchema('readers');
     schemas.push(schema);
-    const store = await openPostgresStore(url);
+    const store = await openArchive(url);
     await scenario(store, url, 'pg-batch', 300);
     await store.close();
   }, SLOW);

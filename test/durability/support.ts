@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { importFile } from '../../src/ingest/registry.js';
 import { loadDefaultRegister } from '../../src/model/register.js';
 import type { Work } from '../../src/model/work.js';
-import { canonicalJson } from '../../src/store/checksum.js';
+import { canonicalJson } from '../../src/model/checksum.js';
 import type { Store } from '../../src/store/store.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');

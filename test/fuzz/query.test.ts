@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILTER_NAMES, parseQuery, walk } from '../../src/search/query.js';
-import { QueryError } from '../../src/search/types.js';
+import { QueryError } from '../../src/search/query-error.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const CHUNK = 5000;

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { miaHtml } from '../../src/ingest/mia-html/index.js';
-import { collectFiles, importPaths } from '../../src/ingest/pipeline.js';
+import { collectFiles, importPaths } from '../../src/archive/import.js';
 import { registerImporter } from '../../src/ingest/registry.js';
 import { tei } from '../../src/ingest/tei/index.js';
 import { loadDefaultRegister } from '../../src/model/register.js';

@@ -5,21 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/web/app.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
-import { importPaths } from '../../src/ingest/pipeline.js';
+import { openArchive, type Archive } from '../../src/archive/open.js';
+import { importPaths } from '../../src/archive/import.js';
 import { loadDefaultRegister } from '../../src/model/register.js';
 import { CORPUS, SEED_ID, SEED_PATH } from '../support/seed.js';
 import { CMIF_RNG, TEI_ALL, jing, xpathNumber } from '../validate/jing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'octavo-formats-'));
 const db = join(dir, 'a.db');
-let store: SqliteStore;
+let store: Archive;
 const app = () => createApp(store, { baseUrl: 'https://archive.example.org', log: () => {} });
 
 beforeAll(async () => {
-  store = await openSqliteStore(db);
+  store = await openArchive(db);
   const teiDir = join(CORPUS, 'tei-schnitzler-briefe', 'editions');
-  const sum = await importPaths(store, [SEED_PATH, join(teiDir, 'L00001.xml'), join(teiDir, 'L00088.xml')], { register: loadDefaultRegister() });
+  const sum = await importPaths(store.store, [SEED_PATH, join(teiDir, 'L00001.xml'), join(teiDir, 'L00088.xml')], { register: loadDefaultRegister() });
   expect(sum.failed).toBe(0);
 });
 afterAll(async () => store.close());

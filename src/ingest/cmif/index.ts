@@ -10,7 +10,8 @@ import { attr, child, childElements, elementPath, lineOf, normText, parseXml, pa
 import { readRights } from '../tei/header.js';
 import { readCorrespDesc, type CorrespFields } from '../tei/correspdesc.js';
 import { idFromLetterUri, idFromParties, isWorkId, uniqueId } from '../tei/ids.js';
-import { checksum, decodeXml } from '../tei/index.js';
+import { sha256 } from '../../model/checksum.js';
+import { decodeXml } from '../tei/index.js';
 
 const VERSION = '0.1.0';
 
@@ -58,7 +59,7 @@ function parseCmif(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const diagnostics: Diagnostic[] = [];
   const works: Work[] = [];
   const used = new Set<string>();
-  const sum = checksum(file.bytes);
+  const sum = sha256(file.bytes);
   const now = ctx.now?.();
   const profile = path(root, 'teiHeader', 'profileDesc');
   const descs = profile ? childElements(profile, 'correspDesc') : [];

@@ -12,12 +12,13 @@ import { parse as parseYaml } from 'yaml';
 import { parseDate } from '../../model/dates.js';
 import { workId } from '../../model/ids.js';
 import { emptyEntities, Work, type Block, type Note, type TextBlock } from '../../model/work.js';
-import { sha256 } from '../../store/checksum.js';
+import { sha256 } from '../../model/checksum.js';
 import { classifyLines } from '../mia-text/body.js';
-import { inlineToString } from '../../render/plain.js';
+import { inlineToString } from '../../model/text.js';
 import { decodeTextBytes } from '../text-decode.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
 import { toInlines } from './inline.js';
+import { UNKNOWN_LICENCE } from '../../model/licences.js';
 
 export const VERSION = '1.0.0';
 
@@ -104,8 +105,8 @@ function buildWork(meta: Record<string, unknown>, parts: { title: string; kind: 
     ? { date: parseDate(String(meta.date)) ?? undefined, text: String(meta.date) }
     : meta.written;
   const writtenDate = (written as { date?: { start?: string; precision?: string } } | undefined)?.date;
-  const rights = typeof meta.rights === 'string' ? { statement: meta.rights, licence: 'unknown' }
-    : meta.rights ?? { statement: 'Rights not stated in the source.', licence: 'unknown' };
+  const rights = typeof meta.rights === 'string' ? { statement: meta.rights, licence: UNKNOWN_LICENCE }
+    : meta.rights ?? { statement: 'Rights not stated in the source.', licence: UNKNOWN_LICENCE };
   const id = typeof meta.id === 'string' ? meta.id : workId({
     author: (authors[0] as { id?: string } | undefined)?.id,
     isoDate: writtenDate?.precision === 'day' ? writtenDate.start : writtenDate?.start?.slice(0, 4),

@@ -3,6 +3,7 @@
 // own wording in `text` where the schema has room for it.
 import { parseDate } from '../../model/dates.js';
 import type { Contributor, Publication, Rights, Source } from '../../model/work.js';
+import { PUBLIC_DOMAIN, UNKNOWN_LICENCE } from '../../model/licences.js';
 /** Collapse runs of whitespace (non-breaking spaces included) into single spaces. */
 export const clean = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();
 
@@ -144,12 +145,12 @@ export function parseRights(label: string, text: string): Rights {
   const value = clean(text).replace(/\s*•\s*README\s*$/i, '').replace(/\s*<!--.*?-->\s*/g, ' ');
   const statement = `${clean(label).replace(/:?$/, ':')} ${value}`;
   const l = `${label} ${value}`;
-  const licence = /public domain/i.test(l) ? 'public-domain'
+  const licence = /public domain/i.test(l) ? PUBLIC_DOMAIN
     : /creative commons|\bcc[- ]by/i.test(l) ? (/share-?alike|by-sa/i.test(l) ? 'CC-BY-SA-2.0' : 'CC-BY-2.0')
       : /gnu free documentation|\bgfdl\b|\bfdl\b/i.test(l) ? 'GFDL-1.1-or-later'
-        : 'NOASSERTION';
+        : UNKNOWN_LICENCE;
   const credit = value.match(/credit\s+[“"'‘]([^”"'’]+)[”"'’]/i)?.[1];
-  const holder = licence !== 'public-domain' ? value.match(/^([^.;]+?)(?:\s*[(©]|\s+\d{4}|[.;])/)?.[1]?.trim() : undefined;
+  const holder = licence !== PUBLIC_DOMAIN ? value.match(/^([^.;]+?)(?:\s*[(©]|\s+\d{4}|[.;])/)?.[1]?.trim() : undefined;
   return { statement, licence, ...(credit ? { credit: clean(credit) } : {}), ...(holder ? { holder } : {}) };
 }
 

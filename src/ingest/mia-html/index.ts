@@ -1,7 +1,7 @@
 // Importer for pages of the Marxists Internet Archive (marxists.org): a document page becomes one
 // Work, an index page a Collection, and the archive's error pages a located error. Never throws.
-import { bodyText } from '../../render/plain.js';
-import { createHash } from 'node:crypto';
+import { bodyText } from '../../model/text.js';
+import { sha256 } from '../../model/checksum.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { lineAt } from '../../model/diagnostics.js';
 import type { Provenance } from '../../model/work.js';
@@ -64,7 +64,7 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
     file: file.path,
     format: 'mia-html',
     importer: `mia-html@${MIA_HTML_VERSION}`,
-    checksum: createHash('sha256').update(file.bytes).digest('hex'),
+    checksum: sha256(file.bytes),
     ...(ctx.now ? { importedAt: ctx.now() } : {}),
     ...(archivePath ? { url: miaUrl(archivePath) } : {}),
   };
@@ -82,7 +82,7 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
 
   const fileName = archivePath?.at(-1) ?? file.path.split(/[\\/]/).pop() ?? file.path;
   const kind = classifyPage(page, fileName, units, strictNav);
-  if (kind.kind === 'error') return failed({ file: file.path, ...(kind.line ? { line: kind.line } : {}), element: kind.el ? kind.el.name : 'body', message: kind.message });
+  if (kind.kind === 'error') return failed({ file: file.path, ...(kind.line ? { line: kind.line } : {}), element: kind.el ? kind.el.name : 'body', message: kind.message, code: 'not-a-document' });
 
   const warnings: Diagnostic[] = truncated
     ? [{ severity: 'warning', file: file.path, line: lineAt(text, text.length), message: 'the HTML ends without </body></html>: the file may be truncated' }]

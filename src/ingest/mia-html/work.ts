@@ -16,6 +16,7 @@ import { findNotes, labelElements, NOTES_HEADING, type NoteMap } from './notes.j
 import { workCollections } from './work-collections.js';
 import { bookFolder, dateFromArchivePath, idFromArchivePath, isLettersPath } from './paths.js';
 import type { Unit } from './units.js';
+import { UNKNOWN_LICENCE } from '../../model/licences.js';
 
 export interface WorkInput {
   page: Page;
@@ -186,8 +187,8 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
     return { id: d.id, label: d.label, ...(d.kind ? { kind: d.kind } : {}), blocks: nb };
   });
 
-  const rights = info.rights ?? { statement: 'No rights statement on the page (Marxists Internet Archive).', licence: 'NOASSERTION' };
-  if (!info.rights) diagnostics.push({ severity: 'warning', message: 'no rights statement on the page; licence recorded as NOASSERTION' });
+  const rights = info.rights ?? { statement: 'No rights statement on the page (Marxists Internet Archive).', licence: UNKNOWN_LICENCE };
+  if (!info.rights) diagnostics.push({ severity: 'warning', message: `no rights statement on the page; licence recorded as ${UNKNOWN_LICENCE}` });
   if (!authors.length) diagnostics.push({ severity: 'warning', message: 'no author named by the page (no <meta name="author">, byline or series line)' });
 
   const idDateIso = idDate(st?.date) ?? (inp.archivePath ? dateFromArchivePath(inp.archivePath) : undefined);

@@ -3,12 +3,13 @@ import { parseWrittenStatement } from '../../model/dates.js';
 import { formatLocation } from '../../model/diagnostics.js';
 import { slugify, workId } from '../../model/ids.js';
 import { emptyEntities, Work, type AgentRef, type Contributor, type PlaceRef, type Publication } from '../../model/work.js';
-import { sha256 } from '../../store/checksum.js';
+import { sha256 } from '../../model/checksum.js';
 import { labelKind, parseContributors, parsePublication, parseRights, parseSource } from '../mia-common/fields.js';
 import { decodeTextBytes } from '../text-decode.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
 import { shapeBody } from './body.js';
 import { LABEL_LINE, splitLayout, type HeaderField } from './header.js';
+import { UNKNOWN_LICENCE } from '../../model/licences.js';
 
 export const VERSION = '1.0.0';
 
@@ -65,7 +66,7 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
   const rightsField = layout.fields.find((f) => labelKind(f.label) === 'rights');
   const rights = rightsField
     ? parseRights(rightsField.label, joined(rightsField))
-    : { statement: 'Rights not stated in the source.', licence: 'NOASSERTION' };
+    : { statement: 'Rights not stated in the source.', licence: UNKNOWN_LICENCE };
   const formatsField = field(/^other formats$/i);
   const otherFormats = formatsField?.value.map((v) => ({ label: v.replace(/^[•·*\-–]\s*/, '').trim() })).filter((f) => f.label);
 

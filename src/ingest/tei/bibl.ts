@@ -2,7 +2,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Publication, Source } from '../../model/work.js';
 import { attr, child, childElements, descendants, normText, textOf } from './dom.js';
-import { dateFromAttrs, readDateAttrs } from './dates.js';
+import { dateFromAttrs, readDateAttrs } from '../../formats/tei/dates.js';
 
 /** Text of an element; xml:space="preserve" keeps it exactly as written. */
 export function readText(e: Element | undefined): string {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Inline, Note } from '../../model/work.js';
 import { attr, descendants, elementPath, lineOf } from './dom.js';
 import type { EntityCollector } from './entities.js';
-import { decodeXmlId, noteKindFromType } from './mapping.js';
+import { decodeXmlId, noteKindFromType } from '../../formats/tei/mapping.js';
 
 export interface NoteInfo {
   id: string;

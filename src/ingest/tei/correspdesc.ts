@@ -3,10 +3,10 @@ import type { Element } from '@xmldom/xmldom';
 import type { AgentRef, PartialDate, PlaceRef, Work } from '../../model/work.js';
 import type { PeopleRegister } from '../../model/register.js';
 import { attr, child, childElements, descendants, normText } from './dom.js';
-import { dateFromAttrs, readDateAttrs } from './dates.js';
+import { dateFromAttrs, readDateAttrs } from '../../formats/tei/dates.js';
 import { readText } from './bibl.js';
-import { isUnknownName } from './mapping.js';
-import { parseGeo, refsFrom, resolveAgent, resolvePlace } from './agents.js';
+import { isUnknownName } from '../../formats/tei/mapping.js';
+import { parseGeo, refsFrom, resolveAgent, resolvePlace } from '../../formats/tei/agents.js';
 import type { EntityIndex } from './entities.js';
 
 export interface CorrespFields {

@@ -4,8 +4,8 @@ import type { Element } from '@xmldom/xmldom';
 import type { Entity, Work } from '../../model/work.js';
 import { slugify } from '../../model/ids.js';
 import { attr, childElements, collapse, descendants, normText } from './dom.js';
-import { decodeXmlId, INDEX_ELEMENTS, type EntityKind } from './mapping.js';
-import { dedupe, parseGeo } from './agents.js';
+import { decodeXmlId, INDEX_ELEMENTS, type EntityKind } from '../../formats/tei/mapping.js';
+import { dedupe, parseGeo } from '../../formats/tei/agents.js';
 
 type Bucket = keyof Work['entities'];
 

@@ -3,7 +3,8 @@ import type { Element } from '@xmldom/xmldom';
 import type { CollectionRef, Contributor, Publication, Rights, Source, Work } from '../../model/work.js';
 import { WorkKind } from '../../model/work.js';
 import { attr, child, childElements, normText, path } from './dom.js';
-import { roleOf, spdxFromText, spdxFromUrl, UNKNOWN_LICENCE } from './mapping.js';
+import { roleOf } from '../../formats/tei/mapping.js';
+import { spdxFromText, spdxFromUrl, UNKNOWN_LICENCE } from '../../model/licences.js';
 import { readSourceDesc, readText } from './bibl.js';
 
 export interface HeaderFields {

@@ -1,6 +1,6 @@
 // TEI P5 importer: one Work per <TEI> (a teiCorpus gives several). Letters are read from
 // correspDesc; the text from front/body, notes from the running text and from back/standOff.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../model/checksum.js';
 import type { Element } from '@xmldom/xmldom';
 import type { Importer, ImportContext, ImportOutcome, SourceFile } from '../types.js';
 import { failed } from '../types.js';
@@ -22,10 +22,6 @@ export function decodeXml(bytes: Uint8Array): string {
   const enc = head.match(/^<\?xml[^>]*encoding=["']([\w.-]+)["']/)?.[1]?.toLowerCase();
   const label = enc && /^(iso-8859-1|latin-?1|windows-1252|cp1252)$/.test(enc) ? 'windows-1252' : 'utf-8';
   return new TextDecoder(label).decode(bytes).replace(/^\uFEFF/, '');
-}
-
-export function checksum(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function titleFor(w: Pick<Work, 'authors' | 'recipients' | 'written'>): string | undefined {
@@ -144,7 +140,7 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const diagnostics: Diagnostic[] = [];
   const works: Work[] = [];
   const used = new Set<string>();
-  const sum = checksum(file.bytes);
+  const sum = sha256(file.bytes);
   for (const t of teis) {
     try {
       const w = buildWork(t, file, sum, ctx, diagnostics, used);

@@ -2,7 +2,7 @@
 import type { Element, Node } from '@xmldom/xmldom';
 import type { Inline, Mark } from '../../model/work.js';
 import { attr, childElements, isElement, isText, normText, TEI_NS } from './dom.js';
-import { ENTITY_ELEMENTS, entityKindFromType, marksFromRend, marksFromStyle, type EntityKind } from './mapping.js';
+import { ENTITY_ELEMENTS, entityKindFromType, marksFromRend, marksFromStyle, type EntityKind } from '../../formats/tei/mapping.js';
 import { warnOnce, type WalkContext } from './context.js';
 import { noteBlocks } from './body.js';
 

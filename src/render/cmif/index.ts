@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { AgentRef, PlaceRef, Source, Work, Publication } from '../../model/work.js';
 import { block, el, escapeText, textEl, XML_DECLARATION } from '../xml.js';
-import { urlForSpdx } from '../../ingest/tei/mapping.js';
-import { attrsForDate } from '../../ingest/tei/dates.js';
+import { licenceUrl } from '../../model/licences.js';
+import { attrsForDate } from '../../formats/tei/dates.js';
 
 export interface CmifOptions {
   /** Title of the CMIF file, e.g. "Octavo: letters of V. I. Lenin". */
@@ -96,7 +96,7 @@ export function renderCmif(works: readonly Work[], opts: CmifOptions): string {
   }
   if (!bibls.size) bibls.set('online', { id: `bibl-${stableUuid(`online|${opts.title}|${opts.url}`)}`, type: 'online', text: opts.title, url: opts.url });
   const licence = opts.licence ?? 'CC-BY-4.0';
-  const licenceUrl = urlForSpdx(licence) ?? opts.url;
+  const licenceTarget = licenceUrl(licence) ?? opts.url;
   const header = block('teiHeader', {}, [
     block('fileDesc', {}, [
       el('titleStmt', {}, textEl('title', {}, opts.title) + el('editor', {}, escapeText(opts.editor) + (opts.editorEmail ? textEl('email', {}, opts.editorEmail) : ''))),
@@ -104,7 +104,7 @@ export function renderCmif(works: readonly Work[], opts: CmifOptions): string {
         el('publisher', {}, textEl('ref', { target: opts.url }, opts.publisher)),
         textEl('idno', { type: 'url' }, opts.url),
         el('date', { when: opts.date }),
-        el('availability', {}, textEl('licence', { target: licenceUrl }, `This file is licensed under the terms of ${licence}.`)),
+        el('availability', {}, textEl('licence', { target: licenceTarget }, `This file is licensed under the terms of ${licence}.`)),
       ]),
       block('sourceDesc', {}, [...bibls.values()].map((b) =>
         el('bibl', { type: b.type, 'xml:id': b.id }, escapeText(b.text) + (b.url ? ' ' + textEl('ref', { target: b.url }, b.url) : '')),

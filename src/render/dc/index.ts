@@ -23,7 +23,7 @@
 //   rights       the rights statement, then the licence URL (or identifier when no URL is known)
 import type { PartialDate, Work } from '../../model/work.js';
 import { block, textEl } from '../xml.js';
-import { licenceUrl } from './licences.js';
+import { licenceUrl } from '../../model/licences.js';
 
 export const OAI_DC_NS = 'http://www.openarchives.org/OAI/2.0/oai_dc/';
 export const OAI_DC_SCHEMA = 'http://www.openarchives.org/OAI/2.0/oai_dc.xsd';

@@ -1,6 +1,6 @@
 // The stylesheet and script, read once, with content hashes for cache-busting URLs.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sha256 } from '../../model/checksum.js';
 import type { AssetUrls } from './layout.js';
 
 export interface Asset {
@@ -14,13 +14,14 @@ export interface Asset {
   url: string;
 }
 
-function load(name: string, type: string): Asset {
+function load(name: string, type: string, base = '/assets/'): Asset {
   const body = readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { name, type, body, hash, url: `/assets/${name}?v=${hash}` };
+  const hash = sha256(body).slice(0, 10);
+  return { name, type, body, hash, url: `${base}${name}?v=${hash}` };
 }
 
-export interface SiteAssets { css: Asset; js: Asset; icon: Asset }
+/** The site's stylesheet, script and icon, and the search page's own (served under /search/assets/). */
+export interface SiteAssets { css: Asset; js: Asset; icon: Asset; searchCss: Asset; searchJs: Asset }
 let cached: SiteAssets | undefined;
 
 /** Every asset; read from disk on first use only. */
@@ -29,6 +30,8 @@ export function siteAssets(): SiteAssets {
     css: load('octavo.css', 'text/css; charset=utf-8'),
     js: load('octavo.js', 'text/javascript; charset=utf-8'),
     icon: load('favicon.svg', 'image/svg+xml'),
+    searchCss: load('search.css', 'text/css; charset=utf-8', '/search/assets/'),
+    searchJs: load('search.js', 'text/javascript; charset=utf-8', '/search/assets/'),
   });
 }
 

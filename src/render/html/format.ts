@@ -1,5 +1,6 @@
 // Small pure formatting helpers shared by the HTML templates.
 import type { Contributor, PartialDate, Source } from '../../model/work.js';
+import { PUBLIC_DOMAIN } from '../../model/licences.js';
 
 /** "volume-35" → "Volume 35"; "collected-works" → "Collected Works". */
 export function humanize(slug: string): string {
@@ -70,7 +71,7 @@ export function sourceParts(s: Source): { before: string[]; after: string[] } {
 }
 
 /** Rights label as MIA prints it: "Public Domain", else "Rights". */
-export const rightsLabel = (licence: string) => (licence === 'public-domain' ? 'Public Domain' : 'Rights');
+export const rightsLabel = (licence: string) => (licence === PUBLIC_DOMAIN ? 'Public Domain' : 'Rights');
 
 const KIND_LABELS: Record<string, string> = { letter: 'Letter', telegram: 'Telegram', note: 'Note', article: 'Article', speech: 'Speech' };
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? humanize(kind);

@@ -5,6 +5,7 @@ import type { Child } from 'hono/jsx';
 import type { Publication, Work } from '../../model/work.js';
 import { contributorRows, dateLabel, datetimeAttr, languageName, rightsLabel, sourceParts } from './format.js';
 import { safeHref, workHref } from './href.js';
+import { PUBLIC_DOMAIN } from '../../model/licences.js';
 
 /** One of our own renderings of a work, e.g. { ext: '.txt', label: 'Plain text' }. */
 export interface FormatLink {
@@ -57,7 +58,7 @@ const LONG_STATEMENT = 320;
 
 function rights(r: Work['rights']): Child {
   const url = safeHref(r.url);
-  const licence = r.licence === 'public-domain' ? undefined : r.licence;
+  const licence = r.licence === PUBLIC_DOMAIN ? undefined : r.licence;
   // The row's label already names the licence ("Public Domain: …" in MIA statements).
   const label = rightsLabel(r.licence);
   const statement = r.statement.startsWith(`${label}:`) ? r.statement.slice(label.length + 1).trim() : r.statement;

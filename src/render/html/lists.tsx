@@ -1,6 +1,6 @@
 // Lists of works and collections, shared by the home, collection and author pages.
 import type { Child } from 'hono/jsx';
-import type { CollectionSummary, WorkSummary } from '../../store/store.js';
+import type { CollectionSummary, WorkSummary } from '../../model/summary.js';
 import { humanize, kindLabel, yearOf } from './format.js';
 import { authorHref, collectionHref, workHref } from './href.js';
 

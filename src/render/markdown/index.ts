@@ -1,7 +1,7 @@
 // Markdown with YAML front matter: the header as data, the text as CommonMark, notes as footnotes.
 import { stringify } from 'yaml';
 import type { Block, BlockOf, Work } from '../../model/work.js';
-import { inlineToString, type InlineHandlers } from '../plain.js';
+import { inlineToString, type InlineHandlers } from '../../model/text.js';
 
 const escapeMd = (s: string) => s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ');
 

@@ -3,7 +3,7 @@
 import type { Publication, Rights, Source, Work } from '../../model/work.js';
 import type { PeopleRegister } from '../../model/register.js';
 import { block, el, textEl } from '../xml.js';
-import { roleWord } from '../../ingest/tei/mapping.js';
+import { roleWord } from '../../formats/tei/mapping.js';
 import { agentXml, dateXml, exactText, placeXml } from './names.js';
 
 const opt = (name: string, a: Record<string, string | undefined>, text: string | undefined): string =>

@@ -2,7 +2,7 @@
 // note markers become <ref type="noteRef" target="#id">label</ref>.
 import type { Inline, Mark } from '../../model/work.js';
 import { el, escapeText } from '../xml.js';
-import { encodeXmlId, ENTITY_OUT, rendForMark } from '../../ingest/tei/mapping.js';
+import { encodeXmlId, ENTITY_OUT, rendForMark } from '../../formats/tei/mapping.js';
 
 const sameMark = (a: Mark | undefined, b: Mark | undefined): boolean => !!a && !!b && JSON.stringify(a) === JSON.stringify(b);
 

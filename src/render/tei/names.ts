@@ -3,8 +3,8 @@
 import type { AgentRef, PartialDate, PlaceRef } from '../../model/work.js';
 import type { PeopleRegister } from '../../model/register.js';
 import { el, escapeText, textEl, type Attrs } from '../xml.js';
-import { resolveAgent, resolvePlace } from '../../ingest/tei/agents.js';
-import { attrsForDate } from '../../ingest/tei/dates.js';
+import { resolveAgent, resolvePlace } from '../../formats/tei/agents.js';
+import { attrsForDate } from '../../formats/tei/dates.js';
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

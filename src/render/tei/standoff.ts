@@ -1,7 +1,7 @@
 // Work.entities → <standOff> authority lists; Work.notes → <back><div type="notes">.
 import type { Entity, Work } from '../../model/work.js';
 import { block, el, textEl } from '../xml.js';
-import { encodeXmlId } from '../../ingest/tei/mapping.js';
+import { encodeXmlId } from '../../formats/tei/mapping.js';
 import { renderNoteBlocks } from './blocks.js';
 
 const LISTS = [

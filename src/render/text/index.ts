@@ -1,7 +1,7 @@
 // Plain text in the Marxists Internet Archive's layout: header fields, the text, then the notes.
 // The output re-imports through the mia-text importer to the same Work.
 import type { Work } from '../../model/work.js';
-import { blockToLines, contributorLines } from '../plain.js';
+import { blockToLines, contributorLines } from '../../model/text.js';
 
 export function renderText(work: Work): string {
   const out: string[] = [work.title];

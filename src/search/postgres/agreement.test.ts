@@ -5,13 +5,11 @@
 // prints how the orders compare and the PostgreSQL latencies over the mix.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectFiles, importPaths } from '../../ingest/pipeline.js';
+import { collectFiles, importPaths } from '../../archive/import.js';
 import { loadDefaultRegister } from '../../model/register.js';
-import { openPostgresStore, type PostgresStore } from '../../store/postgres/index.js';
 import { dropSchema, testSchema } from '../../../test/support/pg.js';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/index.js';
-import type { Store } from '../../store/store.js';
-import type { SearchRequest, SearchResponse } from '../types.js';
+import { openArchive, type Archive } from '../../archive/open.js';
+import type { SearchRequest, SearchResponse } from '../../model/search.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
 
@@ -27,22 +25,22 @@ const QUERIES: (string | SearchRequest)[] = [
   { q: 'capital', sort: 'date' }, { q: 'Dehmel', sort: 'date-desc' },
 ];
 
-let pgs: PostgresStore;
-let lite: SqliteStore;
+let pgs: Archive;
+let lite: Archive;
 let schema: string;
 
 beforeAll(async () => {
   const t = testSchema('agree');
   schema = t.schema;
-  pgs = await openPostgresStore(t.url);
-  lite = await openSqliteStore(':memory:');
+  pgs = await openArchive(t.url);
+  lite = await openArchive(':memory:');
   const files = await collectFiles([SAMPLES]);
   const ctx = { register: loadDefaultRegister(), now: () => '2025-01-01T00:00:00Z' };
-  for (const s of [lite, pgs] as Store[]) {
-    const sum = await importPaths(s, files, ctx);
+  for (const s of [lite, pgs]) {
+    const sum = await importPaths(s.store, files, ctx);
     expect(sum.imported).toBeGreaterThan(150);
   }
-  expect(await pgs.countWorks()).toBe(await lite.countWorks());
+  expect(await pgs.store.countWorks()).toBe(await lite.store.countWorks());
 });
 afterAll(async () => {
   await pgs?.close();
@@ -53,10 +51,10 @@ afterAll(async () => {
 const asRequest = (q: string | SearchRequest): SearchRequest => (typeof q === 'string' ? { q } : q);
 
 /** Every hit of a query in the store's order, and the first page's response (all facet values). */
-async function run(store: Store, req: SearchRequest): Promise<{ first: SearchResponse; ids: string[] }> {
-  const first = await store.search({ ...req, pageSize: 100, facetLimit: 200 });
+async function run(archive: Archive, req: SearchRequest): Promise<{ first: SearchResponse; ids: string[] }> {
+  const first = await archive.search.search({ ...req, pageSize: 100, facetLimit: 200 });
   const ids = first.hits.map((h) => h.id);
-  for (let page = 2; page <= first.pages; page++) ids.push(...(await store.search({ ...req, page, pageSize: 100, facets: [] })).hits.map((h) => h.id));
+  for (let page = 2; page <= first.pages; page++) ids.push(...(await archive.search.search({ ...req, page, pageSize: 100, facets: [] })).hits.map((h) => h.id));
   return { first, ids };
 }
 
@@ -112,12 +110,12 @@ describe('SQLite and PostgreSQL agree on the sample archive', () => {
     for (const q of QUERIES) {
       for (const [name, s] of [['sqlite', lite], ['postgres', pgs]] as const) {
         const t0 = performance.now();
-        await s.search(asRequest(q));
+        await s.search.search(asRequest(q));
         times[name].push(performance.now() - t0);
       }
     }
     for (const [name, xs] of Object.entries(times)) {
-      console.log(`${name} search over ${QUERIES.length} queries on ${await lite.countWorks()} works: p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`);
+      console.log(`${name} search over ${QUERIES.length} queries on ${await lite.store.countWorks()} works: p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`);
     }
   });
 });

@@ -4,12 +4,12 @@
 // hits with snippets made from the stored works. The same semantics as ../sqlite/execute.ts.
 import type pg from 'pg';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
+import type { SearchHit, SearchRequest, SearchResponse, SearchSort } from '../../model/search.js';
 import type { Work } from '../../model/work.js';
 import { FIELD_WEIGHTS } from '../document.js';
 import type { Highlight } from '../expand.js';
-import { parseQuery, type QueryNode } from '../query.js';
-import { normaliseRequest, toHit } from '../sqlite/execute.js';
-import { QueryError, type SearchHit, type SearchRequest, type SearchResponse, type SearchSort } from '../types.js';
+import { toHit } from '../hits.js';
+import { emptyResponse, prepareRequest, unrunnable } from '../request.js';
 import { buildFacets, type FacetCount } from './facets.js';
 import { filterResolver } from './filters.js';
 import { expandWithIndex } from './lexicon.js';
@@ -24,13 +24,6 @@ const RANK_WEIGHTS = `'{${[FIELD_WEIGHTS.body, FIELD_WEIGHTS.places, FIELD_WEIGH
 /** ts_rank normalisation 1: divide by 1 + log(document length), as bm25 favours shorter works. */
 const RANK_NORMALISATION = 1;
 
-function empty(q: string, page: number, pageSize: number, sort: SearchSort, t0: number, error?: QueryError): SearchResponse {
-  return {
-    q, total: 0, page, pageSize, pages: 0, sort, hits: [], facets: [], expansions: [],
-    ...(error ? { error: error.toProblem() } : {}), tookMs: performance.now() - t0,
-  };
-}
-
 /** PostgreSQL errors a query can cause (bad data, limits, cancellation), as opposed to a broken connection. */
 const queryFault = (e: unknown) => /^(22|42|54|57014)/.test((e as { code?: string }).code ?? '') && !!(e as { severity?: string }).severity;
 
@@ -42,16 +35,10 @@ interface Row {
 
 export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchRequest, opts: PostgresSearchOptions = {}): Promise<SearchResponse> {
   const t0 = performance.now();
-  const r = normaliseRequest(req);
+  const ready = prepareRequest(req, t0);
+  if ('answer' in ready) return ready.answer;
+  const { r, ast } = ready;
   const register = opts.register ?? loadDefaultRegister();
-  let ast: QueryNode | undefined;
-  try {
-    ast = parseQuery(r.q);
-  } catch (e) {
-    if (e instanceof QueryError) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0, e);
-    throw e;
-  }
-  if (!ast) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0);
 
   let sort: SearchSort = r.sort ?? 'relevance';
   try {
@@ -99,7 +86,7 @@ export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchReq
       facets: buildFacets(counts, r.facets, r.facetLimit, ast), expansions, tookMs: performance.now() - t0,
     };
   } catch (e) {
-    if (queryFault(e)) return empty(r.q, r.page, r.pageSize, sort, t0, new QueryError('The query could not be run.', undefined, 'Try fewer or simpler terms.'));
+    if (queryFault(e)) return emptyResponse(r, sort, t0, unrunnable());
     throw e;
   }
 }

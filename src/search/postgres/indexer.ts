@@ -175,7 +175,6 @@ export function createSearchIndexer(opts: SearchIndexerOptions = {}): PostgresIn
     migrations: searchMigrations,
     upsert: (c, work: Work) => writeDoc(c, indexDocument(work, register())),
     remove: (c, id) => removeDoc(c, id),
-    catchUp: (pool) => catchUp(pool, register()),
   };
 }
 

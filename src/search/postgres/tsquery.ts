@@ -8,6 +8,7 @@
 // `<->` cannot be trusted here).
 import type { MatchNode, TermAlt } from '../expand.js';
 import { isFilterOnly } from '../expand.js';
+import { FACET_OF } from '../facets.js';
 
 /** A lexeme as tsquery/tsvector input: quoted, with quotes and backslashes escaped. */
 export const lexeme = (t: string): string => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -116,8 +117,6 @@ export function predicate(n: MatchNode, p: Params, filterValues: (n: Extract<Mat
       return `(d.date_start IS NOT NULL AND d.date_start <= ${p.add(n.to)} AND COALESCE(d.date_end, d.date_start) >= ${p.add(n.from)})`;
   }
 }
-
-export const FACET_OF = { author: 'author', recipient: 'recipient', place: 'place', kind: 'kind', lang: 'language', collection: 'collection' } as const;
 
 /** The conjuncts that are ranked (the words that must match), as ../sqlite/fts.ts plan() chooses them. */
 export function rankedParts(match: MatchNode): MatchNode[] {

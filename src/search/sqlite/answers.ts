@@ -1,13 +1,10 @@
 // Recent answers, per connection: a small LRU of whole responses keyed by the normalised request,
 // valid for one index version only. Any write (by this connection or, through PRAGMA data_version,
 // by another process) changes the version and empties it. OCTAVO_SEARCH_CACHE sets its size in
-// answers: off unless set (`octavo serve` sets 256 when it is not set; 0 turns it off there).
+// answers: off unless set (`octavo serve` sets a default when it is not set; 0 turns it off there).
 import type Database from 'better-sqlite3';
 import type { PeopleRegister } from '../../model/register.js';
-import type { SearchResponse } from '../types.js';
-
-/** The size `octavo serve` uses when OCTAVO_SEARCH_CACHE is not set. */
-export const SERVE_CACHE_SIZE = 256;
+import type { SearchResponse } from '../../model/search.js';
 
 export class AnswerCache {
   private readonly map = new Map<string, SearchResponse>();

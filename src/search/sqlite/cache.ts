@@ -2,8 +2,10 @@
 // facet), so counting facets over a whole result set is a loop over integers. Rebuilt from the
 // search_* tables whenever the index has changed (this process's writes or another's commits).
 import type Database from 'better-sqlite3';
-import { nameKey, type PeopleRegister } from '../../model/register.js';
-import { FACET_NAMES, type FacetName } from '../types.js';
+import type { PeopleRegister } from '../../model/register.js';
+import { FACET_NAMES, type FacetName } from '../../model/search.js';
+import { FACET_OF } from '../facets.js';
+import { nameKeys, type FacetDictionary } from '../filters.js';
 import { localWrites } from './indexer.js';
 
 export interface FacetColumn {
@@ -22,8 +24,8 @@ export interface IndexCache {
   dateStart: (string | undefined)[];
   dateEnd: (string | undefined)[];
   facets: Record<FacetName, FacetColumn>;
-  /** facet → (name key → values) for author:, recipient:, place:, collection: filters. */
-  keys: Map<string, Map<string, string[]>>;
+  /** The filterable facets as dictionaries for filter resolution (author:, place:, kind:…). */
+  dicts: Map<FacetName, FacetDictionary>;
 }
 
 const caches = new WeakMap<Database.Database, IndexCache>();
@@ -55,26 +57,15 @@ function buildColumn(rows: { value: string; docid: number; label: string }[], ma
   return { values, labels, code, offsets, codes };
 }
 
-/** Names a filter may use for each value: its label, its id read as words, and register spellings. */
-function nameKeys(facets: Record<FacetName, FacetColumn>, register: PeopleRegister | undefined): Map<string, Map<string, string[]>> {
-  const keys = new Map<string, Map<string, string[]>>();
-  for (const f of ['author', 'recipient', 'place', 'collection'] as const) {
-    const m = new Map<string, string[]>();
-    const add = (key: string, value: string) => {
-      if (!key) return;
-      const list = m.get(key);
-      if (!list) m.set(key, [value]);
-      else if (!list.includes(value)) list.push(value);
-    };
-    const col = facets[f];
-    col.values.forEach((v, i) => {
-      add(nameKey(col.labels[i]!), v);
-      if (f !== 'collection') add(v.replace(/[-_./]+/g, ' '), v);
-      if ((f === 'author' || f === 'recipient') && register) for (const s of register.spellings(v)) add(nameKey(s), v);
-    });
-    keys.set(f, m);
+/** Each filterable facet as a dictionary the neutral filter resolution reads (../filters.ts). */
+function dictionaries(facets: Record<FacetName, FacetColumn>, register: PeopleRegister | undefined): Map<FacetName, FacetDictionary> {
+  const out = new Map<FacetName, FacetDictionary>();
+  for (const field of ['author', 'recipient', 'place', 'collection', 'kind', 'lang'] as const) {
+    const col = facets[FACET_OF[field]];
+    const keys = field === 'kind' || field === 'lang' ? new Map<string, string[]>() : nameKeys(field, col.values, col.labels, register);
+    out.set(FACET_OF[field], { has: (v) => col.code.has(v), values: col.values, keys });
   }
-  return keys;
+  return out;
 }
 
 function load(db: Database.Database, version: string, register: PeopleRegister | undefined): IndexCache {
@@ -92,7 +83,7 @@ function load(db: Database.Database, version: string, register: PeopleRegister |
     list.push({ value, docid, label });
   }
   const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, buildColumn(byFacet.get(f) ?? [], maxDoc)])) as Record<FacetName, FacetColumn>;
-  return { version, docids, dateStart, dateEnd, facets, keys: nameKeys(facets, register) };
+  return { version, docids, dateStart, dateEnd, facets, dicts: dictionaries(facets, register) };
 }
 
 /** The cache for the index as it is now. */

@@ -3,24 +3,20 @@
 // snippets made from the texts stored at index time. Recent answers are kept per index version.
 import type Database from 'better-sqlite3';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
+import type { SearchRequest, SearchResponse, SearchSort } from '../../model/search.js';
 import { prepared } from '../../store/sqlite/statements.js';
 import { expandQuery, type MatchNode } from '../expand.js';
-import { parseQuery, type QueryNode } from '../query.js';
-import {
-  DEFAULT_FACET_LIMIT, DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE_SIZE, QueryError, SORTS,
-  type SearchRequest, type SearchResponse, type SearchSort,
-} from '../types.js';
-import { indexCache, indexVersion, type IndexCache } from './cache.js';
+import type { QueryNode } from '../query.js';
+import { QueryError } from '../query-error.js';
+import { emptyResponse, prepareRequest, unrunnable, type NormalRequest } from '../request.js';
+import { indexCache, type IndexCache } from './cache.js';
 import { buildFacets } from './facets.js';
 import { predicate, type Pred } from './filters.js';
 import { BM25, ftsExpression, plan, scoped } from './fts.js';
 import { loadHits } from './hits.js';
-import { catchUp } from './indexer.js';
 import { sqliteLexicon } from './lexicon.js';
 import { answerCache } from './answers.js';
 import { topK } from './topk.js';
-
-export { toHit } from './hits.js';
 
 export interface SqliteSearchOptions {
   register?: PeopleRegister;
@@ -44,51 +40,20 @@ const stmts = (db: Database.Database) => {
   return s;
 };
 
-const lastVersion = new WeakMap<Database.Database, string>();
-
-/** The cache for the current index, indexing works the index has missed first (writable stores only). */
-function ready(db: Database.Database, register: PeopleRegister): IndexCache {
-  const version = indexVersion(db);
-  if (lastVersion.get(db) !== version) {
-    if (!db.readonly) catchUp(db, register);
-    lastVersion.set(db, indexVersion(db));
-  }
-  return indexCache(db, register);
-}
-
-export function normaliseRequest(req: SearchRequest) {
-  const page = Math.max(1, Math.floor(Number(req.page) || 1));
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(Number(req.pageSize) || DEFAULT_PAGE_SIZE)));
-  const sort: SearchSort | undefined = req.sort && SORTS.includes(req.sort) ? req.sort : undefined;
-  const facets = (req.facets ?? FACET_NAMES).filter((f) => FACET_NAMES.includes(f));
-  const facetLimit = Math.min(200, Math.max(1, Math.floor(Number(req.facetLimit) || DEFAULT_FACET_LIMIT)));
-  return { q: String(req.q ?? ''), page, pageSize, sort, facets, facetLimit };
-}
-
-function empty(q: string, page: number, pageSize: number, sort: SearchSort, t0: number, error?: QueryError): SearchResponse {
-  return {
-    q, total: 0, page, pageSize, pages: 0, sort, hits: [], facets: [], expansions: [],
-    ...(error ? { error: error.toProblem() } : {}), tookMs: performance.now() - t0,
-  };
-}
+const hasIndex = (db: Database.Database) => !!prepared(db, "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").get();
 
 export function searchSqlite(db: Database.Database, req: SearchRequest, opts: SqliteSearchOptions = {}): SearchResponse {
   const t0 = performance.now();
-  const r = normaliseRequest(req);
+  const ready = prepareRequest(req, t0);
+  if ('answer' in ready) return ready.answer;
+  const { r, ast } = ready;
   const register = opts.register ?? loadDefaultRegister();
-  let ast: QueryNode | undefined;
-  try {
-    ast = parseQuery(r.q);
-  } catch (e) {
-    if (e instanceof QueryError) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0, e);
-    throw e;
-  }
-  if (!ast) return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0);
-  if (!prepared(db, "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'").get()) {
-    return empty(r.q, r.page, r.pageSize, r.sort ?? 'relevance', t0,
+  if (!hasIndex(db)) {
+    return emptyResponse(r, r.sort ?? 'relevance', t0,
       new QueryError('This archive has no search index yet.', undefined, 'Open it once with a writable store (octavo import or octavo serve) to build the index.'));
   }
-  const cache = ready(db, register);
+  // Read only: works the index missed are indexed when the archive is opened for writing (src/archive).
+  const cache = indexCache(db, register);
   const answers = answerCache(db, cache.version, register);
   const key = answers && JSON.stringify([r.q, r.page, r.pageSize, r.sort ?? '', r.facets, r.facetLimit]);
   const known = key ? answers.get(key) : undefined;
@@ -98,7 +63,7 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
   return res;
 }
 
-function run(db: Database.Database, r: ReturnType<typeof normaliseRequest>, ast: QueryNode, cache: IndexCache, register: PeopleRegister, t0: number): SearchResponse {
+function run(db: Database.Database, r: NormalRequest, ast: QueryNode, cache: IndexCache, register: PeopleRegister, t0: number): SearchResponse {
   const lexicon = sqliteLexicon(db, cache);
   const { match, expansions, highlight } = expandQuery(ast, { register, lexicon });
   const s = stmts(db);
@@ -153,7 +118,7 @@ function run(db: Database.Database, r: ReturnType<typeof normaliseRequest>, ast:
     return { q: r.q, total, page: r.page, pageSize: r.pageSize, pages, sort, hits, facets, expansions, tookMs: performance.now() - t0 };
   } catch (e) {
     if ((e as { code?: string }).code?.startsWith('SQLITE_')) {
-      return empty(r.q, r.page, r.pageSize, sort, t0, new QueryError('The query could not be run.', undefined, 'Try fewer or simpler terms.'));
+      return emptyResponse(r, sort, t0, unrunnable());
     }
     throw e;
   }

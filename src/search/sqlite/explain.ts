@@ -5,9 +5,10 @@ import type Database from 'better-sqlite3';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
 import { expandQuery } from '../expand.js';
 import { parseQuery } from '../query.js';
-import type { FacetName } from '../types.js';
+import type { FacetName } from '../../model/search.js';
 import { indexCache } from './cache.js';
-import { resolveFilter } from './filters.js';
+import { FACET_OF } from '../facets.js';
+import { resolveFilter } from '../filters.js';
 import { plan } from './fts.js';
 import { sqliteLexicon } from './lexicon.js';
 
@@ -20,8 +21,6 @@ export interface Explained {
   flat: boolean;
 }
 
-const FACET: Record<string, FacetName> = { author: 'author', recipient: 'recipient', place: 'place', kind: 'kind', lang: 'language', collection: 'collection' };
-
 /** Throws QueryError for malformed queries, like parseQuery. */
 export function explainQuery(db: Database.Database, q: string, register: PeopleRegister = loadDefaultRegister()): Explained {
   const ast = parseQuery(q);
@@ -32,7 +31,7 @@ export function explainQuery(db: Database.Database, q: string, register: PeopleR
   const filters: ExplainedFilter[] = [];
   let flat = true;
   for (const n of p.rest) {
-    if (n.type === 'filter') filters.push({ facet: FACET[n.field]!, values: [...resolveFilter(cache, n.field, n.value, register)] });
+    if (n.type === 'filter') filters.push({ facet: FACET_OF[n.field], values: resolveFilter(n.field, n.value, cache.dicts.get(FACET_OF[n.field]), register) });
     else if (n.type === 'date') filters.push({ from: n.from, to: n.to });
     else flat = false;
   }

@@ -3,28 +3,14 @@
 // read-only before it was stored, texts SQLite cannot keep as they are, rows that disagree with
 // their map) are read and rendered instead, with the same result.
 import type Database from 'better-sqlite3';
+import type { WorkHeading } from '../../model/summary.js';
 import type { Work } from '../../model/work.js';
-import { bodyText } from '../../render/plain.js';
-import { headerText, hitFields, notesText, type HitFields } from '../document.js';
 import type { Highlight } from '../expand.js';
-import { highlightAll, hitSnippets, snippetsOf } from '../snippets.js';
-import type { SearchHit, Snippet } from '../types.js';
+import { makeHit, toHit } from '../hits.js';
+import { snippetsOf } from '../snippets.js';
+import type { SearchHit, Snippet } from '../../model/search.js';
 import { readMap, StaleTextError, storedLead, storedSnippet, type BlockReader } from './blocks.js';
 import { blockKey } from './indexer.js';
-
-export function makeHit(f: HitFields, snippets: Snippet[], h: Highlight, score: number): SearchHit {
-  return {
-    id: f.id, kind: f.kind, title: f.title, titleHtml: highlightAll(f.title, h), language: f.language,
-    ...(f.date !== undefined ? { date: f.date, dateText: f.dateText } : {}),
-    authors: f.authors, recipients: f.recipients,
-    snippets, score,
-  };
-}
-
-/** A hit made from the work itself. */
-export function toHit(w: Work, h: Highlight, score: number): SearchHit {
-  return makeHit(hitFields(w), hitSnippets({ body: bodyText(w), notes: w.notes.length ? notesText(w) : '', header: headerText(w) }, h), h, score);
-}
 
 interface Statements {
   texts?: Database.Statement;
@@ -77,7 +63,7 @@ export function loadHits(db: Database.Database, ids: number[], h: Highlight, sco
   const relevance = (id: number) => (score.has(id) ? -score.get(id)! : 0);
   const hits = new Map<number, SearchHit>();
   for (const row of (s.texts?.all(JSON.stringify(ids)) ?? []) as TextRow[]) {
-    const f = JSON.parse(row[1]) as HitFields;
+    const f = JSON.parse(row[1]) as WorkHeading;
     // A row left by a document this docid once named (deleted by other means than the indexer) is
     // not used, nor texts whose blocks disagree with their map: those hits are made from the work.
     if (f.id !== row[6]) continue;

@@ -8,8 +8,9 @@ import type { Work } from '../../model/work.js';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
 import type { SqliteIndexer } from '../../store/sqlite/index.js';
 import type { Migration } from '../../store/sqlite/migrations.js';
-import { headerText, hitFields, indexDocument, notesText, type IndexDoc } from '../document.js';
-import { bodyText } from '../../render/plain.js';
+import { indexDocument, type IndexDoc } from '../document.js';
+import { workHeading } from '../../model/summary.js';
+import { bodyText, headerText, notesText } from '../../model/text.js';
 import { scanWords } from '../text.js';
 import { splitText } from './blocks.js';
 
@@ -186,7 +187,7 @@ const storable = (t: NonNullable<IndexDoc['texts']>) => !UNPAIRED.test(t.body) &
 /** Index one work: its terms, facets and the texts of its snippets. */
 export function indexWork(db: Database.Database, work: Work, register: PeopleRegister): void {
   const doc = indexDocument(work, register);
-  writeDoc(db, doc, doc.texts && storable(doc.texts) ? JSON.stringify(hitFields(work)) : undefined);
+  writeDoc(db, doc, doc.texts && storable(doc.texts) ? JSON.stringify(workHeading(work)) : undefined);
 }
 
 export interface SearchIndexerOptions {
@@ -250,7 +251,7 @@ function fillTexts(db: Database.Database): void {
       const work = JSON.parse(row) as Work;
       const texts = { body: bodyText(work), notes: notesText(work), header: headerText(work) };
       // The body's terms are not at hand here: splitText reads them from the text.
-      if (storable(texts)) writeText(s, docid, JSON.stringify(hitFields(work)), texts);
+      if (storable(texts)) writeText(s, docid, JSON.stringify(workHeading(work)), texts);
     }
     db.exec("DELETE FROM search_pending WHERE what = 'texts'");
     bump(db);

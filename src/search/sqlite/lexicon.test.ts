@@ -1,19 +1,22 @@
 // Spelling candidates the lexicon leaves out could never have been chosen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/index.js';
+import { openArchive, type Archive } from '../../archive/open.js';
+import type { SqliteStore } from '../../store/sqlite/index.js';
 import { closest, editDistance, maxEdits, nameDistance } from '../fuzzy.js';
 import { testWorks } from '../test-support.js';
 import { indexCache } from './cache.js';
 import { letterGap, sqliteLexicon } from './lexicon.js';
 
 describe('spelling candidates', () => {
+  let archive: Archive;
   let store: SqliteStore;
   beforeAll(async () => {
-    store = await openSqliteStore(':memory:');
+    archive = await openArchive(':memory:');
+    store = archive.store as SqliteStore;
     await store.upsertWorks(testWorks(120));
-    await store.search({ q: 'x' });
+    await archive.search.search({ q: 'x' });
   });
-  afterAll(async () => { await store.close(); });
+  afterAll(async () => { await archive.close(); });
 
   it('count the letters two words do not share', () => {
     expect(letterGap('shaumyan', 'shahumyan')).toBe(1);

@@ -1,5 +1,5 @@
 // The shared search suite on the SQLite store.
+import { openArchive } from '../../archive/open.js';
 import { runSearchSuite } from '../search.contract.js';
-import { openSqliteStore } from '../../store/sqlite/index.js';
 
-runSearchSuite('sqlite', () => openSqliteStore(':memory:'));
+runSearchSuite('sqlite', () => openArchive(':memory:'));

@@ -1,10 +1,10 @@
 // Raw rows in and out, for lossless copies between stores (migrate-store) and JSON backups. The derived
 // tables (work_agents, work_collections, search indexes) are rebuilt from each work's JSON on load.
-import { sortKey } from '../summary.js';
+import { sortKey } from '../../model/summary.js';
 import type pg from 'pg';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
-import { pathKey } from '../summary.js';
+import { pathKey } from '../../model/summary.js';
 
 export interface RowTimes { json: string; checksum: string; createdAt: string; updatedAt: string }
 

@@ -4,27 +4,25 @@
 import type pg from 'pg';
 import { Collection, Work } from '../../model/work.js';
 import type {
-  ChangeQuery, ChangeRecord, CollectionSummary, DumpRecord, ListOptions, Neighbours, Revision, RevisionInfo, RevisionMeta,
-  Store, UpsertStatus, WorkSummary,
+  ChangeQuery, ChangeRecord, DumpRecord, ListOptions, Revision, RevisionInfo, RevisionMeta, Store, UpsertStatus,
 } from '../store.js';
-import { canonicalJson, sha256, workChecksum } from '../checksum.js';
-import { pathKey, summarise } from '../summary.js';
+import type { CollectionSummary, Neighbours, WorkSummary } from '../../model/summary.js';
+import { canonicalJson, sha256, workChecksum } from '../../model/checksum.js';
+import { pathKey, summarise } from '../../model/summary.js';
 import { createPool, ensureSchema, parseTarget, transaction } from './connect.js';
 import { dumpRows, loadRows, writeWorkRow } from './dump.js';
 import { migrate, migrations, type Migration } from './migrations.js';
 import { PostgresTokenStore } from './tokens.js';
-import type { SearchRequest, SearchResponse } from '../../search/types.js';
-import { createSearchIndexer } from '../../search/postgres/indexer.js';
-import { searchPostgres } from '../../search/postgres/execute.js';
 
-/** Something kept in step with the works table inside the same transaction (the search index). */
+/**
+ * Something kept in step with the works table inside the same transaction: the search index, handed
+ * in by whoever opens the store (src/archive), so the store knows nothing of search.
+ */
 export interface PostgresIndexer {
   /** Numbered from 100 up so they never collide with the store's own. */
   migrations?: Migration[];
   upsert(c: pg.ClientBase, work: Work): Promise<void>;
   remove(c: pg.ClientBase, id: string): Promise<void>;
-  /** Bring the index up to date with works written before it existed (run once when the store opens). */
-  catchUp?(pool: pg.Pool): Promise<unknown>;
 }
 
 export interface PostgresStoreOptions {
@@ -36,7 +34,7 @@ export interface PostgresStoreOptions {
 interface WorkRow { id: string; json: string; updated_at: string }
 
 export class PostgresStore implements Store {
-  readonly capabilities = { concurrentWriters: true };
+  readonly capabilities = { concurrentWriters: true, fileBackup: false };
   readonly tokens: PostgresTokenStore;
   private closed = false;
 
@@ -217,11 +215,6 @@ export class PostgresStore implements Store {
     return (await this.pool.query<{ at: string | null }>('SELECT MIN(at) AS at FROM revisions')).rows[0]?.at ?? undefined;
   }
 
-  /** Full-text search with facets and snippets on tsvector/GIN (src/search/postgres). */
-  async search(req: SearchRequest): Promise<SearchResponse> {
-    return searchPostgres(this.pool, req);
-  }
-
   async listRevisions(id: string): Promise<RevisionInfo[]> {
     const rows = (await this.pool.query<RevisionRow>(
       'SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = $1 ORDER BY n', [id])).rows;
@@ -287,8 +280,7 @@ async function addRevision(
 export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const target = parseTarget(url);
   const pool = createPool(target, opts.max);
-  // The search index is always kept in step; callers may add indexers of their own.
-  const indexers = [createSearchIndexer(), ...(opts.indexers ?? [])];
+  const indexers = opts.indexers ?? [];
   try {
     await ensureSchema(pool, target.schema);
     const c = await pool.connect();
@@ -297,7 +289,6 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     } finally {
       c.release();
     }
-    for (const ix of indexers) await ix.catchUp?.(pool);
   } catch (e) {
     await pool.end().catch(() => {});
     throw e;

@@ -6,6 +6,7 @@ import { seedWork } from '../../../test/support/seed.js';
 import type { DumpRecord } from '../store.js';
 import type { Work } from '../../model/work.js';
 import { openSqliteStore } from '../sqlite/index.js';
+import { postgresSearchIndexer } from '../../search/postgres/index.js';
 
 const schemas: string[] = [];
 function fresh(prefix: string): string {
@@ -28,7 +29,8 @@ async function collect(it: AsyncIterable<DumpRecord>): Promise<DumpRecord[]> {
 describe('PostgreSQL specifics', () => {
   it('migrates once, also when several processes open the archive at once', async () => {
     const url = fresh('mig');
-    const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { max: 2 })));
+    // With the search index's migrations (100 up) beside the store's own, as an archive opens it.
+    const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { max: 2, indexers: [postgresSearchIndexer()] })));
     const versions = (await stores[0]!.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows;
     expect(versions.map((v) => v.version)).toEqual([1, 2, 100, 101]);
     await Promise.all(stores.map((s) => s.close()));

@@ -4,7 +4,7 @@ import { prepared } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
-import { pathKey, sortKey } from '../summary.js';
+import { pathKey, sortKey } from '../../model/summary.js';
 
 export interface RowTimes { json: string; checksum: string; createdAt: string; updatedAt: string }
 

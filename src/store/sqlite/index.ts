@@ -5,19 +5,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Collection, Work } from '../../model/work.js';
 import type {
-  ChangeQuery, ChangeRecord, CollectionSummary, DumpRecord, ListOptions, Neighbours, Revision, RevisionInfo, RevisionMeta, Store,
-  UpsertStatus, WorkSummary,
+  ChangeQuery, ChangeRecord, DumpRecord, ListOptions, Revision, RevisionInfo, RevisionMeta, Store, UpsertStatus,
 } from '../store.js';
-import { canonicalJson, sha256, workChecksum } from '../checksum.js';
-import { pathKey, summarise } from '../summary.js';
+import type { CollectionSummary, Neighbours, WorkSummary } from '../../model/summary.js';
+import { canonicalJson, sha256, workChecksum } from '../../model/checksum.js';
+import { pathKey, summarise } from '../../model/summary.js';
 import { dumpRows, loadRows, writeWorkRow } from './dump.js';
 import { migrate, migrations, type Migration } from './migrations.js';
-import { createSearchIndexer } from '../../search/sqlite/indexer.js';
-import { searchSqlite } from '../../search/sqlite/execute.js';
-import type { SearchRequest, SearchResponse } from '../../search/types.js';
 import { SqliteTokenStore } from './tokens.js';
 
-/** Something kept in step with the works table inside the same transaction (the search index). */
+/**
+ * Something kept in step with the works table inside the same transaction: the search index, handed
+ * in by whoever opens the store (src/archive), so the store knows nothing of search.
+ */
 export interface SqliteIndexer {
   migrations?: Migration[];
   upsert(db: Database.Database, work: Work): void;
@@ -32,7 +32,7 @@ export interface SqliteStoreOptions {
 interface WorkRow { id: string; json: string; updated_at: string }
 
 export class SqliteStore implements Store {
-  readonly capabilities = { concurrentWriters: false };
+  readonly capabilities = { concurrentWriters: false, fileBackup: true };
   readonly db: Database.Database;
   readonly tokens: SqliteTokenStore;
   private readonly indexers: SqliteIndexer[];
@@ -40,8 +40,7 @@ export class SqliteStore implements Store {
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file, { readonly: opts.readonly ?? false });
-    // The search index is always kept in step; callers may add indexers of their own.
-    this.indexers = [createSearchIndexer(), ...(opts.indexers ?? [])];
+    this.indexers = opts.indexers ?? [];
     if (!opts.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
@@ -243,9 +242,11 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Full-text search with facets and snippets (src/search). */
-  async search(req: SearchRequest): Promise<SearchResponse> {
-    return searchSqlite(this.db, req);
+  /** A consistent copy of the whole database file (the online backup API), while writers go on. */
+  async backupTo(file: string): Promise<void> {
+    // All pages in one step: one read snapshot (WAL lets writers go on), so other processes' writes
+    // cannot make the copy restart over and over during a long import.
+    await this.db.backup(file, { progress: () => 0x7fffffff });
   }
 
   async close(): Promise<void> {

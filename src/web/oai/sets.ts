@@ -3,7 +3,8 @@
 // below it, so "lenin" is the whole Lenin archive. setName = the titles along the path joined by " › ".
 // Paths with a segment outside setSpec's alphabet (protocol 3.5: A-Z a-z 0-9 - _ . ! ~ * ' ( ))
 // cannot be named as sets and are left out.
-import type { CollectionSummary, Store } from '../../store/store.js';
+import type { CollectionSummary } from '../../model/summary.js';
+import type { Store } from '../../store/store.js';
 
 const SEGMENT = /^[A-Za-z0-9\-_.!~*'()]+$/;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { Hono } from 'hono';
+import { openArchive } from '../../archive/open.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import { openPostgresStore } from '../../store/postgres/index.js';
@@ -11,7 +12,7 @@ import { dropSchema, testSchema } from '../../../test/support/pg.js';
 import { onBackend, ON_POSTGRES } from '../../../test/support/backends.js';
 import type { Store } from '../../store/store.js';
 import type { Work } from '../../model/work.js';
-import { authFor, createToken } from '../auth.js';
+import { authFor, createToken } from '../../archive/tokens.js';
 import { apiWorkRoutes } from './api-works.js';
 import { historyRoutes } from './history.js';
 import { SEED_ID, SEED_PATH, seedWork } from '../../../test/support/seed.js';
@@ -184,14 +185,15 @@ describe.each(backends)('write API over %s', (_name, open) => {
 describe('mounted beside the reading app', () => {
   it('reaches the history page and the API while the work pages keep their own paths', async () => {
     const { createApp } = await import('../app.js');
-    const store = await openSqliteStore(join(dir, 'mounted.db'));
+    const archive = await openArchive(join(dir, 'mounted.db'));
+    const { store } = archive;
     await store.upsertWork(seedWork(), { message: 'imported' });
     const { searchRoutes } = await import('./search.js');
     const app = new Hono();
     app.route('/api', apiWorkRoutes(store, authFor(store)));
     app.route('/works', historyRoutes(store, authFor(store)));
-    app.route('/', searchRoutes(store));
-    app.route('/', createApp(store));
+    app.route('/', searchRoutes(archive.search));
+    app.route('/', createApp(archive));
     // The API's routes do not shadow other /api routes mounted after them.
     expect((await app.request('/api/search?q=diplomacy')).status).toBe(200);
     expect((await app.request(`/works/${SEED_ID}/history`)).status).toBe(200);

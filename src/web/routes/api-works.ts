@@ -17,7 +17,8 @@ import { loadDefaultRegister, type PeopleRegister } from '../../model/register.j
 import { Collection, Work } from '../../model/work.js';
 import { importFile } from '../../ingest/registry.js';
 import type { RevisionMeta, Store, UpsertStatus } from '../../store/store.js';
-import { principalOf, requireRole, type Auth } from '../auth.js';
+import type { Auth } from '../../archive/tokens.js';
+import { principalOf, requireRole } from '../auth.js';
 import { clientAddress, defaultLimits, RateLimiter, sizeLimit, timeLimit, tooMany, type Limits } from '../limits.js';
 import { securityHeaders } from '../security.js';
 

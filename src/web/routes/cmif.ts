@@ -1,8 +1,8 @@
 // /cmif.xml: the archive's letters as one CMIF file for correspSearch (?collection=lenin/letters narrows it).
 import { Hono } from 'hono';
-import { archiveCmif } from '../../render/cmif/archive.js';
+import { archiveCmif } from '../../archive/cmif.js';
 import type { Store } from '../../store/store.js';
-import type { SiteInfo } from '../site-info.js';
+import type { SiteInfo } from '../../archive/site-info.js';
 
 export function cmifRoutes(store: Store, site: SiteInfo): Hono {
   const app = new Hono();

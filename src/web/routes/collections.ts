@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { humanize } from '../../render/html/format.js';
 import { renderCollectionPage, renderCollectionsIndex } from '../../render/html/pages/collection.js';
-import type { WorkSummary } from '../../store/store.js';
+import type { WorkSummary } from '../../model/summary.js';
 
 /** Above this many works under a collection that has sub-collections, list the sub-collections only. */
 const MAX_LISTED = 1000;

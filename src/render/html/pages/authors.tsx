@@ -1,6 +1,6 @@
 // The index of authors and correspondents, and one person's page: writings, letters written,
 // letters received.
-import type { WorkSummary } from '../../../store/store.js';
+import type { WorkSummary } from '../../../model/summary.js';
 import { WorksByYear } from '../lists.js';
 import { authorHref } from '../href.js';
 import { Breadcrumbs, renderPage, type AssetUrls } from '../layout.js';

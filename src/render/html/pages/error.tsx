@@ -25,3 +25,9 @@ export function renderErrorPage(i: ErrorPageInput): string {
   );
   return renderPage({ title, assets: i.assets, main, bodyClass: 'page-error' });
 }
+
+/** A page that says why a request was refused, in the request's own words (history restores, forms). */
+export function renderMessagePage(i: { status: number; heading: string; text: string; assets: AssetUrls }): string {
+  const main = <section class="error-page"><p class="error-status">{String(i.status)}</p><h1>{i.heading}</h1><p>{i.text}</p></section>;
+  return renderPage({ title: i.heading, assets: i.assets, main, bodyClass: 'page-error' });
+}

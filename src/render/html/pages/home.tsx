@@ -1,5 +1,5 @@
 // The home page: what the archive holds, its collections and its latest additions.
-import type { CollectionSummary, WorkSummary } from '../../../store/store.js';
+import type { CollectionSummary, WorkSummary } from '../../../model/summary.js';
 import { CollectionTree, WorkList, collectionTree } from '../lists.js';
 import { renderPage, type AssetUrls } from '../layout.js';
 

@@ -2,7 +2,7 @@
 // record provenance, and previous/next within its first collection.
 import type { Child } from 'hono/jsx';
 import type { Entity, Work } from '../../../model/work.js';
-import type { Neighbours, WorkSummary } from '../../../store/store.js';
+import type { Neighbours, WorkSummary } from '../../../model/summary.js';
 import { renderWorkText } from '../content.js';
 import { humanize, kindLabel } from '../format.js';
 import type { Handlers } from '../handlers.js';

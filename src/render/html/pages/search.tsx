@@ -1,38 +1,11 @@
-// /search (the page: a GET form that works without JavaScript, enhanced with instant results by
-// /search/assets/search.js) and /api/search (the same answer as JSON). Mount with app.route('/', …).
-import { Hono, type Context } from 'hono';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { assetUrls } from '../../render/html/assets.js';
-import { workHref } from '../../render/html/href.js';
-import { renderPage, type AssetUrls } from '../../render/html/layout.js';
-import { FACET_NAMES, SORTS, type Facet, type FacetName, type SearchHit, type SearchRequest, type SearchResponse, type SearchSort } from '../../search/types.js';
-import type { Store } from '../../store/store.js';
-import { MATCHING_NOTES, QUERY_SYNTAX } from '../../search/help.js';
-import { escapeHtml } from '../../search/snippets.js';
+// The /search page as HTML: the form (a GET form that works without JavaScript), the results with
+// their snippets, facets and pager, and the query language's help. Results are built as strings,
+// escaped as JSX would escape them: a page has hundreds of elements, and JSX cost more than the search.
 import { raw } from 'hono/html';
-
-interface Asset { body: string; type: string; hash: string; url: string }
-function asset(name: string, type: string): Asset {
-  const body = readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8');
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { body, type, hash, url: `/search/assets/${name}?v=${hash}` };
-}
-let assets: Record<string, Asset> | undefined;
-const searchAssets = () => (assets ??= { 'search.js': asset('search.js', 'text/javascript; charset=utf-8'), 'search.css': asset('search.css', 'text/css; charset=utf-8') });
-
-/** The request a URL asks for: ?q=&page=&sort=&facets=kind,author|none&pageSize=. */
-export function requestFromQuery(c: Context): SearchRequest {
-  const facets = c.req.query('facets');
-  const sort = c.req.query('sort');
-  return {
-    q: c.req.query('q') ?? '',
-    page: Number(c.req.query('page') ?? 1),
-    ...(c.req.query('pageSize') ? { pageSize: Number(c.req.query('pageSize')) } : {}),
-    ...(sort && (SORTS as readonly string[]).includes(sort) ? { sort: sort as SearchSort } : {}),
-    ...(facets === undefined || facets === 'all' ? {} : { facets: facets === 'none' || facets === '' ? [] : facets.split(',').filter((f): f is FacetName => (FACET_NAMES as readonly string[]).includes(f)) }),
-  };
-}
+import { escapeHtml } from '../../../model/escape.js';
+import { SORTS, type Facet, type SearchHit, type SearchResponse, type SearchSort, type SyntaxRow } from '../../../model/search.js';
+import { workHref } from '../href.js';
+import { renderPage, type AssetUrls } from '../layout.js';
 
 const href = (q: string, extra: Record<string, string | number | undefined> = {}) => {
   const p = new URLSearchParams({ q: q.trim() });
@@ -43,8 +16,6 @@ const SORT_LABELS: Record<SearchSort, string> = { relevance: 'Relevance', date: 
 const FIELD_LABELS: Record<string, string> = { body: 'Text', notes: 'Notes', header: 'Header', title: 'Title' };
 const sortParam = (r: SearchResponse, explicit: boolean) => (explicit ? r.sort : undefined);
 
-// The results are built as strings (escaped as JSX would escape them): a page of results has
-// hundreds of elements, and rendering them as JSX cost more than the search itself.
 const esc = escapeHtml;
 
 function hitHtml(h: SearchHit): string {
@@ -86,22 +57,22 @@ function pagerHtml(r: SearchResponse, sort?: SearchSort): string {
   return `${html}</nav>`;
 }
 
-function QueryHelp({ open }: { open: boolean }) {
+function QueryHelp({ open, help }: { open: boolean; help: SearchPageOptions['help'] }) {
   return (
     <details class="search-help" open={open}>
       <summary>How to search</summary>
       <table>
         <thead><tr><th scope="col">Write</th><th scope="col">To find</th><th scope="col">Example</th></tr></thead>
-        <tbody>{QUERY_SYNTAX.map((row) => <tr><td><code>{row.syntax}</code></td><td>{row.meaning}</td><td><code>{row.example}</code></td></tr>)}</tbody>
+        <tbody>{help.syntax.map((row) => <tr><td><code>{row.syntax}</code></td><td>{row.meaning}</td><td><code>{row.example}</code></td></tr>)}</tbody>
       </table>
-      {MATCHING_NOTES.map((n) => <p>{n}</p>)}
+      {help.notes.map((n) => <p>{n}</p>)}
       <p>The same search answers as JSON at <code>{'/api/search?q=…&page=…&sort=relevance|date|date-desc&facets=kind,author,…|none'}</code>.</p>
     </details>
   );
 }
 /** The help never changes: rendered once, open and closed. */
 const helpHtml: Partial<Record<'open' | 'closed', string>> = {};
-const queryHelp = (open: boolean) => (helpHtml[open ? 'open' : 'closed'] ??= String(<QueryHelp open={open} />));
+const queryHelp = (open: boolean, help: SearchPageOptions['help']) => (helpHtml[open ? 'open' : 'closed'] ??= String(<QueryHelp open={open} help={help} />));
 
 /** The part of the page that changes with the query (also served alone, for instant results). */
 export function resultsHtml(r: SearchResponse, explicitSort: boolean): string {
@@ -133,43 +104,26 @@ export function resultsHtml(r: SearchResponse, explicitSort: boolean): string {
   return `${html}</div>`;
 }
 
-export function Results({ r, explicitSort }: { r: SearchResponse; explicitSort: boolean }) {
-  return raw(resultsHtml(r, explicitSort));
+export interface SearchPageOptions {
+  site: AssetUrls;
+  /** The search page's own stylesheet and script. */
+  css: string;
+  js: string;
+  /** The query language, described (src/search/help.ts). */
+  help: { syntax: SyntaxRow[]; notes: string[] };
 }
 
-function page(r: SearchResponse, explicitSort: boolean, site: AssetUrls): string {
-  const a = searchAssets();
-  const main = `<section class="search-page"><link rel="stylesheet" href="${esc(a['search.css']!.url)}"/><h1>Search</h1>`
+/** The whole /search page: the form, the results, and the query language's help. */
+export function searchPage(r: SearchResponse, explicitSort: boolean, o: SearchPageOptions): string {
+  const main = `<section class="search-page"><link rel="stylesheet" href="${esc(o.css)}"/><h1>Search</h1>`
     + '<form class="search-form" role="search" action="/search" method="get"><label for="q" class="visually-hidden">Search the archive</label>'
     + `<input id="q" name="q" type="search" value="${esc(r.q)}" autocomplete="off" spellcheck="false" placeholder="${esc('Shahumyan, "learn diplomacy", recipient:shahumyan year:1918')}"/>`
     + '<label for="sort" class="visually-hidden">Order</label><select id="sort" name="sort">'
     + SORTS.map((s) => `<option value="${s}"${explicitSort && r.sort === s ? ' selected=""' : ''}>${esc(SORT_LABELS[s])}</option>`).join('')
     + '</select><button type="submit">Search</button></form>'
     + `<div id="search-results" aria-live="polite">${resultsHtml(r, explicitSort)}</div>`
-    + queryHelp(!r.q.trim())
-    + `<script src="${esc(a['search.js']!.url)}" defer=""></script></section>`;
-  return renderPage({ title: r.q.trim() ? `${r.q.trim()} — Search` : 'Search', assets: site, main: raw(main), bodyClass: 'page-search' });
+    + queryHelp(!r.q.trim(), o.help)
+    + `<script src="${esc(o.js)}" defer=""></script></section>`;
+  return renderPage({ title: r.q.trim() ? `${r.q.trim()} — Search` : 'Search', assets: o.site, main: raw(main), bodyClass: 'page-search' });
 }
 
-export function searchRoutes(store: Store, opts: { assets?: AssetUrls } = {}): Hono {
-  const app = new Hono();
-  app.get('/search', async (c) => {
-    const req = requestFromQuery(c);
-    const r = await store.search(req);
-    const explicitSort = req.sort !== undefined;
-    const status = r.error ? 400 : 200;
-    if (c.req.query('partial') === '1') return c.html(resultsHtml(r, explicitSort), status);
-    return c.html(page(r, explicitSort, opts.assets ?? assetUrls()), status);
-  });
-  app.get('/api/search', async (c) => {
-    const r = await store.search(requestFromQuery(c));
-    return c.json(r, r.error ? 400 : 200);
-  });
-  app.get('/search/assets/:name', (c) => {
-    const a = searchAssets()[c.req.param('name')];
-    if (!a) return c.text('Not found', 404);
-    const cache = c.req.query('v') === a.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate';
-    return c.body(a.body, 200, { 'Content-Type': a.type, 'Cache-Control': cache, ETag: `"${a.hash}"` });
-  });
-  return app;
-}

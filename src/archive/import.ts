@@ -1,13 +1,13 @@
-// Importing many files into a store: each file is read, parsed and stored on its own, in its own
+// Importing many files into an archive's store: each file is read, parsed and stored on its own, in its own
 // transaction, so one bad file never stops the batch nor leaves half a record behind.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostics.js';
 import type { Store, UpsertStatus } from '../store/store.js';
 import type { Work } from '../model/work.js';
-import { importFile } from './registry.js';
-import { MAX_SOURCE_BYTES } from './text-decode.js';
-import type { ImportContext } from './types.js';
+import { importFile } from '../ingest/registry.js';
+import { MAX_SOURCE_BYTES } from '../ingest/text-decode.js';
+import type { ImportContext } from '../ingest/types.js';
 
 const SOURCE_EXT = /\.(html?|txt|xml|tei|md|markdown)$/i;
 /** Inside a walked folder: hidden files, dependencies and the folder's own documentation are not sources. */
@@ -30,19 +30,27 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
 
 export interface FileResult {
   file: string;
-  status: 'failed' | UpsertStatus | 'collection';
+  /** 'skipped': a page that holds no work (a removed-page notice, a 404 page), told apart from a failure. */
+  status: 'failed' | 'skipped' | UpsertStatus | 'collection';
   ids: string[];
+  /** What became of each work, in the order of `ids`. */
+  statuses: UpsertStatus[];
+  /** Why the file failed or was skipped. */
   error?: string;
   diagnostics: Diagnostic[];
 }
 
 export interface BatchSummary {
   files: number;
+  /** Files by outcome. */
   imported: number;
   updated: number;
   unchanged: number;
   collections: number;
+  skipped: number;
   failed: number;
+  /** Works by outcome (a file may hold many: a CMIF file, a book). */
+  works: Record<UpsertStatus, number>;
   results: FileResult[];
   seconds: number;
 }
@@ -58,14 +66,19 @@ export async function importPaths(
   opts: { format?: string; onFile?: (r: FileResult, done: number, total: number) => void } = {},
 ): Promise<BatchSummary> {
   const t0 = performance.now();
-  const sum: BatchSummary = { files: files.length, imported: 0, updated: 0, unchanged: 0, collections: 0, failed: 0, results: [], seconds: 0 };
+  const sum: BatchSummary = {
+    files: files.length, imported: 0, updated: 0, unchanged: 0, collections: 0, skipped: 0, failed: 0,
+    works: { imported: 0, updated: 0, unchanged: 0 }, results: [], seconds: 0,
+  };
   const claimed = new Map<string, { file: string; format: string }>(); // work id → the source that produced it in this batch
   for (const [n, path] of files.entries()) {
     const r = await importOne(store, path, ctx, opts.format, claimed);
     sum.results.push(r);
     if (r.status === 'failed') sum.failed++;
+    else if (r.status === 'skipped') sum.skipped++;
     else if (r.status === 'collection') sum.collections++;
     else sum[r.status]++;
+    for (const st of r.statuses) sum.works[st]++;
     opts.onFile?.(r, n + 1, files.length);
   }
   sum.seconds = (performance.now() - t0) / 1000;
@@ -74,7 +87,7 @@ export async function importPaths(
 
 async function importOne(store: Store, path: string, ctx: ImportContext, format: string | undefined, claimed: Map<string, { file: string; format: string }>): Promise<FileResult> {
   const file = displayPath(path);
-  const fail = (error: string, diagnostics: Diagnostic[] = []): FileResult => ({ file, status: 'failed', ids: [], error, diagnostics });
+  const fail = (error: string, diagnostics: Diagnostic[] = []): FileResult => ({ file, status: 'failed', ids: [], statuses: [], error, diagnostics });
   try {
     const s = await stat(path);
     if (!s.isFile()) return fail(`${file}: not a regular file`);
@@ -82,6 +95,9 @@ async function importOne(store: Store, path: string, ctx: ImportContext, format:
     const bytes = await readFile(path);
     const outcome = importFile({ path: file, bytes }, ctx, format);
     const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length && errors.every((d) => d.code === 'not-a-document')) {
+      return { file, status: 'skipped', ids: [], statuses: [], error: errors.map(formatDiagnostic).join('\n'), diagnostics: outcome.diagnostics };
+    }
     if (errors.length) return fail(errors.map(formatDiagnostic).join('\n'), outcome.diagnostics);
     const works: Work[] = [];
     for (const w of outcome.works) {
@@ -93,7 +109,7 @@ async function importOne(store: Store, path: string, ctx: ImportContext, format:
     const status: FileResult['status'] = outcome.works.length === 0 ? 'collection'
       : works.length === 0 ? 'unchanged'
       : statuses.includes('imported') ? 'imported' : statuses.includes('updated') ? 'updated' : 'unchanged';
-    return { file, status, ids: works.map((w) => w.id), diagnostics: outcome.diagnostics };
+    return { file, status, ids: works.map((w) => w.id), statuses, diagnostics: outcome.diagnostics };
   } catch (e) {
     return fail(`${file}: ${(e as Error).message}`);
   }

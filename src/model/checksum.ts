@@ -1,6 +1,6 @@
 // Content checksums: the same Work content always hashes the same, whatever the key order or import time.
 import { createHash } from 'node:crypto';
-import type { Work } from '../model/work.js';
+import type { Work } from './work.js';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

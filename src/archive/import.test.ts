@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, openSync, ftruncat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectFiles, importPaths } from './pipeline.js';
+import { collectFiles, importPaths } from './import.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { loadDefaultRegister } from '../model/register.js';
 import { SEED_ID, SEED_PATH } from '../../test/support/seed.js';

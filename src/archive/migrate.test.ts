@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderJson } from '../render/json/index.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
-import { openPostgresStore } from '../store/postgres/index.js';
 import { dropSchema, testSchema } from '../../test/support/pg.js';
 import { ON_POSTGRES, ON_SQLITE } from '../../test/support/backends.js';
 import type { Store } from '../store/store.js';
-import { runImport } from './import.js';
-import { runMigrateStore } from './migrate-store.js';
+import { runImport } from '../cli/import.js';
+import { migrateArchive } from './migrate.js';
 import { CORPUS } from '../../test/support/seed.js';
 import { writeBatch } from '../../test/durability/batch.js';
+import { storeAt, withRegister } from '../../test/support/archive.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'octavo-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,11 +35,11 @@ describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
   const rowCounts = { work: 0, collection: 0, revision: 0, token: 0 };
 
   beforeAll(async () => {
-    const s = await openSqliteStore(sqliteFile);
+    const s = await storeAt(sqliteFile);
     // Whatever the registered importers read from the bundled samples and real corpus folders (MIA pages,
     // TEI letters, CMIF examples, plain texts), plus a batch made from the seed.
     const corpus = ['mia-html', 'tei-correspdesc-examples', 'tei-schnitzler-briefe/editions', 'cmif/spec-examples', 'plaintext-marx-engels'].map((d) => join(CORPUS, d));
-    await runImport(s, [...corpus, join(import.meta.dirname, '..', '..', 'samples'), ...writeBatch(join(dir, 'batch'), 300)], { quiet: true });
+    await runImport(withRegister(s), [...corpus, join(import.meta.dirname, '..', '..', 'samples'), ...writeBatch(join(dir, 'batch'), 300)], { quiet: true });
     const ids = (await s.listWorks({ order: 'date' })).map((w) => w.id);
     for (const id of ids.slice(0, 20)) {
       const w = (await s.getWork(id))!;
@@ -52,24 +51,24 @@ describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
       members: [{ title: 'To S. G. Shahumyan', workId: 'lenin/1918/05/14-shahumyan' }],
       provenance: { file: 'x.htm', format: 'mia-html', importer: 'test', checksum: 'c' },
     });
-    await s.tokens.addToken({ name: 'editor-1', role: 'editor', hash: 'e'.repeat(64) });
-    await s.tokens.addToken({ name: 'old', role: 'admin', hash: 'f'.repeat(64) });
-    await s.tokens.revokeToken('old');
+    await s.tokens!.addToken({ name: 'editor-1', role: 'editor', hash: 'e'.repeat(64) });
+    await s.tokens!.addToken({ name: 'old', role: 'admin', hash: 'f'.repeat(64) });
+    await s.tokens!.revokeToken('old');
     before = await everything(s);
-    for await (const r of s.dump()) rowCounts[r.type]++;
+    for await (const r of s.dump!()) rowCounts[r.type]++;
     await s.close();
   });
   afterAll(async () => { await dropSchema(pg.schema); });
 
   it('copies SQLite into PostgreSQL losslessly: every work exported as JSON, every revision, collection and token', async () => {
-    const summary = await runMigrateStore(`sqlite:${sqliteFile}`, pg.url);
+    const summary = await migrateArchive(`sqlite:${sqliteFile}`, pg.url);
     expect(summary.works).toBe(Object.keys(before.exports).length);
     expect(summary.works).toBeGreaterThanOrEqual(295);
     // Imports, the 20 corrections and 5 deletions above, and whatever the importers updated in the batch.
     expect(summary.revisions).toBe(rowCounts.revision);
     expect(summary.revisions).toBeGreaterThanOrEqual(summary.works + 5 + 20 + 5);
     expect(summary).toMatchObject({ collections: rowCounts.collection, tokens: 2, verified: true });
-    const p = await openPostgresStore(pg.url);
+    const p = await storeAt(pg.url);
     const after = await everything(p);
     await p.close();
     expect(Object.keys(after.exports)).toEqual(Object.keys(before.exports));
@@ -81,14 +80,14 @@ describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
   });
 
   it('copies back from PostgreSQL into a new SQLite file unchanged', async () => {
-    await runMigrateStore(pg.url, `sqlite:${back}`);
-    const s = await openSqliteStore(back);
+    await migrateArchive(pg.url, `sqlite:${back}`);
+    const s = await storeAt(back);
     expect(await everything(s)).toEqual(before);
     await s.close();
   });
 
   it('refuses to copy into an archive that already holds data', async () => {
-    await expect(runMigrateStore(`sqlite:${sqliteFile}`, pg.url)).rejects.toThrow(/not empty/);
-    await expect(runMigrateStore(`sqlite:${sqliteFile}`, `sqlite:${sqliteFile}`)).rejects.toThrow(/same archive/);
+    await expect(migrateArchive(`sqlite:${sqliteFile}`, pg.url)).rejects.toThrow(/not empty/);
+    await expect(migrateArchive(`sqlite:${sqliteFile}`, `sqlite:${sqliteFile}`)).rejects.toThrow(/same archive/);
   });
 });

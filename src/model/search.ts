@@ -1,6 +1,6 @@
-// Search request and response: one shape for every backend (SQLite FTS5 now, PostgreSQL later),
-// the web page, the JSON API and the CLI.
-import type { WorkKind } from '../model/work.js';
+// Search request and response: one shape for every backend (SQLite FTS5, PostgreSQL), the web page,
+// the JSON API and the CLI. Plain data, so page templates can show a response without the engine.
+import type { WorkKind } from './work.js';
 
 export const FACET_NAMES = ['kind', 'author', 'recipient', 'year', 'decade', 'place', 'collection', 'language'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
@@ -101,18 +101,6 @@ export interface SearchResponse {
   tookMs: number;
 }
 
-/** A malformed query. Never escapes the search function: it becomes `SearchResponse.error`. */
-export class QueryError extends Error {
-  constructor(message: string, readonly position?: number, readonly hint?: string) {
-    super(message);
-    this.name = 'QueryError';
-  }
-
-  toProblem(): QueryProblem {
-    return { message: this.message, ...(this.position !== undefined ? { position: this.position } : {}), ...(this.hint ? { hint: this.hint } : {}) };
-  }
-}
-
 export const FACET_LABELS: Record<FacetName, string> = {
   kind: 'Kind', author: 'Author', recipient: 'Recipient', year: 'Year', decade: 'Decade', place: 'Place',
   collection: 'Collection', language: 'Language',
@@ -121,3 +109,10 @@ export const FACET_LABELS: Record<FacetName, string> = {
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_FACET_LIMIT = 12;
+
+/** One row of the query language's description (the search page's help table, the README). */
+export interface SyntaxRow {
+  syntax: string;
+  meaning: string;
+  example: string;
+}

@@ -1,7 +1,7 @@
 // The CMIF document for a whole archive or one collection: the letters a store holds, rendered once.
-import type { Store } from '../../store/store.js';
-import type { Work } from '../../model/work.js';
-import { renderCmif } from './index.js';
+import type { Store } from '../store/store.js';
+import type { Work } from '../model/work.js';
+import { renderCmif } from '../render/cmif/index.js';
 
 export interface ArchiveCmifOptions {
   baseUrl: string;

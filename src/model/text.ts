@@ -1,6 +1,6 @@
-// Plain-text rendering of inline content and of the header fields, shared by the text and Markdown
-// exporters (and by the search index, which needs the same words a reader sees).
-import type { Block, Contributor, Inline, Work } from '../model/work.js';
+// The plain text of a work — inline content, blocks, notes, header statements — as a reader sees it:
+// what the text and Markdown exporters write and the words the search index and snippets are made of.
+import type { Block, Contributor, Inline, Work } from './work.js';
 
 export type InlineHandlers = { [K in Inline['type']]: (node: Extract<Inline, { type: K }>) => string };
 
@@ -49,4 +49,16 @@ export function contributorLines(contributors: Contributor[]): { label: string; 
 /** The words of a work a reader sees in the body, for indexing and previews. */
 export function bodyText(work: Work): string {
   return work.body.flatMap((b) => blockToLines(b)).join('\n');
+}
+
+/** The words of the editorial notes, one line per block. */
+export const notesText = (work: Work): string => work.notes.flatMap((n) => n.blocks.flatMap((b) => blockToLines(b))).join('\n');
+
+/** The header's printed statements: where and when written, publication, source, kept header lines. */
+export function headerText(work: Work): string {
+  return [
+    work.written?.text, ...work.published.map((p) => p.text ?? [p.venue, p.issue, p.date?.text, p.note].filter(Boolean).join(', ')),
+    work.source?.text ?? [work.source?.title, work.source?.volume, work.source?.publisher].filter(Boolean).join(', '),
+    ...(work.headerNotes ?? []),
+  ].filter((x): x is string => !!x).join('\n');
 }

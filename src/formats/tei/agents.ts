@@ -1,9 +1,10 @@
 // Correspondents and places as AgentRef/PlaceRef: names resolved through the people register,
-// authority URIs from @ref (local "#id" pointers replaced by the URIs of the list entry).
+// authority URIs from @ref (local "#id" pointers replaced by the URIs of the list entry). Shared by
+// the TEI importer and the TEI renderer, which writes a name plainly when it would read back the same. Shared by
+// the TEI importer and the TEI renderer, which writes a name plainly when it would read back the same.
 import type { AgentRef, PlaceRef } from '../../model/work.js';
 import { nameKey, type PeopleRegister, type PersonEntry } from '../../model/register.js';
 import { slugify } from '../../model/ids.js';
-import type { EntityIndex } from './entities.js';
 
 /** "Beer-Hofmann, Richard" → "Richard Beer-Hofmann"; other shapes unchanged. */
 export function uninvert(name: string): string {
@@ -27,8 +28,13 @@ export function dedupeRefs(xs: readonly string[]): string[] {
   return xs.filter((x) => !seen.has(refKey(x)) && !!seen.add(refKey(x)));
 }
 
+/** An authority list a document carries (listPerson, listPlace…): local "#x" pointers to entries with URIs. */
+export interface LocalAuthorities {
+  lookup(pointer: string): { refs?: string[] } | undefined;
+}
+
 /** The URIs in a @ref: external ones as written, local "#x" ones via the authority list. */
-export function refsFrom(ref: string | undefined, index?: EntityIndex): string[] {
+export function refsFrom(ref: string | undefined, index?: LocalAuthorities): string[] {
   if (!ref) return [];
   const out: string[] = [];
   for (const tok of ref.split(/\s+/).filter(Boolean)) {

@@ -1,0 +1,83 @@
+// The composition root: an archive is a store with its search index kept in step, chosen by the
+// location (an SQLite file or a postgres:// URL). Only this module knows which backends exist; the
+// web app and the CLI get an Archive and call its parts through their interfaces.
+import { existsSync } from 'node:fs';
+import { loadDefaultRegister, type PeopleRegister } from '../model/register.js';
+import type { SearchIndex } from '../search/search.js';
+import type { Store } from '../store/store.js';
+import { isPostgres, sqliteFile } from './location.js';
+
+export interface Archive {
+  readonly location: string;
+  readonly store: Store;
+  readonly search: SearchIndex;
+  readonly register: PeopleRegister;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * 'write' (default): the search index is kept in step with every write, and works it missed are
+   * indexed now. 'read': nothing is written, and search is loaded only when first used.
+   */
+  mode?: 'read' | 'write';
+  register?: PeopleRegister;
+  /** PostgreSQL pool size. */
+  connections?: number;
+}
+
+/** An error about the archive itself (missing, unreadable), worded for the person who named it. */
+export class ArchiveError extends Error {}
+
+export async function openArchive(location: string, o: OpenOptions = {}): Promise<Archive> {
+  const write = o.mode !== 'read';
+  const register = () => o.register ?? loadDefaultRegister();
+  if (isPostgres(location)) {
+    const { openPostgresStore } = await import('../store/postgres/index.js');
+    const searchMod = write ? await import('../search/postgres/index.js') : undefined;
+    const store = await openPostgresStore(location, {
+      indexers: searchMod ? [searchMod.postgresSearchIndexer({ register: register() })] : [],
+      ...(o.connections ? { max: o.connections } : {}),
+    });
+    const search = lazySearch(async () => (searchMod ?? await import('../search/postgres/index.js')).postgresSearch(store, { register: register() }));
+    return assemble(location, store, search, register, write);
+  }
+  const file = sqliteFile(location);
+  if (!write && file !== ':memory:' && !existsSync(file)) {
+    throw new ArchiveError(`there is no archive at ${file} yet: import something first (octavo import <files>) or run octavo start`);
+  }
+  const { SqliteStore } = await import('../store/sqlite/index.js');
+  const searchMod = write ? await import('../search/sqlite/index.js') : undefined;
+  const store = new SqliteStore(file, {
+    indexers: searchMod ? [searchMod.sqliteSearchIndexer({ register: register() })] : [],
+    readonly: !write,
+  });
+  const search = lazySearch(async () => (searchMod ?? await import('../search/sqlite/index.js')).sqliteSearch(store, { register: register() }));
+  return assemble(location, store, search, register, write);
+}
+
+async function assemble(location: string, store: Store, search: SearchIndex, register: () => PeopleRegister, write: boolean): Promise<Archive> {
+  try {
+    // Archives written before their index existed, or by a process that did not index: catch up once.
+    if (write) await search.catchUp();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return {
+    location, store, search,
+    get register() { return register(); },
+    close: () => store.close(),
+  };
+}
+
+/** A SearchIndex whose backend module is loaded at its first use. */
+function lazySearch(load: () => Promise<SearchIndex>): SearchIndex {
+  let index: Promise<SearchIndex> | undefined;
+  const get = () => (index ??= load());
+  return {
+    search: async (req) => (await get()).search(req),
+    catchUp: async () => (await get()).catchUp(),
+    rebuild: async () => (await get()).rebuild(),
+  };
+}
