@@ -113,14 +113,15 @@ function clusterOwner(): Owner | undefined {
 }
 
 /** Run a PostgreSQL program, as the `postgres` user when we are root. */
-function runPg(owner: Owner | undefined, file: string, args: string[]): { ok: boolean; output: string } {
+function runPg(owner: Owner | undefined, cwd: string, file: string, args: string[]): { ok: boolean; output: string } {
   const [cmd, argv] = owner
     ? executable('/usr/sbin/runuser') || onPath('runuser')
       ? ['runuser', ['-u', 'postgres', '--', file, ...args]]
       : ['su', ['postgres', '-s', '/bin/sh', '-c', [file, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')]]
     : [file, args];
-  // stdin ignored and the server's output in its log file (pg_ctl -l), so no pipe outlives pg_ctl.
-  const r = spawnSync(cmd as string, argv as string[], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 120_000 });
+  // stdin ignored and the server's output in its log file (pg_ctl -l), so no pipe outlives pg_ctl; run in the
+  // cluster's folder, which its owner can always enter.
+  const r = spawnSync(cmd as string, argv as string[], { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 120_000 });
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? r.error.message : ''}`.trim() };
 }
 
@@ -146,7 +147,7 @@ async function startCluster(): Promise<Cluster> {
     stopped = true;
     process.removeListener('exit', onExit);
     if (running) {
-      const r = runPg(owner, tool('pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop']);
+      const r = runPg(owner, dir, tool('pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop']);
       if (!r.ok) console.error(`[postgres for tests] pg_ctl stop: ${r.output}`);
     }
     rmSync(dir, { recursive: true, force: true });
@@ -158,14 +159,14 @@ async function startCluster(): Promise<Cluster> {
     if (owner) chownSync(dir, owner.uid, owner.gid);
     let init = { ok: false, output: '' };
     for (const locale of ['C.UTF-8', 'C']) {
-      init = runPg(owner, tool('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', `--locale=${locale}`, '--no-sync']);
+      init = runPg(owner, dir, tool('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', `--locale=${locale}`, '--no-sync']);
       if (init.ok) break;
       rmSync(data, { recursive: true, force: true });
     }
     if (!init.ok) throw new Error(`initdb failed: ${init.output}`);
     const port = await freePort();
     const options = [`-p ${port}`, `-k '${dir}'`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'];
-    const start = runPg(owner, tool('pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options.join(' '), 'start']);
+    const start = runPg(owner, dir, tool('pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options.join(' '), 'start']);
     running = start.ok || existsSync(join(data, 'postmaster.pid'));
     if (!start.ok) throw new Error(`pg_ctl start failed: ${start.output}`);
     const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
