@@ -24,7 +24,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WORKS = Number(process.env.BENCH_WORKS ?? 2000);
 const PG = process.env.OCTAVO_BENCH_PG ?? process.env.OCTAVO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MIX = Number(process.env.BENCH_MIX ?? 1000);
-const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number).filter((n) => n >= 1);
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,2')
+  .split(',')
+  .map(Number)
+  .filter((n) => n >= 1);
 const WORK_ID = 'lenin/1918/05/14-shahumyan';
 const SEARCH = '/search?q=diplomacy';
 
@@ -37,16 +40,42 @@ async function queryMix(n: number): Promise<string[]> {
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const freq = new Map<string, number>();
   for (const p of pools.en) for (const w of p.toLowerCase().match(/\p{L}{5,}/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
-  const byFreq = [...freq].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  const byFreq = [...freq]
+    .filter(([, c]) => c >= 2)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([w]) => w);
   const band = (from: number, to: number) => byFreq[Math.floor(byFreq.length * (from + (to - from) * r()))]!;
-  const filters = ['author:lenin', 'author:marx', 'kind:letter', 'year:1918', 'lang:de', 'date:1917-01..1918-12', 'place:baku', 'recipient:shahumyan'];
-  const cyrillic = ['Ленин', 'Маркс', 'Энгельс', 'Шаумян', 'революция', 'партия', 'Баку', 'пролетариат', '"Карл Маркс"', 'Шаумян year:1918'];
+  const filters = [
+    'author:lenin',
+    'author:marx',
+    'kind:letter',
+    'year:1918',
+    'lang:de',
+    'date:1917-01..1918-12',
+    'place:baku',
+    'recipient:shahumyan',
+  ];
+  const cyrillic = [
+    'Ленин',
+    'Маркс',
+    'Энгельс',
+    'Шаумян',
+    'революция',
+    'партия',
+    'Баку',
+    'пролетариат',
+    '"Карл Маркс"',
+    'Шаумян year:1918',
+  ];
   const out = new Set<string>();
   for (let i = 0; out.size < n && i < n * 20; i++) {
     const kind = i % 10;
     if (kind <= 2) out.add(band(kind === 0 ? 0 : kind === 1 ? 0.01 : 0.2, kind === 0 ? 0.01 : kind === 1 ? 0.2 : 1));
     else if (kind <= 4) {
-      const words = pick(pools.en).split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w.length >= 3);
+      const words = pick(pools.en)
+        .split(/\s+/)
+        .map((w) => w.replace(/[^\p{L}]/gu, ''))
+        .filter((w) => w.length >= 3);
       const at = Math.floor(r() * Math.max(1, words.length - 3));
       if (words.length >= 2) out.add(`"${words.slice(at, at + 2 + (i % 2)).join(' ')}"`);
     } else if (kind === 5) out.add(`${band(0, 0.2)} ${pick(filters)}`);
@@ -91,19 +120,32 @@ function run(cmd: string[], label: string, okCodes = [0]): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, cmd, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    p.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
-    p.on('exit', (code) => (okCodes.includes(code ?? -1) ? resolve() : reject(new Error(`${label} failed (${code}): ${err.slice(-2000)}`))));
+    p.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    p.on('exit', (code) =>
+      okCodes.includes(code ?? -1) ? resolve() : reject(new Error(`${label} failed (${code}): ${err.slice(-2000)}`)),
+    );
   });
 }
 
-interface Row { target: string; store: string; reqPerSec: number; p99: number; errors: number; non2xx: number; note?: string }
+interface Row {
+  target: string;
+  store: string;
+  reqPerSec: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  note?: string;
+}
 
 /** Load one URL, or (with `paths`) the server at `url` with those paths in turn. */
 async function load(url: string, target: string, store: string, paths?: string[]): Promise<Row> {
   for (const p of paths ?? ['']) {
     const probe = await fetch(url + p);
     await probe.arrayBuffer();
-    if (probe.status !== 200) return { target, store, reqPerSec: 0, p99: 0, errors: 0, non2xx: 0, note: `skipped: ${url + p} answers ${probe.status}` };
+    if (probe.status !== 200)
+      return { target, store, reqPerSec: 0, p99: 0, errors: 0, non2xx: 0, note: `skipped: ${url + p} answers ${probe.status}` };
   }
   let next = 0;
   const requests = paths && [{ setupRequest: (req: { path?: string }) => ({ ...req, path: paths[next++ % paths.length]! }) }];
@@ -159,7 +201,9 @@ async function main(): Promise<void> {
     const st = await startServer(['bin/run-ts.js', 'bench/http.bench.ts', '--static', staticDir], /static at (http:\/\/\S+)/);
     procs.push(st.proc);
 
-    process.stderr.write(`Each target: ${SECONDS} s, ${CONNECTIONS} connections. Page: /works/${WORK_ID} (${page.length} bytes). Mix: ${mix.length} queries.\n`);
+    process.stderr.write(
+      `Each target: ${SECONDS} s, ${CONNECTIONS} connections. Page: /works/${WORK_ID} (${page.length} bytes). Mix: ${mix.length} queries.\n`,
+    );
     rows.push(await load(`${st.url}/page.html`, 'static file (same HTML)', '—'));
     for (const { name } of stores) {
       // "nc": the same server with the answer cache off (its work page is the same as the cached one's).
@@ -171,7 +215,11 @@ async function main(): Promise<void> {
     for (const p of procs) p.kill('SIGTERM');
     const pg = (await import('pg')).default;
     const c = new pg.Client({ connectionString: PG });
-    await c.connect().then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).finally(() => c.end()).catch(() => {});
+    await c
+      .connect()
+      .then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+      .finally(() => c.end())
+      .catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
   report(rows);
@@ -188,7 +236,9 @@ function report(rows: Row[]): void {
     if (!r.note && r.target === 'work page') verdict = `${((r.reqPerSec / staticRate) * 100).toFixed(0)}% of static (target ≥ 30%)`;
     if (!r.note && r.target.startsWith('search')) verdict = `p99 ${r.p99 < 100 ? '<' : '≥'} 100 ms (target < 100 ms)`;
     if (!r.note && (r.errors || r.non2xx)) verdict += ' — ERRORS';
-    lines.push(`${r.target.padEnd(32)} ${r.store.padEnd(13)} ${r.reqPerSec.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}  ${verdict}`);
+    lines.push(
+      `${r.target.padEnd(32)} ${r.store.padEnd(13)} ${r.reqPerSec.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}  ${verdict}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -10,11 +10,13 @@ import { DOMParser } from '@xmldom/xmldom';
 import { collectFiles, importPaths } from '../src/archive/import.js';
 import { importFile } from '../src/ingest/registry.js';
 import { loadDefaultRegister } from '../src/model/register.js';
-import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { openArchive } from '../src/archive/open.js';
 
 const CORPUS = process.env.OCTAVO_CORPUS ?? join(import.meta.dirname, '..', 'test', 'corpus');
 const SEED = join(import.meta.dirname, '..', 'samples', 'seed');
-const folders = ['mia-html', 'tei-schnitzler-briefe/editions', 'tei-dehmel-digital', 'tei-correspdesc-examples', 'cmif'].map((f) => join(CORPUS, f));
+const folders = ['mia-html', 'tei-schnitzler-briefe/editions', 'tei-dehmel-digital', 'tei-correspdesc-examples', 'cmif'].map((f) =>
+  join(CORPUS, f),
+);
 const ctx = { register: loadDefaultRegister() };
 
 const files = await collectFiles([SEED, ...folders]);
@@ -47,13 +49,17 @@ for (const [i, f] of files.entries()) {
   const out = importFile({ path: f, bytes: bytes[i]! }, ctx);
   const fmt = out.works[0]?.provenance.format ?? out.collections[0]?.provenance.format ?? 'failed';
   const e = perFormat.get(fmt) ?? { files: 0, works: 0, s: 0 };
-  e.files++; e.works += out.works.length; e.s += (performance.now() - t) / 1000;
+  e.files++;
+  e.works += out.works.length;
+  e.s += (performance.now() - t) / 1000;
   perFormat.set(fmt, e);
 }
 
 // (c) the full import: parse, validate, checksum, store, index — one transaction per file.
 const dir = mkdtempSync(join(tmpdir(), 'octavo-bench-import-'));
-const store = await openSqliteStore(join(dir, 'bench.db'));
+// Opened as `octavo import` opens it: the search index kept in step with every write.
+const archive = await openArchive(join(dir, 'bench.db'));
+const { store } = archive;
 const t0 = performance.now();
 const sum = await importPaths(store, files, ctx);
 const full = (performance.now() - t0) / 1000;
@@ -61,18 +67,28 @@ const full = (performance.now() - t0) / 1000;
 const t1 = performance.now();
 const again = await importPaths(store, files, ctx);
 const reimport = (performance.now() - t1) / 1000;
-await store.close();
+await archive.close();
 rmSync(dir, { recursive: true, force: true });
 
 const stored = sum.results.reduce((n, r) => n + r.ids.length, 0);
-const row = (name: string, s: number, n: number) => console.log(`${name.padEnd(38)} ${s.toFixed(2).padStart(7)} s ${(n / s).toFixed(0).padStart(7)} works/s`);
+const row = (name: string, s: number, n: number) =>
+  console.log(`${name.padEnd(38)} ${s.toFixed(2).padStart(7)} s ${(n / s).toFixed(0).padStart(7)} works/s`);
 console.log(`\n${'step'.padEnd(38)} ${'time'.padStart(9)} ${'rate'.padStart(15)}`);
 row('(a) bare parse (cheerio / xmldom)', bare, works);
 row('(b) Octavo importers, no store', parseOnly, works);
 row('(c) full import into SQLite', full, stored);
 row('(d) re-import, unchanged', reimport, stored);
 console.log('\nimporters alone, by format:');
-for (const [fmt, e] of perFormat) console.log(`  ${fmt.padEnd(10)} ${String(e.files).padStart(4)} files ${String(e.works).padStart(5)} works ${e.s.toFixed(2).padStart(6)} s ${(e.files / e.s).toFixed(0).padStart(5)} files/s`);
-console.log(`\nfiles: ${sum.files}, works stored: ${stored}, collections: ${sum.collections}, failed files: ${sum.failed}; re-import unchanged: ${again.unchanged}/${sum.files - sum.failed - sum.collections}`);
-console.log(`ratios: importers/bare parse = ${(parseOnly / bare).toFixed(2)}x, full import/importers = ${(full / parseOnly).toFixed(2)}x, full import/bare parse = ${(full / bare).toFixed(2)}x`);
-console.log(`RESULT files=${sum.files} works=${stored} failed=${sum.failed} works_per_s=${(stored / full).toFixed(0)} full_over_bare=${(full / bare).toFixed(2)} full_over_parse=${(full / parseOnly).toFixed(2)}`);
+for (const [fmt, e] of perFormat)
+  console.log(
+    `  ${fmt.padEnd(10)} ${String(e.files).padStart(4)} files ${String(e.works).padStart(5)} works ${e.s.toFixed(2).padStart(6)} s ${(e.files / e.s).toFixed(0).padStart(5)} files/s`,
+  );
+console.log(
+  `\nfiles: ${sum.files}, works stored: ${stored}, collections: ${sum.collections}, failed files: ${sum.failed}; re-import unchanged: ${again.unchanged}/${sum.files - sum.failed - sum.collections}`,
+);
+console.log(
+  `ratios: importers/bare parse = ${(parseOnly / bare).toFixed(2)}x, full import/importers = ${(full / parseOnly).toFixed(2)}x, full import/bare parse = ${(full / bare).toFixed(2)}x`,
+);
+console.log(
+  `RESULT files=${sum.files} works=${stored} failed=${sum.failed} works_per_s=${(stored / full).toFixed(0)} full_over_bare=${(full / bare).toFixed(2)} full_over_parse=${(full / parseOnly).toFixed(2)}`,
+);

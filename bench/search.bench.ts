@@ -35,16 +35,27 @@ function queryMix(pools: Pools, sample: Work[]): { kind: string; q: string }[] {
   const freq = new Map<string, number>();
   for (const p of pools.en) for (const w of p.toLowerCase().match(/\p{L}{5,}/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
   // Function words are not what scholars search for; they are left out of the word bands.
-  const STOP = new Set(('which their there would these other about could should where those being after under every while shall since '
-    + 'still through before between without against during might whose until though whole first great itself having thing things '
-    + 'point order years place never often again always another become became within because therefore however whether rather '
-    + 'upon only them they then than that this with from were have been into such more most some what when will your also very').split(' '));
-  const byFreq = [...freq].filter(([w, n]) => n >= 2 && !STOP.has(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
-  const band = (from: number, to: number, n: number) => Array.from({ length: n }, () => byFreq[Math.floor(byFreq.length * (from + (to - from) * r()))]!);
+  const STOP = new Set(
+    (
+      'which their there would these other about could should where those being after under every while shall since ' +
+      'still through before between without against during might whose until though whole first great itself having thing things ' +
+      'point order years place never often again always another become became within because therefore however whether rather ' +
+      'upon only them they then than that this with from were have been into such more most some what when will your also very'
+    ).split(' '),
+  );
+  const byFreq = [...freq]
+    .filter(([w, n]) => n >= 2 && !STOP.has(w))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([w]) => w);
+  const band = (from: number, to: number, n: number) =>
+    Array.from({ length: n }, () => byFreq[Math.floor(byFreq.length * (from + (to - from) * r()))]!);
   const out: { kind: string; q: string }[] = [];
   for (const w of [...band(0, 0.01, 20), ...band(0.01, 0.2, 25), ...band(0.2, 1, 15)]) out.push({ kind: 'word', q: w });
   for (let i = 0; i < 40; i++) {
-    const words = pick(pools.en).split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w.length >= 3);
+    const words = pick(pools.en)
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}]/gu, ''))
+      .filter((w) => w.length >= 3);
     const at = Math.floor(r() * Math.max(1, words.length - 3));
     out.push({ kind: 'phrase', q: `"${words.slice(at, at + 2 + (i % 2)).join(' ')}"` });
   }
@@ -54,36 +65,83 @@ function queryMix(pools: Pools, sample: Work[]): { kind: string; q: string }[] {
   for (let i = 0; i < 30; i++) {
     const w = pick(band(0, 0.2, 5));
     const y = 1840 + Math.floor(r() * 100);
-    const f = [`author:${pick(authors)}`, `year:${y}`, 'kind:letter', `place:${pick(placesIn)}`, `date:${y}-03..${y + 1}-06`, 'lang:de'][i % 6]!;
+    const f = [`author:${pick(authors)}`, `year:${y}`, 'kind:letter', `place:${pick(placesIn)}`, `date:${y}-03..${y + 1}-06`, 'lang:de'][
+      i % 6
+    ]!;
     out.push({ kind: 'filter', q: `${w} ${f}` });
   }
-  for (let i = 0; i < 10; i++) out.push({ kind: 'filter-only', q: i % 2 ? `recipient:${pick(recipients)} year:${1840 + i * 9}..${1850 + i * 9}` : `author:${pick(authors)} kind:letter` });
-  for (const q of ['Ленин', 'Маркс', 'Энгельс', 'Шаумян', 'Ульянов', 'Каутский', 'Плеханов', 'Троцкий', 'революция', 'партия', 'рабочие',
-    'Москва', 'Баку', 'Лондон', 'Берлин', 'Ленин Маркс', '"Карл Маркс"', 'Шаумян year:1918', 'пролетариат', 'Бебель',
-    'Либкнехт', 'Лафарг', 'Энгельс kind:letter', 'буржуазия', 'Зорге']) out.push({ kind: 'cyrillic', q });
-  const rare = band(0.02, 0.6, 60).filter((w) => w.length >= 7).slice(0, 30);
+  for (let i = 0; i < 10; i++)
+    out.push({
+      kind: 'filter-only',
+      q: i % 2 ? `recipient:${pick(recipients)} year:${1840 + i * 9}..${1850 + i * 9}` : `author:${pick(authors)} kind:letter`,
+    });
+  for (const q of [
+    'Ленин',
+    'Маркс',
+    'Энгельс',
+    'Шаумян',
+    'Ульянов',
+    'Каутский',
+    'Плеханов',
+    'Троцкий',
+    'революция',
+    'партия',
+    'рабочие',
+    'Москва',
+    'Баку',
+    'Лондон',
+    'Берлин',
+    'Ленин Маркс',
+    '"Карл Маркс"',
+    'Шаумян year:1918',
+    'пролетариат',
+    'Бебель',
+    'Либкнехт',
+    'Лафарг',
+    'Энгельс kind:letter',
+    'буржуазия',
+    'Зорге',
+  ])
+    out.push({ kind: 'cyrillic', q });
+  const rare = band(0.02, 0.6, 60)
+    .filter((w) => w.length >= 7)
+    .slice(0, 30);
   rare.forEach((w, i) => {
     const k = 1 + Math.floor(r() * (w.length - 2));
-    const typo = i % 3 === 0 ? w.slice(0, k) + w.slice(k + 1) : i % 3 === 1 ? w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2) : `${w.slice(0, k)}e${w.slice(k + 1)}`;
+    const typo =
+      i % 3 === 0
+        ? w.slice(0, k) + w.slice(k + 1)
+        : i % 3 === 1
+          ? w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2)
+          : `${w.slice(0, k)}e${w.slice(k + 1)}`;
     out.push({ kind: 'misspelling', q: typo });
   });
   for (let i = 0; i < 15; i++) {
     const [a, b] = [pick(band(0, 0.1, 3)), pick(band(0.01, 0.3, 3))];
-    out.push({ kind: 'boolean', q: [`${a} OR ${b}`, `${a} -${b}`, `${a.slice(0, 5)}*`, `(${a} OR ${b}) ${pick(band(0, 0.05, 2))}`, `${b} NOT ${a}`][i % 5]! });
+    out.push({
+      kind: 'boolean',
+      q: [`${a} OR ${b}`, `${a} -${b}`, `${a.slice(0, 5)}*`, `(${a} OR ${b}) ${pick(band(0, 0.05, 2))}`, `${b} NOT ${a}`][i % 5]!,
+    });
   }
   return out;
 }
 
 // ---- the hand-written SQL reference ---------------------------------------------------------------
 
-interface RefResult { ids: number[]; total: number; facets: Map<string, number> }
+interface RefResult {
+  ids: number[];
+  total: number;
+  facets: Map<string, number>;
+}
 
 function reference(db: Database.Database, x: Explained): RefResult {
   const where: string[] = [];
   const params: unknown[] = [];
   for (const f of x.filters) {
     if ('facet' in f) {
-      where.push(`docid IN (SELECT docid FROM search_facets WHERE facet = ? AND value IN (${f.values.map(() => '?').join(',') || 'NULL'}))`);
+      where.push(
+        `docid IN (SELECT docid FROM search_facets WHERE facet = ? AND value IN (${f.values.map(() => '?').join(',') || 'NULL'}))`,
+      );
       params.push(f.facet, ...f.values);
     } else {
       where.push('docid IN (SELECT docid FROM search_docs WHERE date_start <= ? AND COALESCE(date_end, date_start) >= ?)');
@@ -98,7 +156,10 @@ function reference(db: Database.Database, x: Explained): RefResult {
     SELECT 'hit' AS k, docid AS v, 0 AS n FROM (SELECT docid FROM m ORDER BY o1, o2, docid LIMIT 20)
     UNION ALL SELECT 'total', NULL, COUNT(*) FROM m
     UNION ALL SELECT f.facet, f.value, COUNT(*) FROM m JOIN search_facets f ON f.docid = m.docid GROUP BY f.facet, f.value`;
-  const rows = db.prepare(sql).raw().all(...(x.fts ? [x.fts] : []), ...params) as [string, string | number | null, number][];
+  const rows = db
+    .prepare(sql)
+    .raw()
+    .all(...(x.fts ? [x.fts] : []), ...params) as [string, string | number | null, number][];
   const out: RefResult = { ids: [], total: 0, facets: new Map() };
   for (const [k, v, n] of rows) {
     if (k === 'hit') out.ids.push(v as number);
@@ -110,14 +171,35 @@ function reference(db: Database.Database, x: Explained): RefResult {
 
 // ---- MiniSearch, the in-process peer --------------------------------------------------------------
 
-interface MiniDoc { id: number; title: string; body: string; notes: string; people: string; places: string; kind: string; author: string; recipient: string; year: string; place: string; language: string }
+interface MiniDoc {
+  id: number;
+  title: string;
+  body: string;
+  notes: string;
+  people: string;
+  places: string;
+  kind: string;
+  author: string;
+  recipient: string;
+  year: string;
+  place: string;
+  language: string;
+}
 
 function miniDoc(w: Work, i: number): MiniDoc {
   return {
-    id: i, title: w.title, body: bodyText(w), notes: `${notesText(w)}\n${headerText(w)}`,
-    people: [...w.authors, ...w.recipients].map((a) => a.name).join(' '), places: w.written?.place?.name ?? '',
-    kind: w.kind, author: w.authors[0]?.id ?? '', recipient: w.recipients[0]?.id ?? '', year: w.written?.date?.start.slice(0, 4) ?? '',
-    place: w.written?.place?.id ?? '', language: w.language,
+    id: i,
+    title: w.title,
+    body: bodyText(w),
+    notes: `${notesText(w)}\n${headerText(w)}`,
+    people: [...w.authors, ...w.recipients].map((a) => a.name).join(' '),
+    places: w.written?.place?.name ?? '',
+    kind: w.kind,
+    author: w.authors[0]?.id ?? '',
+    recipient: w.recipients[0]?.id ?? '',
+    year: w.written?.date?.start.slice(0, 4) ?? '',
+    place: w.written?.place?.id ?? '',
+    language: w.language,
   };
 }
 
@@ -133,13 +215,21 @@ function miniQuery(ms: MiniSearch<MiniDoc>, q: string): number {
     } else filters.push((d) => d[key] === value);
     text = text.replace(m[0], ' ');
   }
-  const words = text.replace(/["()]/g, ' ').split(/\s+/).filter((w) => w && !/^(AND|OR|NOT)$/.test(w) && !w.startsWith('-'));
+  const words = text
+    .replace(/["()]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !/^(AND|OR|NOT)$/.test(w) && !w.startsWith('-'));
   const results = ms.search(words.join(' ') || MiniSearch.wildcard, {
-    combineWith: /\bOR\b/.test(text) ? 'OR' : 'AND', prefix: (t) => q.includes(`${t}*`), fuzzy: (t) => (t.length >= 5 ? 0.2 : false),
-    boost: { title: 8, people: 4, places: 2, notes: 0.5 }, filter: filters.length ? (r) => filters.every((f) => f(r)) : undefined,
+    combineWith: /\bOR\b/.test(text) ? 'OR' : 'AND',
+    prefix: (t) => q.includes(`${t}*`),
+    fuzzy: (t) => (t.length >= 5 ? 0.2 : false),
+    boost: { title: 8, people: 4, places: 2, notes: 0.5 },
+    filter: filters.length ? (r) => filters.every((f) => f(r)) : undefined,
   });
   const facets = new Map<string, number>();
-  for (const r of results) for (const f of ['kind', 'author', 'recipient', 'year', 'place', 'language']) facets.set(`${f}:${r[f]}`, (facets.get(`${f}:${r[f]}`) ?? 0) + 1);
+  for (const r of results)
+    for (const f of ['kind', 'author', 'recipient', 'year', 'place', 'language'])
+      facets.set(`${f}:${r[f]}`, (facets.get(`${f}:${r[f]}`) ?? 0) + 1);
   return results.length;
 }
 
@@ -157,7 +247,9 @@ function sameAnswer(db: Database.Database, res: SearchResponse, ref: RefResult):
     let distinct = 0;
     for (const key of ref.facets.keys()) if (key.startsWith(`${name}\u0000`)) distinct++;
     if (distinct !== f.distinct) return `${name}: ${f.distinct} values ≠ ${distinct}`;
-    for (const v of f.values) if (ref.facets.get(`${name}\u0000${v.value}`) !== v.count) return `${name}=${v.value}: ${v.count} ≠ ${ref.facets.get(`${name}\u0000${v.value}`)}`;
+    for (const v of f.values)
+      if (ref.facets.get(`${name}\u0000${v.value}`) !== v.count)
+        return `${name}=${v.value}: ${v.count} ≠ ${ref.facets.get(`${name}\u0000${v.value}`)}`;
   }
   return undefined;
 }
@@ -172,10 +264,16 @@ async function main() {
   let t0 = performance.now();
   const pools = loadPools(CORPUS);
   // The works are generated as a stream (deterministic), so the archive never sits in memory whole.
-  const works = () => (function* () { yield seedWork(); yield* benchWorkStream(N - 1, pools, seedWork()); })();
+  const works = () =>
+    (function* () {
+      yield seedWork();
+      yield* benchWorkStream(N - 1, pools, seedWork());
+    })();
   let rawMb = 0;
   for (const w of works()) rawMb += rawTextChars(w) / 1e6;
-  log(`corpus: ${pools.en.length} English and ${pools.de.length} German paragraphs, ${pools.people.length} people, ${pools.places.length} places → ${N} works, ${rawMb.toFixed(1)} MB of text (${secs(t0).toFixed(1)} s)`);
+  log(
+    `corpus: ${pools.en.length} English and ${pools.de.length} German paragraphs, ${pools.people.length} people, ${pools.places.length} places → ${N} works, ${rawMb.toFixed(1)} MB of text (${secs(t0).toFixed(1)} s)`,
+  );
 
   const archive = await openArchive(file);
   const store = archive.store as SqliteStore;
@@ -188,7 +286,10 @@ async function main() {
     let batch: Work[] = [];
     for (const w of works()) {
       batch.push(w);
-      if (batch.length === 1000) { await store.upsertWorks(batch); batch = []; }
+      if (batch.length === 1000) {
+        await store.upsertWorks(batch);
+        batch = [];
+      }
     }
     if (batch.length) await store.upsertWorks(batch);
     loadS = secs(t0);
@@ -200,9 +301,17 @@ async function main() {
     db.exec('VACUUM');
   }
   const dbMb = statSync(file).size / 1e6;
-  const indexMb = (db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search%' OR name LIKE 'sqlite_autoindex_search%'").pluck().get() as number) / 1e6;
-  log(`archive load (store + index, 1000 works per transaction): ${loadS.toFixed(1)} s; search index rebuilt alone: ${buildS.toFixed(1)} s`);
-  log(`database ${dbMb.toFixed(1)} MB (${(dbMb / rawMb).toFixed(2)}× text; works and revisions keep the JSON twice), search index ${indexMb.toFixed(1)} MB (${(indexMb / rawMb).toFixed(2)}× text)`);
+  const indexMb =
+    (db
+      .prepare("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search%' OR name LIKE 'sqlite_autoindex_search%'")
+      .pluck()
+      .get() as number) / 1e6;
+  log(
+    `archive load (store + index, 1000 works per transaction): ${loadS.toFixed(1)} s; search index rebuilt alone: ${buildS.toFixed(1)} s`,
+  );
+  log(
+    `database ${dbMb.toFixed(1)} MB (${(dbMb / rawMb).toFixed(2)}× text; works and revisions keep the JSON twice), search index ${indexMb.toFixed(1)} MB (${(indexMb / rawMb).toFixed(2)}× text)`,
+  );
 
   const mix = queryMix(pools, benchWorks(2001, pools, seedWork()).slice(1));
   for (const m of mix) parseQuery(m.q); // the mix must be valid
@@ -223,7 +332,10 @@ async function main() {
       if (res.error) throw new Error(`${mix[i]!.q}: ${res.error.message}`);
       if (run === 0) {
         const why = sameAnswer(db, res, ref);
-        if (why) { mismatches++; log(`  differs: ${mix[i]!.q}: ${why}`); }
+        if (why) {
+          mismatches++;
+          log(`  differs: ${mix[i]!.q}: ${why}`);
+        }
         continue; // warm-up pass
       }
       slowest.push({ q: mix[i]!.q, ms: to, total: res.total });
@@ -236,7 +348,7 @@ async function main() {
     }
   }
 
-  let mini: number[] = [];
+  const mini: number[] = [];
   let miniBuild = 0;
   if (process.env.BENCH_MINISEARCH !== '0') {
     t0 = performance.now();
@@ -260,25 +372,36 @@ async function main() {
   log('');
   log(`${mix.length} queries × ${RUNS} runs (after one warm-up run); latency in ms`);
   log('engine                                   p50       p95      mean');
-  const row = (name: string, xs: number[]) => log(`${name.padEnd(36)}${fmt(pct(xs, 50))}  ${fmt(pct(xs, 95))}  ${fmt(xs.reduce((a, b) => a + b, 0) / xs.length)}`);
+  const row = (name: string, xs: number[]) =>
+    log(`${name.padEnd(36)}${fmt(pct(xs, 50))}  ${fmt(pct(xs, 95))}  ${fmt(xs.reduce((a, b) => a + b, 0) / xs.length)}`);
   row('Octavo (rank + facets + snippets)', lat.octavo);
   row('hand-written SQL (top-20 + facets)', lat.reference);
   if (mini.length) row(`MiniSearch 7.2 (in process)`, mini);
   log('');
   log('by query kind (Octavo p50 / p95 vs SQL p50 / p95)');
-  for (const [k, v] of byKind) log(`  ${k.padEnd(13)} n=${String(v.octavo.length / RUNS).padStart(3)}  ${fmt(pct(v.octavo, 50))} ${fmt(pct(v.octavo, 95))}   ${fmt(pct(v.reference, 50))} ${fmt(pct(v.reference, 95))}`);
+  for (const [k, v] of byKind)
+    log(
+      `  ${k.padEnd(13)} n=${String(v.octavo.length / RUNS).padStart(3)}  ${fmt(pct(v.octavo, 50))} ${fmt(pct(v.octavo, 95))}   ${fmt(pct(v.reference, 50))} ${fmt(pct(v.reference, 95))}`,
+    );
   log('');
   if (process.env.BENCH_VERBOSE) {
     log('slowest Octavo queries:');
-    for (const x of slowest.sort((a, b) => b.ms - a.ms).slice(0, 15)) log(`  ${x.ms.toFixed(1).padStart(8)} ms  ${String(x.total).padStart(6)} hits  ${x.q}`);
+    for (const x of slowest.sort((a, b) => b.ms - a.ms).slice(0, 15))
+      log(`  ${x.ms.toFixed(1).padStart(8)} ms  ${String(x.total).padStart(6)} hits  ${x.q}`);
   }
   log(`answers that differ from the SQL reference (top-20, totals, facet counts): ${mismatches} of ${mix.length}`);
-  log(`ratio p95 Octavo / SQL: ${(pct(lat.octavo, 95) / pct(lat.reference, 95)).toFixed(2)}   p50: ${(pct(lat.octavo, 50) / pct(lat.reference, 50)).toFixed(2)}`);
+  log(
+    `ratio p95 Octavo / SQL: ${(pct(lat.octavo, 95) / pct(lat.reference, 95)).toFixed(2)}   p50: ${(pct(lat.octavo, 50) / pct(lat.reference, 50)).toFixed(2)}`,
+  );
   if (mini.length) log(`MiniSearch index build ${miniBuild.toFixed(1)} s (in memory; no facets from the index, no snippets, no phrases)`);
-  log(`build: archive load ${loadS.toFixed(1)} s, search index ${buildS.toFixed(1)} s; index ${indexMb.toFixed(1)} MB for ${rawMb.toFixed(1)} MB of text; database ${dbMb.toFixed(1)} MB`);
+  log(
+    `build: archive load ${loadS.toFixed(1)} s, search index ${buildS.toFixed(1)} s; index ${indexMb.toFixed(1)} MB for ${rawMb.toFixed(1)} MB of text; database ${dbMb.toFixed(1)} MB`,
+  );
   await store.close();
   if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });
-  log(`RESULT works=${N} p50_ms=${pct(lat.octavo, 50).toFixed(2)} p95_ms=${pct(lat.octavo, 95).toFixed(2)} p95_ratio=${(pct(lat.octavo, 95) / pct(lat.reference, 95)).toFixed(2)} index_mb=${indexMb.toFixed(1)} build_s=${buildS.toFixed(1)}`);
+  log(
+    `RESULT works=${N} p50_ms=${pct(lat.octavo, 50).toFixed(2)} p95_ms=${pct(lat.octavo, 95).toFixed(2)} p95_ratio=${(pct(lat.octavo, 95) / pct(lat.reference, 95)).toFixed(2)} index_mb=${indexMb.toFixed(1)} build_s=${buildS.toFixed(1)}`,
+  );
 }
 
 await main();

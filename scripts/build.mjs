@@ -29,8 +29,17 @@ const assets = [];
 const t0 = performance.now();
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: modules, outdir: out, outbase: src, bundle: false, format: 'esm', platform: 'node', target: 'node20',
-  jsx: 'automatic', jsxImportSource: 'hono/jsx', logLevel: 'warning', sourcemap: 'linked',
+  entryPoints: modules,
+  outdir: out,
+  outbase: src,
+  bundle: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  jsxImportSource: 'hono/jsx',
+  logLevel: 'warning',
+  sourcemap: 'linked',
 });
 for (const a of assets) {
   const to = join(out, relative(src, a));
@@ -38,5 +47,7 @@ for (const a of assets) {
   cpSync(a, to);
 }
 if (process.argv.includes('--verbose')) {
-  process.stderr.write(`built ${modules.length} modules and ${assets.length} assets into dist/ in ${Math.round(performance.now() - t0)} ms\n`);
+  process.stderr.write(
+    `built ${modules.length} modules and ${assets.length} assets into dist/ in ${Math.round(performance.now() - t0)} ms\n`,
+  );
 }

@@ -39,18 +39,25 @@ for (const f of files) {
   const from = relative(src, f).split(sep);
   const layer = from[0];
   const allowed = ALLOWED[layer];
-  if (!allowed) { bad.push(`${relative(src, f)}: not in a known layer (${Object.keys(ALLOWED).join(', ')})`); continue; }
+  if (!allowed) {
+    bad.push(`${relative(src, f)}: not in a known layer (${Object.keys(ALLOWED).join(', ')})`);
+    continue;
+  }
   const text = readFileSync(f, 'utf8');
   for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.[^'"]+)['"]/g)) {
     const to = relative(src, resolve(dirname(f), m[1])).split(sep);
     const where = `${relative(src, f)} imports ${m[1]}`;
-    if (to[0] === '..') { bad.push(`${where}: outside src/`); continue; }
+    if (to[0] === '..') {
+      bad.push(`${where}: outside src/`);
+      continue;
+    }
     const target = to[0];
     if (target !== layer && !allowed.includes(target)) bad.push(`${where}: ${layer}/ may not import ${target}/`);
     const backend = BACKENDS.find((b) => to.slice(0, 2).join('/') === b);
     if (backend && SHELLS.has(layer)) bad.push(`${where}: ${layer}/ reaches a backend (${backend}/); go through archive/`);
     // One backend never leans on its sibling.
-    if (backend && from[0] === to[0] && from[1] !== to[1] && BACKENDS.includes(from.slice(0, 2).join('/'))) bad.push(`${where}: ${from.slice(0, 2).join('/')} leans on ${backend}`);
+    if (backend && from[0] === to[0] && from[1] !== to[1] && BACKENDS.includes(from.slice(0, 2).join('/')))
+      bad.push(`${where}: ${from.slice(0, 2).join('/')} leans on ${backend}`);
   }
 }
 for (const b of bad) console.log(b);

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { loadDefaultRegister } from '../src/model/register.js';
 import type { Block, Work, WorkKind } from '../src/model/work.js';
 
-export interface Person { id: string; name: string }
+export interface Person {
+  id: string;
+  name: string;
+}
 export interface Pools {
   en: string[];
   de: string[];
@@ -36,7 +39,8 @@ const goodParagraph = (s: string) => s.length >= 60 && s.length <= 3000 && /[a-z
 
 function htmlParagraphs(html: string): string[] {
   const $ = load(html);
-  return $('p').toArray()
+  return $('p')
+    .toArray()
     .filter((el) => !/information|title|footer|toc|index/.test($(el).attr('class') ?? ''))
     .map((el) => clean($(el).text()))
     .filter(goodParagraph);
@@ -45,7 +49,14 @@ function htmlParagraphs(html: string): string[] {
 function teiParagraphs(xml: string): string[] {
   const body = /<body[\s>][\s\S]*<\/body>/.exec(xml)?.[0] ?? '';
   return [...body.matchAll(/<(p|ab)[\s>][\s\S]*?<\/\1>/g)]
-    .map((m) => clean(m[0].replace(/<note[\s\S]*?<\/note>/g, ' ').replace(/<lb\/>|<lb [^>]*\/>/g, ' ').replace(/<[^>]+>/g, '')))
+    .map((m) =>
+      clean(
+        m[0]
+          .replace(/<note[\s\S]*?<\/note>/g, ' ')
+          .replace(/<lb\/>|<lb [^>]*\/>/g, ' ')
+          .replace(/<[^>]+>/g, ''),
+      ),
+    )
     .map((s) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
     .filter(goodParagraph);
 }
@@ -54,10 +65,21 @@ export function loadPools(corpus: string): Pools {
   const en: string[] = [];
   for (const f of walk(join(corpus, 'mia-html'), /\.html?$/)) en.push(...htmlParagraphs(decode(readFileSync(f))));
   for (const f of walk(join(corpus, 'plaintext-marx-engels'), /\.txt$/)) {
-    const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
-    en.push(...text.split(/\n\s*\n/).map((p) => clean(p.replace(/_/g, ''))).filter(goodParagraph));
+    const text = readFileSync(f, 'utf8')
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n/g, '\n');
+    en.push(
+      ...text
+        .split(/\n\s*\n/)
+        .map((p) => clean(p.replace(/_/g, '')))
+        .filter(goodParagraph),
+    );
   }
-  const glossary = JSON.parse(readFileSync(join(corpus, 'mia-metadata-json', 'glossary-people.json'), 'utf8')) as { shortname: string[]; term: string; content: string }[];
+  const glossary = JSON.parse(readFileSync(join(corpus, 'mia-metadata-json', 'glossary-people.json'), 'utf8')) as {
+    shortname: string[];
+    term: string;
+    content: string;
+  }[];
   for (const g of glossary) en.push(...htmlParagraphs(`<p>${g.content}</p>`));
   const de: string[] = [];
   for (const dir of ['tei-schnitzler-briefe', 'tei-dehmel-digital']) {
@@ -91,9 +113,23 @@ export function rng(seed: number): () => number {
   };
 }
 
-const KINDS: [WorkKind, number][] = [['letter', 45], ['article', 20], ['speech', 8], ['telegram', 7], ['note', 6], ['report', 6], ['resolution', 4], ['chapter', 4]];
+const KINDS: [WorkKind, number][] = [
+  ['letter', 45],
+  ['article', 20],
+  ['speech', 8],
+  ['telegram', 7],
+  ['note', 6],
+  ['report', 6],
+  ['resolution', 4],
+  ['chapter', 4],
+];
 const pad = (n: number) => String(n).padStart(2, '0');
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'x';
 const para = (text: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
 /** `n` works shuffled from the pools, built on the seed work's header (rights, provenance). */
@@ -125,18 +161,38 @@ export function* benchWorkStream(n: number, pools: Pools, template: Work, seed =
     const day = `${y}-${pad(m)}-${pad(d)}`;
     const place = pick(pools.places);
     const body = Array.from({ length: 1 + Math.floor(r() * 5) }, () => para(pick(pool)));
-    const notes = r() < 0.4 ? Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => ({ id: `n${k + 1}`, label: String(k + 1), kind: 'editorial' as const, blocks: [para(pick(pools.en))] })) : [];
+    const notes =
+      r() < 0.4
+        ? Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => ({
+            id: `n${k + 1}`,
+            label: String(k + 1),
+            kind: 'editorial' as const,
+            blocks: [para(pick(pools.en))],
+          }))
+        : [];
     const title = recipient ? `To ${recipient.name}` : pick(pools.titles);
     yield {
       ...template,
       id: `bench/${slug(author.id)}/${y}/${pad(m)}/${String(i).padStart(6, '0')}`,
-      kind, title, language: german ? 'de' : 'en',
+      kind,
+      title,
+      language: german ? 'de' : 'en',
       authors: [{ id: author.id, name: author.name }],
       recipients: recipient ? [{ id: recipient.id, name: recipient.name }] : [],
       written: { date: { text: day, iso: day, precision: 'day', start: day, end: day }, place: { id: slug(place), name: place } },
-      sentTo: undefined, source: undefined, published: [], headerNotes: [], otherFormats: [],
-      body, notes,
-      collections: [{ path: [slug(author.id), kind === 'letter' ? 'letters' : 'works', String(y)], titles: [author.name, kind === 'letter' ? 'Letters' : 'Works', String(y)] }],
+      sentTo: undefined,
+      source: undefined,
+      published: [],
+      headerNotes: [],
+      otherFormats: [],
+      body,
+      notes,
+      collections: [
+        {
+          path: [slug(author.id), kind === 'letter' ? 'letters' : 'works', String(y)],
+          titles: [author.name, kind === 'letter' ? 'Letters' : 'Works', String(y)],
+        },
+      ],
       entities: { people: [], places: [], organisations: [], events: [] },
       provenance: { ...template.provenance, file: `bench/${i}.json`, format: 'bench', checksum: String(i) },
     };
@@ -146,6 +202,7 @@ export function* benchWorkStream(n: number, pools: Pools, template: Work, seed =
 export function rawTextChars(w: Work): number {
   let n = w.title.length;
   for (const b of w.body) if ('content' in b) for (const x of b.content) if (x.type === 'text') n += x.text.length;
-  for (const note of w.notes) for (const b of note.blocks) if ('content' in b) for (const x of b.content) if (x.type === 'text') n += x.text.length;
+  for (const note of w.notes)
+    for (const b of note.blocks) if ('content' in b) for (const x of b.content) if (x.type === 'text') n += x.text.length;
   return n;
 }

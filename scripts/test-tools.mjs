@@ -12,7 +12,12 @@ import { delimiter, join } from 'node:path';
 
 const env = process.env;
 const flag = (name) => !!env[name] && env[name] !== '0';
-const pretendMissing = new Set((env.OCTAVO_TEST_TOOLS_MISSING ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const pretendMissing = new Set(
+  (env.OCTAVO_TEST_TOOLS_MISSING ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const executable = (file) => {
   try {
@@ -31,7 +36,11 @@ const runs = (cmd, args) => {
 /** Debian's PostgreSQL server binaries: /usr/lib/postgresql/<version>/bin (newest first), else PATH. */
 function postgresBinaries() {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+(\.\d+)?$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const tools = ['initdb', 'pg_ctl', 'pg_dump', 'pg_restore'];
   for (const v of versions) if (tools.every((t) => executable(join(root, v, 'bin', t)))) return `PostgreSQL ${v}`;
   return tools.every(onPath) ? 'PostgreSQL (PATH)' : undefined;
@@ -44,7 +53,11 @@ const TOOLS = [
   ['xmllint', 'libxml2-utils', () => onPath('xmllint')],
   ["Perl's HTTP::OAI", 'libhttp-oai-perl', () => runs('perl', ['-MHTTP::OAI', '-e1']) !== undefined],
   ['PostgreSQL server binaries (initdb, pg_ctl, pg_dump, pg_restore)', 'postgresql', postgresBinaries],
-  ['DejaVu fonts', 'fonts-dejavu-core', () => /dejavu/i.test(runs('fc-list', []) ?? '') || existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')],
+  [
+    'DejaVu fonts',
+    'fonts-dejavu-core',
+    () => /dejavu/i.test(runs('fc-list', []) ?? '') || existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
+  ],
 ];
 
 function check() {

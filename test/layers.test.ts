@@ -33,7 +33,7 @@ describe('layer check', () => {
       'ingest/a.ts': "import { y } from '../render/plain.js';\n",
       'store/store.ts': "import type { S } from '../search/types.js';\n",
       'search/postgres/execute.ts': "import { n } from '../sqlite/execute.js';\n",
-      'search/sqlite/execute.ts': "export const n = 1;\n",
+      'search/sqlite/execute.ts': 'export const n = 1;\n',
       'cli/serve.ts': "import { catchUp } from '../search/sqlite/indexer.js';\n",
       'web/app.ts': "import { openArchive } from '../archive/open.js';\n",
       'render/a.test.ts': "import { s } from '../store/store.js';\n",

@@ -11,7 +11,10 @@ import type { DumpRecord, Store } from '../store/store.js';
 import { isPostgres, sqliteFile } from './location.js';
 import { openArchive } from './open.js';
 
-export interface BackupResult { file: string; method: 'sqlite-backup' | 'pg_dump' | 'jsonl' }
+export interface BackupResult {
+  file: string;
+  method: 'sqlite-backup' | 'pg_dump' | 'jsonl';
+}
 
 const isJsonl = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
 
@@ -74,7 +77,9 @@ export async function restoreArchive(location: string, file: string, o: { force?
     return;
   }
   // Looks without touching: no migrations are run on the archive that is about to be replaced.
-  const refuse = () => { throw new Error('the archive is not empty; restoring replaces it — add --force to do so'); };
+  const refuse = () => {
+    throw new Error('the archive is not empty; restoring replaces it — add --force to do so');
+  };
   if (isPostgres(location)) {
     const pg = await import('../store/postgres/backup.js');
     if (!o.force && (await pg.postgresHasContent(location))) refuse();

@@ -15,7 +15,10 @@ describe('importing a batch with bad files in it', () => {
   copyFileSync(SEED_PATH, join(dir, 'in', 'a-seed.txt'));
   writeFileSync(join(dir, 'in', 'b-empty.txt'), '');
   writeFileSync(join(dir, 'in', 'c-binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0xff, 0xfe]));
-  writeFileSync(join(dir, 'in', 'd-truncated.html'), '<html><head><title>To Engels</title></head><body><p class="information"><span class="info">Writ');
+  writeFileSync(
+    join(dir, 'in', 'd-truncated.html'),
+    '<html><head><title>To Engels</title></head><body><p class="information"><span class="info">Writ',
+  );
   writeFileSync(join(dir, 'in', 'e-utf16.txt'), Buffer.from('\ufeffWritten: May 1, 1900\nDear Fred,\nText.\nYours,\nKarl\n', 'utf16le'));
   const big = join(dir, 'in', 'f-huge.txt');
   const fd = openSync(big, 'w');

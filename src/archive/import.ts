@@ -18,7 +18,10 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   async function walk(p: string, inside: string | undefined): Promise<void> {
     const s = await stat(p).catch(() => undefined);
-    if (!s) { out.push(p); return; } // reported as unreadable later, with its name
+    if (!s) {
+      out.push(p);
+      return;
+    } // reported as unreadable later, with its name
     if (s.isDirectory()) {
       const entries = (await readdir(p)).sort();
       for (const e of entries) await walk(join(p, e), inside ?? p);
@@ -62,13 +65,23 @@ export function displayPath(p: string): string {
 }
 
 export async function importPaths(
-  store: Store, files: string[], ctx: ImportContext,
+  store: Store,
+  files: string[],
+  ctx: ImportContext,
   opts: { format?: string; onFile?: (r: FileResult, done: number, total: number) => void } = {},
 ): Promise<BatchSummary> {
   const t0 = performance.now();
   const sum: BatchSummary = {
-    files: files.length, imported: 0, updated: 0, unchanged: 0, collections: 0, skipped: 0, failed: 0,
-    works: { imported: 0, updated: 0, unchanged: 0 }, results: [], seconds: 0,
+    files: files.length,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    collections: 0,
+    skipped: 0,
+    failed: 0,
+    works: { imported: 0, updated: 0, unchanged: 0 },
+    results: [],
+    seconds: 0,
   };
   const claimed = new Map<string, { file: string; format: string }>(); // work id → the source that produced it in this batch
   for (const [n, path] of files.entries()) {
@@ -85,18 +98,39 @@ export async function importPaths(
   return sum;
 }
 
-async function importOne(store: Store, path: string, ctx: ImportContext, format: string | undefined, claimed: Map<string, { file: string; format: string }>): Promise<FileResult> {
+async function importOne(
+  store: Store,
+  path: string,
+  ctx: ImportContext,
+  format: string | undefined,
+  claimed: Map<string, { file: string; format: string }>,
+): Promise<FileResult> {
   const file = displayPath(path);
-  const fail = (error: string, diagnostics: Diagnostic[] = []): FileResult => ({ file, status: 'failed', ids: [], statuses: [], error, diagnostics });
+  const fail = (error: string, diagnostics: Diagnostic[] = []): FileResult => ({
+    file,
+    status: 'failed',
+    ids: [],
+    statuses: [],
+    error,
+    diagnostics,
+  });
   try {
     const s = await stat(path);
     if (!s.isFile()) return fail(`${file}: not a regular file`);
-    if (s.size > MAX_SOURCE_BYTES) return fail(`${file}: the file is ${(s.size / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are refused`);
+    if (s.size > MAX_SOURCE_BYTES)
+      return fail(`${file}: the file is ${(s.size / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are refused`);
     const bytes = await readFile(path);
     const outcome = importFile({ path: file, bytes }, ctx, format);
     const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length && errors.every((d) => d.code === 'not-a-document')) {
-      return { file, status: 'skipped', ids: [], statuses: [], error: errors.map(formatDiagnostic).join('\n'), diagnostics: outcome.diagnostics };
+      return {
+        file,
+        status: 'skipped',
+        ids: [],
+        statuses: [],
+        error: errors.map(formatDiagnostic).join('\n'),
+        diagnostics: outcome.diagnostics,
+      };
     }
     if (errors.length) return fail(errors.map(formatDiagnostic).join('\n'), outcome.diagnostics);
     const works: Work[] = [];
@@ -106,9 +140,16 @@ async function importOne(store: Store, path: string, ctx: ImportContext, format:
     }
     const statuses = await store.upsertWorks(works);
     for (const c of outcome.collections) await store.upsertCollection(c);
-    const status: FileResult['status'] = outcome.works.length === 0 ? 'collection'
-      : works.length === 0 ? 'unchanged'
-      : statuses.includes('imported') ? 'imported' : statuses.includes('updated') ? 'updated' : 'unchanged';
+    const status: FileResult['status'] =
+      outcome.works.length === 0
+        ? 'collection'
+        : works.length === 0
+          ? 'unchanged'
+          : statuses.includes('imported')
+            ? 'imported'
+            : statuses.includes('updated')
+              ? 'updated'
+              : 'unchanged';
     return { file, status, ids: works.map((w) => w.id), statuses, diagnostics: outcome.diagnostics };
   } catch (e) {
     return fail(`${file}: ${(e as Error).message}`);
@@ -122,7 +163,12 @@ const isRegisterEntry = (format: string | undefined) => format === 'cmif';
  * A CMIF register entry (metadata only) and the full text of the same letter share one id: the full
  * text replaces the entry, and an entry never replaces a full text (undefined = skip it).
  */
-async function uniqueId(store: Store, work: Work, file: string, claimed: Map<string, { file: string; format: string }>): Promise<string | undefined> {
+async function uniqueId(
+  store: Store,
+  work: Work,
+  file: string,
+  claimed: Map<string, { file: string; format: string }>,
+): Promise<string | undefined> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? work.id : `${work.id}-${n}`;
     const existing = claimed.get(candidate) ?? (await store.getWork(candidate))?.provenance;

@@ -25,9 +25,17 @@ async function everything(s: Store) {
   const revisions: Record<string, unknown> = {};
   for (const w of works) {
     exports[w.id] = renderJson((await s.getWork(w.id))!);
-    revisions[w.id] = await Promise.all((await s.listRevisions!(w.id)).map(async (r) => ({ ...r, work: (await s.getRevision!(w.id, r.n))?.work })));
+    revisions[w.id] = await Promise.all(
+      (await s.listRevisions!(w.id)).map(async (r) => ({ ...r, work: (await s.getRevision!(w.id, r.n))?.work })),
+    );
   }
-  return { exports, revisions, collections: await s.listCollections(), tokens: await s.tokens!.listTokens(), changes: await s.listChanges({ limit: 1e6 }) };
+  return {
+    exports,
+    revisions,
+    collections: await s.listCollections(),
+    tokens: await s.tokens!.listTokens(),
+    changes: await s.listChanges({ limit: 1e6 }),
+  };
 }
 
 describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
@@ -38,8 +46,18 @@ describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
     const s = await storeAt(sqliteFile);
     // Whatever the registered importers read from the bundled samples and real corpus folders (MIA pages,
     // TEI letters, CMIF examples, plain texts), plus a batch made from the seed.
-    const corpus = ['mia-html', 'tei-correspdesc-examples', 'tei-schnitzler-briefe/editions', 'cmif/spec-examples', 'plaintext-marx-engels'].map((d) => join(CORPUS, d));
-    await runImport(withRegister(s), [...corpus, join(import.meta.dirname, '..', '..', 'samples'), ...writeBatch(join(dir, 'batch'), 300)], { quiet: true });
+    const corpus = [
+      'mia-html',
+      'tei-correspdesc-examples',
+      'tei-schnitzler-briefe/editions',
+      'cmif/spec-examples',
+      'plaintext-marx-engels',
+    ].map((d) => join(CORPUS, d));
+    await runImport(
+      withRegister(s),
+      [...corpus, join(import.meta.dirname, '..', '..', 'samples'), ...writeBatch(join(dir, 'batch'), 300)],
+      { quiet: true },
+    );
     const ids = (await s.listWorks({ order: 'date' })).map((w) => w.id);
     for (const id of ids.slice(0, 20)) {
       const w = (await s.getWork(id))!;
@@ -47,7 +65,8 @@ describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
     }
     for (const id of ids.slice(20, 25)) await s.deleteWork(id, { author: 'admin', message: 'duplicate' });
     await s.upsertCollection({
-      path: ['lenin', 'collected-works', 'volume-35'], title: 'Collected Works, Volume 35',
+      path: ['lenin', 'collected-works', 'volume-35'],
+      title: 'Collected Works, Volume 35',
       members: [{ title: 'To S. G. Shahumyan', workId: 'lenin/1918/05/14-shahumyan' }],
       provenance: { file: 'x.htm', format: 'mia-html', importer: 'test', checksum: 'c' },
     });
@@ -58,7 +77,9 @@ describe.runIf(ON_SQLITE && ON_POSTGRES)('octavo migrate-store', () => {
     for await (const r of s.dump!()) rowCounts[r.type]++;
     await s.close();
   });
-  afterAll(async () => { await dropSchema(pg.schema); });
+  afterAll(async () => {
+    await dropSchema(pg.schema);
+  });
 
   it('copies SQLite into PostgreSQL losslessly: every work exported as JSON, every revision, collection and token', async () => {
     const summary = await migrateArchive(`sqlite:${sqliteFile}`, pg.url);

@@ -42,7 +42,11 @@ export async function copyStore(from: Store, to: Store, opts: MigrateOptions = {
   const verified = opts.verify !== false;
   if (verified) await verifySame(src.dump(), dst.dump());
   return {
-    works: counts.work, collections: counts.collection, revisions: counts.revision, tokens: counts.token, verified,
+    works: counts.work,
+    collections: counts.collection,
+    revisions: counts.revision,
+    tokens: counts.token,
+    verified,
     seconds: (performance.now() - t0) / 1000,
   };
 }

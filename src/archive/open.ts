@@ -39,7 +39,9 @@ export async function openArchive(location: string, o: OpenOptions = {}): Promis
       indexers: searchMod ? [searchMod.postgresSearchIndexer({ register: register() })] : [],
       ...(o.connections ? { max: o.connections } : {}),
     });
-    const search = lazySearch(async () => (searchMod ?? await import('../search/postgres/index.js')).postgresSearch(store, { register: register() }));
+    const search = lazySearch(async () =>
+      (searchMod ?? (await import('../search/postgres/index.js'))).postgresSearch(store, { register: register() }),
+    );
     return assemble(location, store, search, register, write);
   }
   const file = sqliteFile(location);
@@ -52,11 +54,19 @@ export async function openArchive(location: string, o: OpenOptions = {}): Promis
     indexers: searchMod ? [searchMod.sqliteSearchIndexer({ register: register() })] : [],
     readonly: !write,
   });
-  const search = lazySearch(async () => (searchMod ?? await import('../search/sqlite/index.js')).sqliteSearch(store, { register: register() }));
+  const search = lazySearch(async () =>
+    (searchMod ?? (await import('../search/sqlite/index.js'))).sqliteSearch(store, { register: register() }),
+  );
   return assemble(location, store, search, register, write);
 }
 
-async function assemble(location: string, store: Store, search: SearchIndex, register: () => PeopleRegister, write: boolean): Promise<Archive> {
+async function assemble(
+  location: string,
+  store: Store,
+  search: SearchIndex,
+  register: () => PeopleRegister,
+  write: boolean,
+): Promise<Archive> {
   try {
     // Archives written before their index existed, or by a process that did not index: catch up once.
     if (write) await search.catchUp();
@@ -65,8 +75,12 @@ async function assemble(location: string, store: Store, search: SearchIndex, reg
     throw e;
   }
   return {
-    location, store, search,
-    get register() { return register(); },
+    location,
+    store,
+    search,
+    get register() {
+      return register();
+    },
     close: () => store.close(),
   };
 }

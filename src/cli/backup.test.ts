@@ -74,7 +74,9 @@ describe.runIf(ON_SQLITE)('backup and restore: SQLite (online backup API)', () =
 
 describe.runIf(ON_POSTGRES)('backup and restore: PostgreSQL (pg_dump / pg_restore) and portable JSON lines', () => {
   const drops: (() => Promise<void>)[] = [];
-  afterAll(async () => { for (const d of drops) await d(); });
+  afterAll(async () => {
+    for (const d of drops) await d();
+  });
 
   it('round-trips a PostgreSQL archive through pg_dump into a new database and over a changed one', async () => {
     const a = await testDatabase('bk');

@@ -8,4 +8,5 @@ export async function backupCommand(file: string, o: { db?: string }): Promise<v
   process.stderr.write(`backup written to ${r.file} (${r.method}, ${(statSync(r.file).size / 1048576).toFixed(1)} MB)\n`);
 }
 
-export const restoreCommand = (file: string, o: { db?: string; force?: boolean }): Promise<void> => restoreArchive(archiveLocation(o.db), file, o);
+export const restoreCommand = (file: string, o: { db?: string; force?: boolean }): Promise<void> =>
+  restoreArchive(archiveLocation(o.db), file, o);

@@ -9,7 +9,11 @@ export async function exportCmifCommand(o: { db?: string; collection?: string; b
   const archive = await openArchive(archiveLocation(o.db), { mode: 'read' });
   try {
     const { xml, letters } = await archiveCmif(archive.store, {
-      baseUrl: site.baseUrl, title: site.name, publisher: site.publisher, editor: site.name, editorEmail: site.adminEmail,
+      baseUrl: site.baseUrl,
+      title: site.name,
+      publisher: site.publisher,
+      editor: site.name,
+      editorEmail: site.adminEmail,
       ...(o.collection ? { collection: o.collection.split('/').filter(Boolean) } : {}),
     });
     process.stdout.write(xml.endsWith('\n') ? xml : `${xml}\n`);

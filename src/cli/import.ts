@@ -13,18 +13,35 @@ export interface ImportOptions {
   quiet?: boolean;
 }
 
-export async function runImport(archive: Pick<Archive, 'store' | 'register'>, inputs: string[], opts: ImportOptions): Promise<BatchSummary> {
+export async function runImport(
+  archive: Pick<Archive, 'store' | 'register'>,
+  inputs: string[],
+  opts: ImportOptions,
+): Promise<BatchSummary> {
   const files = await collectFiles(inputs);
   const tty = Boolean(process.stderr.isTTY) && !opts.json && !opts.quiet;
   const bar = tty
-    ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} files | {rate} files/s | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        {
+          format: 'importing [{bar}] {value}/{total} files | {rate} files/s | {file}',
+          stream: process.stderr,
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
     : undefined;
   bar?.start(files.length, 0, { file: '', rate: '0' });
   const t0 = performance.now();
-  const summary = await importPaths(archive.store, files, { register: archive.register, now: () => new Date().toISOString() }, {
-    format: opts.format,
-    onFile: (r, done) => bar?.update(done, { file: r.file.slice(-40), rate: (done / ((performance.now() - t0) / 1000)).toFixed(0) }),
-  });
+  const summary = await importPaths(
+    archive.store,
+    files,
+    { register: archive.register, now: () => new Date().toISOString() },
+    {
+      format: opts.format,
+      onFile: (r, done) => bar?.update(done, { file: r.file.slice(-40), rate: (done / ((performance.now() - t0) / 1000)).toFixed(0) }),
+    },
+  );
   bar?.stop();
   return summary;
 }
@@ -41,9 +58,17 @@ export function summaryJson(s: BatchSummary) {
     failed: s.results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, error: r.error ?? 'failed' })),
     warnings: s.results.filter((r) => warningsOf(r).length).map((r) => ({ file: r.file, warnings: warningsOf(r).map(formatDiagnostic) })),
     counts: {
-      files: s.files, imported: s.imported, updated: s.updated, unchanged: s.unchanged, collections: s.collections, skipped: s.skipped, failed: s.failed,
+      files: s.files,
+      imported: s.imported,
+      updated: s.updated,
+      unchanged: s.unchanged,
+      collections: s.collections,
+      skipped: s.skipped,
+      failed: s.failed,
       works: s.works.imported + s.works.updated + s.works.unchanged,
-      worksImported: s.works.imported, worksUpdated: s.works.updated, worksUnchanged: s.works.unchanged,
+      worksImported: s.works.imported,
+      worksUpdated: s.works.updated,
+      worksUnchanged: s.works.unchanged,
     },
     seconds: Number(s.seconds.toFixed(3)),
   };
@@ -52,18 +77,27 @@ export function summaryJson(s: BatchSummary) {
 /** The summary for a person: "235 files in 3.8 s (62 files/s): 166 works (166 new, 0 updated, 0 unchanged); …". */
 export function summaryText(s: BatchSummary, o: { verbose?: boolean } = {}): string {
   const w = s.works;
-  const parts = [`${count(w.imported + w.updated + w.unchanged, 'work')} (${w.imported} new, ${w.updated} updated, ${w.unchanged} unchanged)`];
+  const parts = [
+    `${count(w.imported + w.updated + w.unchanged, 'work')} (${w.imported} new, ${w.updated} updated, ${w.unchanged} unchanged)`,
+  ];
   if (s.collections) parts.push(count(s.collections, 'collection page'));
   if (s.skipped) parts.push(`${count(s.skipped, 'non-document')} skipped${o.verbose ? '' : ' (removed-page notices, error pages)'}`);
   parts.push(`${s.failed} failed`);
-  const lines = [`${count(s.files, 'file')} in ${s.seconds.toFixed(1)} s (${(s.files / Math.max(s.seconds, 1e-3)).toFixed(0)} files/s): ${parts.join('; ')}`];
+  const lines = [
+    `${count(s.files, 'file')} in ${s.seconds.toFixed(1)} s (${(s.files / Math.max(s.seconds, 1e-3)).toFixed(0)} files/s): ${parts.join('; ')}`,
+  ];
   // Deliberate non-documents (an archive's removed-page notices, its 404 page) are named only on request.
-  if (o.verbose) for (const r of s.results.filter((x) => x.status === 'skipped')) lines.push(`skipped ${r.file}: ${r.error?.replace(/^.*?error: /, '') ?? 'not a document'}`);
+  if (o.verbose)
+    for (const r of s.results.filter((x) => x.status === 'skipped'))
+      lines.push(`skipped ${r.file}: ${r.error?.replace(/^.*?error: /, '') ?? 'not a document'}`);
   for (const r of s.results.filter((x) => x.status === 'failed')) lines.push(`FAILED ${r.error}`);
   const warned = s.results.filter((r) => warningsOf(r).length);
   const warnings = warned.reduce((n, r) => n + warningsOf(r).length, 0);
   if (warnings && o.verbose) for (const r of warned) for (const d of warningsOf(r)) lines.push(formatDiagnostic(d));
-  if (warnings) lines.push(`${count(warnings, 'warning')} in ${count(warned.length, 'file')}${o.verbose ? '' : ' (--verbose lists them; --json gives them per file)'}`);
+  if (warnings)
+    lines.push(
+      `${count(warnings, 'warning')} in ${count(warned.length, 'file')}${o.verbose ? '' : ' (--verbose lists them; --json gives them per file)'}`,
+    );
   return lines.join('\n');
 }
 

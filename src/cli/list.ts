@@ -7,7 +7,14 @@ export async function listCommand(o: { db?: string; json?: boolean }): Promise<v
   try {
     const works = await archive.store.listWorks({ order: 'date' });
     if (o.json) {
-      const rows = works.map((w) => ({ id: w.id, kind: w.kind, title: w.title, date: w.date ?? null, authors: w.authors.map((a) => a.name), recipients: w.recipients.map((r) => r.name) }));
+      const rows = works.map((w) => ({
+        id: w.id,
+        kind: w.kind,
+        title: w.title,
+        date: w.date ?? null,
+        authors: w.authors.map((a) => a.name),
+        recipients: w.recipients.map((r) => r.name),
+      }));
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     } else {
       // One write: a reader that stops early (| head) meets one closed pipe, not thousands.

@@ -22,58 +22,111 @@ export async function main(argv: string[]): Promise<void> {
   const program = new Command();
   program.name('octavo').description('Publish and study historical writings: import, browse, search, export.').showHelpAfterError();
 
-  program.command('import').description('import files or folders (MIA HTML/text, TEI, CMIF, Markdown)')
-    .argument('<paths...>').addOption(dbOpt())
-    .option('--json', 'print what was imported, skipped and failed (with each file\'s warnings) as JSON')
+  program
+    .command('import')
+    .description('import files or folders (MIA HTML/text, TEI, CMIF, Markdown)')
+    .argument('<paths...>')
+    .addOption(dbOpt())
+    .option('--json', "print what was imported, skipped and failed (with each file's warnings) as JSON")
     .option('--verbose', 'list every warning, file by file')
     .option('--format <name>', 'skip detection and use this importer (mia-html, mia-text, tei, cmif, markdown)')
-    .action(async (paths: string[], o: { db?: string; json?: boolean; verbose?: boolean; format?: string }) => (await import('./import.js')).importCommand(paths, o));
+    .action(async (paths: string[], o: { db?: string; json?: boolean; verbose?: boolean; format?: string }) =>
+      (await import('./import.js')).importCommand(paths, o),
+    );
 
-  program.command('serve').description('serve the archive over HTTP').addOption(dbOpt())
-    .option('--port <n>', 'port (default $PORT or 8080)').option('--host <h>', 'interface', '127.0.0.1')
+  program
+    .command('serve')
+    .description('serve the archive over HTTP')
+    .addOption(dbOpt())
+    .option('--port <n>', 'port (default $PORT or 8080)')
+    .option('--host <h>', 'interface', '127.0.0.1')
     .option('--workers <n>', 'processes serving requests (default 1, or $OCTAVO_WORKERS)')
-    .action(async (o: { db?: string; port?: string; host: string; workers?: string }) => { await (await import('./serve.js')).serveCommand(o); });
+    .action(async (o: { db?: string; port?: string; host: string; workers?: string }) => {
+      await (await import('./serve.js')).serveCommand(o);
+    });
 
-  program.command('start').description('import the bundled sample archive if the archive is empty, then serve it')
-    .addOption(dbOpt()).option('--port <n>').option('--host <h>', 'interface', '127.0.0.1')
+  program
+    .command('start')
+    .description('import the bundled sample archive if the archive is empty, then serve it')
+    .addOption(dbOpt())
+    .option('--port <n>')
+    .option('--host <h>', 'interface', '127.0.0.1')
     .action(async (o: { db?: string; port?: string; host: string }) => (await import('./start.js')).startCommand(o));
 
-  program.command('export').description('export one work').argument('<id>').addOption(dbOpt())
+  program
+    .command('export')
+    .description('export one work')
+    .argument('<id>')
+    .addOption(dbOpt())
     .addOption(new Option('--format <f>', 'output format: txt, md, json, tei').default('txt'))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (id: string, o: { db?: string; format: string; out?: string }) => (await import('./export.js')).exportCommand(id, o));
 
-  program.command('export-cmif').description('print the archive\'s letters as one CMIF file (for correspSearch)')
-    .addOption(dbOpt()).option('--collection <path>', 'only this collection, e.g. lenin/letters')
+  program
+    .command('export-cmif')
+    .description("print the archive's letters as one CMIF file (for correspSearch)")
+    .addOption(dbOpt())
+    .option('--collection <path>', 'only this collection, e.g. lenin/letters')
     .option('--base-url <url>', 'public address of the archive, for links (default $OCTAVO_BASE_URL)')
     .action(async (o: { db?: string; collection?: string; baseUrl?: string }) => (await import('./export-cmif.js')).exportCmifCommand(o));
 
-  program.command('list').description('list the works in the archive').addOption(dbOpt()).option('--json')
+  program
+    .command('list')
+    .description('list the works in the archive')
+    .addOption(dbOpt())
+    .option('--json')
     .action(async (o: { db?: string; json?: boolean }) => (await import('./list.js')).listCommand(o));
 
-  program.command('search').description('search the archive (see the query language in the README)').argument('<query>')
-    .addOption(dbOpt()).option('--json', 'print the full response as JSON').option('--page <n>', 'page of results', '1')
+  program
+    .command('search')
+    .description('search the archive (see the query language in the README)')
+    .argument('<query>')
+    .addOption(dbOpt())
+    .option('--json', 'print the full response as JSON')
+    .option('--page <n>', 'page of results', '1')
     .option('--sort <order>', 'relevance, date or date-desc')
-    .action(async (query: string, o: { db?: string; json?: boolean; page: string; sort?: string }) => (await import('./search.js')).searchCommand(query, o));
+    .action(async (query: string, o: { db?: string; json?: boolean; page: string; sort?: string }) =>
+      (await import('./search.js')).searchCommand(query, o),
+    );
 
-  program.command('migrate-store').description('copy a whole archive to another store, losslessly, and verify the copy')
+  program
+    .command('migrate-store')
+    .description('copy a whole archive to another store, losslessly, and verify the copy')
     .requiredOption('--from <location>', 'source: sqlite:FILE, FILE or postgres://…')
     .requiredOption('--to <location>', 'destination: sqlite:FILE, FILE or postgres://…')
     .action(async (o: { from: string; to: string }) => (await import('./migrate-store.js')).migrateStoreCommand(o));
 
   const token = program.command('token').description('API tokens for the write API');
-  token.command('create').description('create a token and print its secret once').addOption(dbOpt())
+  token
+    .command('create')
+    .description('create a token and print its secret once')
+    .addOption(dbOpt())
     .addOption(new Option('--role <role>', 'what the token may do').choices(['reader', 'editor', 'admin']).makeOptionMandatory())
     .option('--name <name>', 'a name for the token (default <role>-<date>)')
     .action(async (o: { db?: string; role: string; name?: string }) => (await import('./token.js')).tokenCreateCommand(o));
-  token.command('list').description('list tokens (never their secrets)').addOption(dbOpt())
+  token
+    .command('list')
+    .description('list tokens (never their secrets)')
+    .addOption(dbOpt())
     .action(async (o: { db?: string }) => (await import('./token.js')).tokenListCommand(o));
-  token.command('revoke').description('revoke a token by name').argument('<name>').addOption(dbOpt())
+  token
+    .command('revoke')
+    .description('revoke a token by name')
+    .argument('<name>')
+    .addOption(dbOpt())
     .action(async (name: string, o: { db?: string }) => (await import('./token.js')).tokenRevokeCommand(name, o));
 
-  program.command('backup').description('write a consistent backup of the whole archive').argument('<file>').addOption(dbOpt())
+  program
+    .command('backup')
+    .description('write a consistent backup of the whole archive')
+    .argument('<file>')
+    .addOption(dbOpt())
     .action(async (file: string, o: { db?: string }) => (await import('./backup.js')).backupCommand(file, o));
-  program.command('restore').description('restore an archive from a backup').argument('<file>').addOption(dbOpt())
+  program
+    .command('restore')
+    .description('restore an archive from a backup')
+    .argument('<file>')
+    .addOption(dbOpt())
     .option('--force', 'replace a non-empty archive')
     .action(async (file: string, o: { db?: string; force?: boolean }) => (await import('./backup.js')).restoreCommand(file, o));
 

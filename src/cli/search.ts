@@ -17,11 +17,11 @@ export interface Output {
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]!);
+const unescapeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]!);
 
 /** Snippet HTML as terminal text. */
 export function snippetText(html: string, tty: boolean): string {
-  return unescape(html.replace(/<mark>/g, tty ? '\u001b[1m' : '«').replace(/<\/mark>/g, tty ? '\u001b[22m' : '»'));
+  return unescapeHtml(html.replace(/<mark>/g, tty ? '\u001b[1m' : '«').replace(/<\/mark>/g, tty ? '\u001b[22m' : '»'));
 }
 
 export function formatResults(r: SearchResponse, tty = false): string {
@@ -31,12 +31,19 @@ export function formatResults(r: SearchResponse, tty = false): string {
   }
   const lines: string[] = [];
   const from = (r.page - 1) * r.pageSize + 1;
-  lines.push(r.total === 0 ? `No works match ${JSON.stringify(r.q)}.` :
-    `${r.total} ${r.total === 1 ? 'work' : 'works'} match ${JSON.stringify(r.q)}${r.pages > 1 ? ` (page ${r.page} of ${r.pages})` : ''}, by ${r.sort}:`);
+  lines.push(
+    r.total === 0
+      ? `No works match ${JSON.stringify(r.q)}.`
+      : `${r.total} ${r.total === 1 ? 'work' : 'works'} match ${JSON.stringify(r.q)}${r.pages > 1 ? ` (page ${r.page} of ${r.pages})` : ''}, by ${r.sort}:`,
+  );
   r.hits.forEach((h, i) => {
     const people = [h.authors.map((a) => a.name).join(', '), h.recipients.map((a) => a.name).join(', ')].filter(Boolean).join(' → ');
-    lines.push('', `${String(from + i).padStart(3)}. ${snippetText(h.titleHtml, tty)}`,
-      `     ${[h.kind, h.dateText ?? h.date, people].filter(Boolean).join(' · ')}`, `     ${h.id}`);
+    lines.push(
+      '',
+      `${String(from + i).padStart(3)}. ${snippetText(h.titleHtml, tty)}`,
+      `     ${[h.kind, h.dateText ?? h.date, people].filter(Boolean).join(' · ')}`,
+      `     ${h.id}`,
+    );
     for (const s of h.snippets) lines.push(`     [${s.field}] ${snippetText(s.html, tty)}`);
   });
   for (const e of r.expansions) {
@@ -47,14 +54,25 @@ export function formatResults(r: SearchResponse, tty = false): string {
   if (r.total > 0) {
     lines.push('');
     for (const f of r.facets) {
-      if (f.values.length > 1) lines.push(`${f.label}: ${f.values.slice(0, 6).map((v) => `${v.label} (${v.count})`).join(', ')}${f.distinct > 6 ? ', …' : ''}`);
+      if (f.values.length > 1)
+        lines.push(
+          `${f.label}: ${f.values
+            .slice(0, 6)
+            .map((v) => `${v.label} (${v.count})`)
+            .join(', ')}${f.distinct > 6 ? ', …' : ''}`,
+        );
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Run a search and print it. Returns the exit code: 0, or 2 for a malformed query. */
-export async function runSearch(archive: Pick<Archive, 'search'>, query: string, opts: SearchCliOptions = {}, out: Output = process.stdout): Promise<number> {
+export async function runSearch(
+  archive: Pick<Archive, 'search'>,
+  query: string,
+  opts: SearchCliOptions = {},
+  out: Output = process.stdout,
+): Promise<number> {
   const sort = opts.sort && (SORTS as readonly string[]).includes(opts.sort) ? (opts.sort as SearchSort) : undefined;
   if (opts.sort && !sort) {
     out.write(`unknown sort "${opts.sort}"; use ${SORTS.join(', ')}\n`);

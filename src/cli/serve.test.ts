@@ -32,12 +32,15 @@ describe('octavo serve --workers', () => {
     expect(workerCount({ workers: 'x' })).toBe(1);
     process.env.OCTAVO_WORKERS = '2';
     expect(workerCount({})).toBe(2);
-    if (before === undefined) delete process.env.OCTAVO_WORKERS; else process.env.OCTAVO_WORKERS = before;
+    if (before === undefined) delete process.env.OCTAVO_WORKERS;
+    else process.env.OCTAVO_WORKERS = before;
   });
 
   it('serves from two processes on one port and stops them all', async () => {
     const proc = spawn(process.execPath, ['bin/octavo.js', 'serve', '--db', archive, '--port', '0'], {
-      cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OCTAVO_WORKERS: '2' },
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, OCTAVO_WORKERS: '2' },
     });
     let err = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -52,7 +55,7 @@ describe('octavo serve --workers', () => {
       // A new connection each time, so the primary hands them to either worker.
       const res = await fetch(`${url}/api/search?q=Shahumyan`, { headers: { Connection: 'close' } });
       expect(res.status).toBe(200);
-      const body = await res.json() as { hits: { id: string; snippets: unknown[] }[] };
+      const body = (await res.json()) as { hits: { id: string; snippets: unknown[] }[] };
       expect(body.hits.map((h) => h.id)).toContain(SEED_ID);
       expect(body.hits[0]!.snippets.length).toBeGreaterThan(0);
     }

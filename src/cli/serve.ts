@@ -31,7 +31,7 @@ export async function serveCommand(o: ServeCliOptions): Promise<string | undefin
   process.env.OCTAVO_SEARCH_CACHE ??= String(SERVE_CACHE_SIZE);
   const workers = workerCount(o);
   if (workers > 1 && cluster.isPrimary) {
-    await runPrimary(location, o, workers);
+    await runPrimary(location, workers);
     return undefined;
   }
   const archive = await openArchive(location);
@@ -50,7 +50,7 @@ export async function serveCommand(o: ServeCliOptions): Promise<string | undefin
 }
 
 /** The primary: brings the search index up to date once, then starts the workers and replaces any that die. */
-async function runPrimary(location: string, o: ServeCliOptions, workers: number): Promise<void> {
+async function runPrimary(location: string, workers: number): Promise<void> {
   // Opening for writing indexes works the index missed, once, before the workers would all try to.
   await (await openArchive(location)).close();
 
@@ -61,7 +61,8 @@ async function runPrimary(location: string, o: ServeCliOptions, workers: number)
     w.on('message', (m: { listening?: string }) => {
       if (!m.listening || listening.has(w.id)) return;
       listening.add(w.id);
-      if (listening.size === workers) process.stderr.write(`Octavo is serving ${location} at ${m.listening} (${workers} worker processes)\n`);
+      if (listening.size === workers)
+        process.stderr.write(`Octavo is serving ${location} at ${m.listening} (${workers} worker processes)\n`);
     });
     w.on('exit', (code, signal) => {
       const served = listening.delete(w.id);
@@ -82,7 +83,9 @@ async function runPrimary(location: string, o: ServeCliOptions, workers: number)
     if (!alive.length) process.exit(code);
     let left = alive.length;
     for (const w of alive) {
-      w!.once('exit', () => { if (--left === 0) process.exit(code); });
+      w!.once('exit', () => {
+        if (--left === 0) process.exit(code);
+      });
       w!.process.kill('SIGTERM');
     }
   };

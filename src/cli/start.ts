@@ -25,7 +25,9 @@ export async function startCommand(o: { db?: string; port?: string; host?: strin
   }
   const url = await serveCommand(o);
   if (url) {
-    process.stderr.write(`Open ${url}/ to browse, ${url}/works/lenin/1918/05/14-shahumyan for the seed letter, `
-      + `or ${url}/search?q=Shaumyan to search. Stop with Ctrl-C.\n`);
+    process.stderr.write(
+      `Open ${url}/ to browse, ${url}/works/lenin/1918/05/14-shahumyan for the seed letter, ` +
+        `or ${url}/search?q=Shaumyan to search. Stop with Ctrl-C.\n`,
+    );
   }
 }

@@ -6,15 +6,21 @@ import { runTokenCreate, runTokenList, runTokenRevoke, tokenCreatedText, tokenLi
 import { hashToken, tokenAuth } from '../archive/tokens.js';
 import { dropSchema, testSchema } from '../../test/support/pg.js';
 import { onBackend, ON_POSTGRES } from '../../test/support/backends.js';
-import { storeAt, withRegister } from '../../test/support/archive.js';
+import { storeAt } from '../../test/support/archive.js';
 
 const pg = testSchema('token');
-afterAll(async () => { if (ON_POSTGRES) await dropSchema(pg.schema); });
+afterAll(async () => {
+  if (ON_POSTGRES) await dropSchema(pg.schema);
+});
 
-describe.each(([
-  ['sqlite', join(mkdtempSync(join(tmpdir(), 'octavo-token-')), 'a.db')],
-  ['postgres', pg.url],
-] as const).filter(([name]) => onBackend(name)))('octavo token over %s', (_name, location) => {
+describe.each(
+  (
+    [
+      ['sqlite', join(mkdtempSync(join(tmpdir(), 'octavo-token-')), 'a.db')],
+      ['postgres', pg.url],
+    ] as const
+  ).filter(([name]) => onBackend(name)),
+)('octavo token over %s', (_name, location) => {
   it('creates a token whose secret is shown once and stored only as its sha256', async () => {
     const made = await runTokenCreate(location, { role: 'editor', name: 'alice' });
     expect(made.secret).toMatch(/^oct_[A-Za-z0-9_-]{43}$/);

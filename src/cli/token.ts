@@ -16,7 +16,10 @@ async function withTokens<T>(location: string, fn: (t: TokenStore) => Promise<T>
 }
 
 /** Create a token and return its secret (to print once). The name defaults to "<role>-<date>". */
-export async function runTokenCreate(location: string, o: { role: string; name?: string }): Promise<{ secret: string; record: TokenRecord }> {
+export async function runTokenCreate(
+  location: string,
+  o: { role: string; name?: string },
+): Promise<{ secret: string; record: TokenRecord }> {
   if (!TOKEN_ROLES.includes(o.role as TokenRole)) throw new Error(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
   const name = o.name ?? `${o.role}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
   return withTokens(location, (t) => createToken(t, name, o.role as TokenRole));
@@ -32,7 +35,8 @@ export async function runTokenRevoke(location: string, name: string): Promise<vo
 export function tokenCreatedText(r: { secret: string; record: TokenRecord }): { stdout: string; stderr: string } {
   return {
     stdout: `${r.secret}\n`,
-    stderr: `Created ${r.record.role} token "${r.record.name}". Keep the secret above: it is not stored and cannot be shown again.\n` +
+    stderr:
+      `Created ${r.record.role} token "${r.record.name}". Keep the secret above: it is not stored and cannot be shown again.\n` +
       `Use it as: Authorization: Bearer <secret>\n`,
   };
 }

@@ -75,6 +75,9 @@ describe('decodeHtmlBytes on constructed bytes', () => {
     expect(decodeHtmlBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<p>ä</p>')]))).toMatchObject({ charset: 'utf-8', text: '<p>ä</p>' });
     const le = new Uint8Array([0xff, 0xfe, 0x3c, 0, 0x70, 0, 0x3e, 0]);
     expect(decodeHtmlBytes(le)).toMatchObject({ charset: 'utf-16le', text: '<p>' });
-    expect(decodeHtmlBytes(latin1('<meta charset="x-no-such"><p>\xe9</p>'))).toMatchObject({ charset: 'windows-1252', text: '<meta charset="x-no-such"><p>é</p>' });
+    expect(decodeHtmlBytes(latin1('<meta charset="x-no-such"><p>\xe9</p>'))).toMatchObject({
+      charset: 'windows-1252',
+      text: '<meta charset="x-no-such"><p>é</p>',
+    });
   });
 });

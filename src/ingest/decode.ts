@@ -12,8 +12,21 @@ export interface DecodedHtml {
 
 /** Labels that browsers map to windows-1252. */
 const LATIN1_LABELS = new Set([
-  'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'cp1252',
-  'windows-1252', 'x-cp1252', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'cp1252',
+  'windows-1252',
+  'x-cp1252',
+  'cp819',
+  'ibm819',
+  'iso-ir-100',
+  'csisolatin1',
 ]);
 
 /** Charset declared in the first 8 KB: <meta charset="..."> or <meta http-equiv content="...; charset=...">. */
@@ -29,8 +42,8 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 
 // 0x80–0x9F in windows-1252 (undefined bytes keep their C1 code point, as WHATWG specifies).
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018,
+  0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
 
 const LATIN1 = new TextDecoder('latin1');
@@ -79,9 +92,7 @@ export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
   }
   const utf8 = decodeStrictUtf8(bytes);
   const sniffed = (): DecodedHtml =>
-    utf8 !== undefined
-      ? { text: utf8, charset: 'utf-8', ...tag }
-      : { text: decodeWindows1252(bytes), charset: 'windows-1252', ...tag };
+    utf8 !== undefined ? { text: utf8, charset: 'utf-8', ...tag } : { text: decodeWindows1252(bytes), charset: 'windows-1252', ...tag };
 
   if (!declared) return sniffed();
   const decoder = labelToDecoder(declared);

@@ -24,14 +24,20 @@ export function detect(file: SourceFile): { importer: Importer } | { error: Diag
   let best: { importer: Importer; score: number } | undefined;
   for (const importer of importers) {
     let score = 0;
-    try { score = importer.sniff(file, h); } catch { score = 0; }
+    try {
+      score = importer.sniff(file, h);
+    } catch {
+      score = 0;
+    }
     if (score > 0 && (!best || score > best.score)) best = { importer, score };
   }
   if (best) return { importer: best.importer };
   const what = h.includes('\u0000') ? 'binary data' : 'text in no known format';
   return {
     error: {
-      severity: 'error', file: file.path, line: 1,
+      severity: 'error',
+      file: file.path,
+      line: 1,
       message: `cannot tell what this file is (${what}); Octavo reads ${importers.map((i) => i.name).join(', ')}`,
     },
   };

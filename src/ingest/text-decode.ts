@@ -8,7 +8,12 @@ export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 export function decodeTextBytes(file: SourceFile): { text: string } | { error: { message: string; line?: number } } {
   const { bytes } = file;
   if (bytes.length === 0) return { error: { message: 'the file is empty' } };
-  if (bytes.length > MAX_SOURCE_BYTES) return { error: { message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are refused` } };
+  if (bytes.length > MAX_SOURCE_BYTES)
+    return {
+      error: {
+        message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are refused`,
+      },
+    };
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     let line = 1;

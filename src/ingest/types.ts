@@ -36,5 +36,3 @@ export const failed = (d: Omit<Diagnostic, 'severity'>): ImportOutcome => ({
   collections: [],
   diagnostics: [{ severity: 'error', ...d }],
 });
-
-export const hasErrors = (o: ImportOutcome): boolean => o.diagnostics.some((d) => d.severity === 'error');

@@ -20,7 +20,9 @@ export const canonicalJson = (value: unknown): string => JSON.stringify(canonica
 /** Checksum of what a work says; the import time is not part of its content. */
 export function workChecksum(work: Work): string {
   const { importedAt: _ignored, ...provenance } = work.provenance;
-  return createHash('sha256').update(canonicalJson({ ...work, provenance })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...work, provenance }))
+    .digest('hex');
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');

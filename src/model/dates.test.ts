@@ -30,7 +30,10 @@ function real(s: string): string {
   if (v === undefined) throw new Error(`not in the corpus: ${s}`);
   return v;
 }
-const validDay = (d: string) => { const t = new Date(`${d}T00:00:00Z`); return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d; };
+const validDay = (d: string) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+};
 
 describe('parseDate: the wordings the brief lists', () => {
   const cases: [string, Partial<PartialDate> | null][] = [
@@ -47,7 +50,10 @@ describe('parseDate: the wordings the brief lists', () => {
     ['early 1918', { iso: '1918', qualifier: 'early', start: '1918-01-01', end: '1918-04-30' }],
     ['mid-1918', { iso: '1918', qualifier: 'mid', start: '1918-05-01', end: '1918-08-31' }],
     ['at the end of 1899', { iso: '1899', qualifier: 'late', start: '1899-09-01', end: '1899-12-31' }],
-    ['at the beginning of January 1905', { iso: '1905-01', precision: 'month', qualifier: 'early', start: '1905-01-01', end: '1905-01-10' }],
+    [
+      'at the beginning of January 1905',
+      { iso: '1905-01', precision: 'month', qualifier: 'early', start: '1905-01-01', end: '1905-01-10' },
+    ],
     ['the first half of March 1911', { iso: '1911-03', qualifier: 'early', start: '1911-03-01', end: '1911-03-15' }],
     ['second half of July 1914', { iso: '1914-07', qualifier: 'late', start: '1914-07-16', end: '1914-07-31' }],
     ['1917-1918', { iso: '1917/1918', precision: 'year', start: '1917-01-01', end: '1918-12-31' }],
@@ -138,15 +144,24 @@ describe('parseDate on the 580 real "Written:" values of the Lenin information b
   });
 
   const picked: [string, Partial<PartialDate> | null][] = [
-    ['Written prior to May 5, 1914', { iso: '[..1914-05-05]', qualifier: 'before', start: '1914-04-05', end: '1914-05-05', text: 'prior to May 5, 1914' }],
+    [
+      'Written prior to May 5, 1914',
+      { iso: '[..1914-05-05]', qualifier: 'before', start: '1914-04-05', end: '1914-05-05', text: 'prior to May 5, 1914' },
+    ],
     ['Written at the beginning of January 19O5', { iso: '1905-01', qualifier: 'early', start: '1905-01-01', end: '1905-01-10' }],
     ['10 November, 1917', { iso: '1917-11-10', precision: 'day' }],
-    ['Written between May 22 and June 1, 1901, in Munich and mailed to a local address', { iso: '1901-05-22/1901-06-01', text: 'between May 22 and June 1, 1901' }],
+    [
+      'Written between May 22 and June 1, 1901, in Munich and mailed to a local address',
+      { iso: '1901-05-22/1901-06-01', text: 'between May 22 and June 1, 1901' },
+    ],
     ['Written between January 3 and 9, 1915', { start: '1915-01-03', end: '1915-01-09' }],
     ['Written December 30, 1921—January 4, 1922', { iso: '1921-12-30/1922-01-04' }],
     ['25-27 December, 1921', { iso: '1921-12-25/1921-12-27' }],
     ['Written December 8 or 9, 1913', { iso: '[1913-12-08,1913-12-09]', uncertain: true }],
-    ['Written not later than April 29 (May 12), 1917', { iso: '[..1917-05-12]', qualifier: 'before', calendar: 'julian', end: '1917-05-12' }],
+    [
+      'Written not later than April 29 (May 12), 1917',
+      { iso: '[..1917-05-12]', qualifier: 'before', calendar: 'julian', end: '1917-05-12' },
+    ],
     ['Written on July 10 (23), 1917', { iso: '1917-07-23', calendar: 'julian' }],
     ['November 29 (December 12), 1917', { iso: '1917-12-12', calendar: 'julian' }],
     ['Written in July, prior to 6th, 1914', { qualifier: 'before', start: '1914-07-01', end: '1914-07-06' }],
@@ -160,7 +175,10 @@ describe('parseDate on the 580 real "Written:" values of the Lenin information b
     ['Written mid-November 1895', { iso: '1895-11', qualifier: 'mid', start: '1895-11-11', end: '1895-11-20' }],
     ['Written between March 7 and 12 (20 and 25), 1917', { iso: '1917-03-20/1917-03-25', calendar: 'julian' }],
     ['Written in German between January 23 and 26 (February 5 and 8), 1916', { iso: '1916-02-05/1916-02-08' }],
-    ['Not earlier than April 25 (May 7), but not later than September 1895', { iso: '1895-05-07/1895-09', start: '1895-05-07', end: '1895-09-30' }],
+    [
+      'Not earlier than April 25 (May 7), but not later than September 1895',
+      { iso: '1895-05-07/1895-09', start: '1895-05-07', end: '1895-09-30' },
+    ],
     ['Written August 91, 1916', { iso: '1916-08', precision: 'month' }],
     ['17 Deptember, 1922', { iso: '1922-09-17' }],
     ['x November, 1917', { iso: '1917-11', precision: 'month' }],
@@ -172,7 +190,10 @@ describe('parseDate on the 580 real "Written:" values of the Lenin information b
     ['Written not before the end of March 1920', { qualifier: 'after', start: '1920-03-21', end: '1920-04-30' }],
     ['Written not later than March 1920', { qualifier: 'before', start: '1920-02-01', end: '1920-03-31' }],
     ['December 1922 - January 1923', { iso: '1922-12/1923-01' }],
-    ['Written in 1909, no earlier than October, in Paris and mailed to a local address', { qualifier: 'after', start: '1909-10-01', end: '1909-12-31' }],
+    [
+      'Written in 1909, no earlier than October, in Paris and mailed to a local address',
+      { qualifier: 'after', start: '1909-10-01', end: '1909-12-31' },
+    ],
     ['Written December, 11, 1914', { iso: '1914-12-11' }],
     ['Written earlier than March 25, 1917', { qualifier: 'before', end: '1917-03-25' }],
     ['Written later than October 5, 1904', { qualifier: 'after', start: '1904-10-05' }],
@@ -195,18 +216,29 @@ describe('parseDate on the 580 real "Written:" values of the Lenin information b
 
 describe('parseWrittenStatement', () => {
   const cases: [string, Record<string, unknown>][] = [
-    ['Written between May 22 and June 1, 1901, in Munich and mailed to a local address',
-      { place: 'Munich', sentFrom: 'Munich', sentTo: 'Munich', date: { iso: '1901-05-22/1901-06-01' } }],
+    [
+      'Written between May 22 and June 1, 1901, in Munich and mailed to a local address',
+      { place: 'Munich', sentFrom: 'Munich', sentTo: 'Munich', date: { iso: '1901-05-22/1901-06-01' } },
+    ],
     ['Written in German on December 1, 1918', { language: 'German', date: { iso: '1918-12-01' } }],
-    ['Written August 16, 1898 Sent from Shushenskoye to Podolsk', { sentFrom: 'Shushenskoye', sentTo: 'Podolsk', date: { iso: '1898-08-16' } }],
+    [
+      'Written August 16, 1898 Sent from Shushenskoye to Podolsk',
+      { sentFrom: 'Shushenskoye', sentTo: 'Podolsk', date: { iso: '1898-08-16' } },
+    ],
     ['Written prior to July 6, 1914, at Poronin', { place: 'Poronin', date: { qualifier: 'before', end: '1914-07-06' } }],
     ['Written in Paris', { place: 'Paris' }],
     ['Written April 6, 1917 sent from Berne to Geneva', { sentFrom: 'Berne', sentTo: 'Geneva', date: { iso: '1917-04-06' } }],
-    ['Written at the beginning of November 1895 Sent from St. Petersburg to Zurich', { sentFrom: 'St. Petersburg', sentTo: 'Zurich', date: { iso: '1895-11' } }],
+    [
+      'Written at the beginning of November 1895 Sent from St. Petersburg to Zurich',
+      { sentFrom: 'St. Petersburg', sentTo: 'Zurich', date: { iso: '1895-11' } },
+    ],
     ['Written August 15, 1904 in the Swiss mountains, sent to Gomel', { place: 'Swiss mountains', sentTo: 'Gomel' }],
     ['Written January 8, 1904 in Geneva (local mail)', { place: 'Geneva', sentTo: 'Geneva', date: { iso: '1904-01-08' } }],
     ['Written in 1905, not earlier than March 31, in Geneva', { place: 'Geneva', date: { start: '1905-03-31' } }],
-    ['Written in German between January 23 and 26 (February 5 and 8), 1916', { language: 'German', date: { iso: '1916-02-05/1916-02-08' } }],
+    [
+      'Written in German between January 23 and 26 (February 5 and 8), 1916',
+      { language: 'German', date: { iso: '1916-02-05/1916-02-08' } },
+    ],
     ['Written in the neighbourhood of Geneva. sent to Geneva', { place: 'neighbourhood of Geneva', sentTo: 'Geneva' }],
     ['Written February 7, 1904 sent from Geneva', { sentFrom: 'Geneva' }],
   ];
@@ -238,24 +270,68 @@ describe('properties', () => {
   const day = fc.date({ min: new Date('1700-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
 
   it('reads every real day in five spellings back to the same ISO day', () => {
-    fc.assert(fc.property(day, fc.integer({ min: 0, max: 4 }), (t, style) => {
-      const [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
-      const iso = t.toISOString().slice(0, 10);
-      const text = [`${MONTHS[m - 1]} ${d}, ${y}`, `${d} ${MONTHS[m - 1]} ${y}`, iso, `${d}.${m}.${y}`, `Written on ${MONTHS[m - 1]}\u00a0${d},\u00a0${y}, in Paris`][style]!;
-      expect(parseDate(text)).toMatchObject({ iso, precision: 'day', start: iso, end: iso });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 4 }), (t, style) => {
+        const [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+        const iso = t.toISOString().slice(0, 10);
+        const text = [
+          `${MONTHS[m - 1]} ${d}, ${y}`,
+          `${d} ${MONTHS[m - 1]} ${y}`,
+          iso,
+          `${d}.${m}.${y}`,
+          `Written on ${MONTHS[m - 1]}\u00a0${d},\u00a0${y}, in Paris`,
+        ][style]!;
+        expect(parseDate(text)).toMatchObject({ iso, precision: 'day', start: iso, end: iso });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws, and any date it returns is valid with start <= end', () => {
-    const words = fc.constantFrom('May', 'between', 'and', 'or', 'prior to', 'not', 'later than', 'after', 'about', 'in', 'the', 'end', 'of',
-      'first half', 'spring', '(', ')', ',', '-', '–', '12', '31', '29', '1917', '1918', '19O5', 'February', 'December', 'January', 'c.', '?', '1890s');
-    fc.assert(fc.property(fc.array(words, { maxLength: 12 }), (parts) => {
-      const d = parseDate(parts.join(' '));
-      if (d) {
-        expect(PartialDate.safeParse(d).success).toBe(true);
-        expect(d.start <= d.end).toBe(true);
-        expect(validDay(d.start) && validDay(d.end)).toBe(true);
-      }
-    }), { numRuns: 2000 });
+    const words = fc.constantFrom(
+      'May',
+      'between',
+      'and',
+      'or',
+      'prior to',
+      'not',
+      'later than',
+      'after',
+      'about',
+      'in',
+      'the',
+      'end',
+      'of',
+      'first half',
+      'spring',
+      '(',
+      ')',
+      ',',
+      '-',
+      '–',
+      '12',
+      '31',
+      '29',
+      '1917',
+      '1918',
+      '19O5',
+      'February',
+      'December',
+      'January',
+      'c.',
+      '?',
+      '1890s',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 12 }), (parts) => {
+        const d = parseDate(parts.join(' '));
+        if (d) {
+          expect(PartialDate.safeParse(d).success).toBe(true);
+          expect(d.start <= d.end).toBe(true);
+          expect(validDay(d.start) && validDay(d.end)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -4,10 +4,13 @@
 import type { PartialDate } from './work.js';
 import { findDate } from './date-resolve.js';
 
-export { findDate, type FoundDate } from './date-resolve.js';
 export { parseWrittenStatement, type WrittenStatement } from './written-statement.js';
 
-const clean = (s: string) => s.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const clean = (s: string) =>
+  s
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Parse a date as archives word it. Returns null when no date can be read. `text` is the date's wording. */
 export function parseDate(text: string): PartialDate | null {

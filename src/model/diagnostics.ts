@@ -17,15 +17,6 @@ export interface Diagnostic extends Location {
   code?: 'not-a-document';
 }
 
-export class LocatedError extends Error {
-  readonly location: Location;
-  constructor(message: string, location: Location) {
-    super(message);
-    this.name = 'LocatedError';
-    this.location = location;
-  }
-}
-
 export function formatLocation(loc: Location): string {
   let s = loc.file;
   if (loc.line !== undefined) s += `:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;

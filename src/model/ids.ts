@@ -4,13 +4,20 @@ import anyAscii from 'any-ascii';
 /** Lowercase ASCII slug; Cyrillic and accented letters are transliterated, not dropped. */
 export function slugify(text: string, maxLength = 60): string {
   const ascii = anyAscii(text.normalize('NFC')).toLowerCase();
-  const slug = ascii.replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = ascii
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug.slice(0, maxLength).replace(/-+$/g, '') || 'untitled';
 }
 
 /** Make an id path segment-safe: each segment slugified, empty segments dropped. */
 export function normaliseIdPath(path: string): string {
-  return path.split('/').map((s) => slugify(s, 80)).filter(Boolean).join('/');
+  return path
+    .split('/')
+    .map((s) => slugify(s, 80))
+    .filter(Boolean)
+    .join('/');
 }
 
 /**

@@ -2,12 +2,37 @@
 // Importers read ids from URLs and statements; renderers write the URL harvesters recognise.
 
 const FIXED_LICENCES: readonly { spdx: string; url: string; url2?: RegExp; text: RegExp }[] = [
-  { spdx: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', url2: /creativecommons\.org\/publicdomain\/zero\/1\.0/i, text: /\bCC0\b|CC[ -]Zero/i },
-  { spdx: 'public-domain', url: 'https://creativecommons.org/publicdomain/mark/1.0/', url2: /creativecommons\.org\/publicdomain\/mark\//i, text: /public[ -]domain|gemeinfrei|domaine public|общественное достояние/i },
+  {
+    spdx: 'CC0-1.0',
+    url: 'https://creativecommons.org/publicdomain/zero/1.0/',
+    url2: /creativecommons\.org\/publicdomain\/zero\/1\.0/i,
+    text: /\bCC0\b|CC[ -]Zero/i,
+  },
+  {
+    spdx: 'public-domain',
+    url: 'https://creativecommons.org/publicdomain/mark/1.0/',
+    url2: /creativecommons\.org\/publicdomain\/mark\//i,
+    text: /public[ -]domain|gemeinfrei|domaine public|общественное достояние/i,
+  },
   { spdx: 'MIT', url: 'https://opensource.org/licenses/MIT', url2: /opensource\.org\/licenses\/MIT/i, text: /\bMIT licen[cs]e\b/i },
-  { spdx: 'BSD-2-Clause', url: 'https://opensource.org/licenses/BSD-2-Clause', url2: /opensource\.org\/licenses\/BSD-2/i, text: /\bBSD-2(-Clause)?\b/i },
-  { spdx: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0', url2: /apache\.org\/licenses\/LICENSE-2\.0/i, text: /Apache Licen[cs]e,? (Version )?2\.0/i },
-  { spdx: 'GFDL-1.3-or-later', url: 'https://www.gnu.org/licenses/fdl-1.3.html', url2: /gnu\.org\/licenses\/fdl/i, text: /GNU Free Documentation Licen[cs]e/i },
+  {
+    spdx: 'BSD-2-Clause',
+    url: 'https://opensource.org/licenses/BSD-2-Clause',
+    url2: /opensource\.org\/licenses\/BSD-2/i,
+    text: /\bBSD-2(-Clause)?\b/i,
+  },
+  {
+    spdx: 'Apache-2.0',
+    url: 'https://www.apache.org/licenses/LICENSE-2.0',
+    url2: /apache\.org\/licenses\/LICENSE-2\.0/i,
+    text: /Apache Licen[cs]e,? (Version )?2\.0/i,
+  },
+  {
+    spdx: 'GFDL-1.3-or-later',
+    url: 'https://www.gnu.org/licenses/fdl-1.3.html',
+    url2: /gnu\.org\/licenses\/fdl/i,
+    text: /GNU Free Documentation Licen[cs]e/i,
+  },
 ];
 
 const CC_URL = /creativecommons\.org\/licenses\/((?:by|sa|nc|nd)(?:-(?:by|sa|nc|nd))*)\/(\d\.\d)/i;

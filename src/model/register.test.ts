@@ -18,7 +18,12 @@ describe('people register', () => {
   });
 
   it('resolves names to references, keeping the wording of the source', () => {
-    expect(reg.resolve('Lenin')).toEqual({ id: 'lenin', name: 'V. I. Lenin', asWritten: 'Lenin', refs: ['http://www.wikidata.org/entity/Q1394'] });
+    expect(reg.resolve('Lenin')).toEqual({
+      id: 'lenin',
+      name: 'V. I. Lenin',
+      asWritten: 'Lenin',
+      refs: ['http://www.wikidata.org/entity/Q1394'],
+    });
     expect(reg.resolve('Jane  Unknown')).toEqual({ id: 'jane-unknown', name: 'Jane Unknown' });
   });
 

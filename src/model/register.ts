@@ -83,5 +83,7 @@ export class PeopleRegister {
 let defaultRegister: PeopleRegister | undefined;
 /** The register shipped with Octavo (registers/people.json), read at first use. */
 export function loadDefaultRegister(): PeopleRegister {
-  return (defaultRegister ??= new PeopleRegister(JSON.parse(readFileSync(new URL('./registers/people.json', import.meta.url), 'utf8')) as PersonEntry[]));
+  return (defaultRegister ??= new PeopleRegister(
+    JSON.parse(readFileSync(new URL('./registers/people.json', import.meta.url), 'utf8')) as PersonEntry[],
+  ));
 }

@@ -102,8 +102,14 @@ export interface SearchResponse {
 }
 
 export const FACET_LABELS: Record<FacetName, string> = {
-  kind: 'Kind', author: 'Author', recipient: 'Recipient', year: 'Year', decade: 'Decade', place: 'Place',
-  collection: 'Collection', language: 'Language',
+  kind: 'Kind',
+  author: 'Author',
+  recipient: 'Recipient',
+  year: 'Year',
+  decade: 'Decade',
+  place: 'Place',
+  collection: 'Collection',
+  language: 'Language',
 };
 
 export const DEFAULT_PAGE_SIZE = 20;

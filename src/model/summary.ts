@@ -39,7 +39,10 @@ const party = ({ id, name }: Party): Party => ({ id, name });
 export function workHeading(work: Work): WorkHeading {
   const d = work.written?.date;
   return {
-    id: work.id, kind: work.kind, title: work.title, language: work.language,
+    id: work.id,
+    kind: work.kind,
+    title: work.title,
+    language: work.language,
     ...(d ? { date: d.start, dateText: d.text } : {}),
     authors: work.authors.map(party),
     recipients: work.recipients.map(party),

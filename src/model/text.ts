@@ -30,8 +30,14 @@ export function blockToLines(block: Block, handlers: InlineHandlers = plainInlin
 }
 
 const ROLE_LABELS: Record<Contributor['role'], string> = {
-  translator: 'Translated', transcriber: 'Transcription', markup: 'Markup', htmlMarkup: 'HTML Markup',
-  proofreader: 'Proofread', editor: 'Editor', encoder: 'Encoding', other: 'Contributor',
+  translator: 'Translated',
+  transcriber: 'Transcription',
+  markup: 'Markup',
+  htmlMarkup: 'HTML Markup',
+  proofreader: 'Proofread',
+  editor: 'Editor',
+  encoder: 'Encoding',
+  other: 'Contributor',
 };
 
 /** Contributors grouped under the label the source used ("Transcription\Markup: R. Cymbala" once, not twice). */
@@ -57,8 +63,11 @@ export const notesText = (work: Work): string => work.notes.flatMap((n) => n.blo
 /** The header's printed statements: where and when written, publication, source, kept header lines. */
 export function headerText(work: Work): string {
   return [
-    work.written?.text, ...work.published.map((p) => p.text ?? [p.venue, p.issue, p.date?.text, p.note].filter(Boolean).join(', ')),
+    work.written?.text,
+    ...work.published.map((p) => p.text ?? [p.venue, p.issue, p.date?.text, p.note].filter(Boolean).join(', ')),
     work.source?.text ?? [work.source?.title, work.source?.volume, work.source?.publisher].filter(Boolean).join(', '),
     ...(work.headerNotes ?? []),
-  ].filter((x): x is string => !!x).join('\n');
+  ]
+    .filter((x): x is string => !!x)
+    .join('\n');
 }

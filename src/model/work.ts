@@ -67,8 +67,16 @@ export type Inline = z.infer<typeof Inline>;
 
 const inlines = z.array(Inline);
 export const BlockKind = z.enum([
-  'paragraph', 'heading', 'salutation', 'dateline', 'closer', 'signature', 'postscript', 'quote',
-  'verse', 'preformatted',
+  'paragraph',
+  'heading',
+  'salutation',
+  'dateline',
+  'closer',
+  'signature',
+  'postscript',
+  'quote',
+  'verse',
+  'preformatted',
 ]);
 export const Block = z.union([
   z.object({
@@ -122,9 +130,7 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
-export const ContributorRole = z.enum([
-  'translator', 'transcriber', 'markup', 'proofreader', 'editor', 'htmlMarkup', 'encoder', 'other',
-]);
+export const ContributorRole = z.enum(['translator', 'transcriber', 'markup', 'proofreader', 'editor', 'htmlMarkup', 'encoder', 'other']);
 export const Contributor = z.object({
   role: ContributorRole,
   name: z.string(),
@@ -175,8 +181,20 @@ export const Provenance = z.object({
 export type Provenance = z.infer<typeof Provenance>;
 
 export const WorkKind = z.enum([
-  'letter', 'telegram', 'note', 'article', 'speech', 'book', 'chapter', 'preface', 'pamphlet',
-  'resolution', 'report', 'document', 'poem', 'interview',
+  'letter',
+  'telegram',
+  'note',
+  'article',
+  'speech',
+  'book',
+  'chapter',
+  'preface',
+  'pamphlet',
+  'resolution',
+  'report',
+  'document',
+  'poem',
+  'interview',
 ]);
 export type WorkKind = z.infer<typeof WorkKind>;
 
@@ -217,7 +235,9 @@ export const Collection = z.object({
   path: z.array(z.string().min(1)).min(1),
   title: z.string(),
   description: z.string().optional(),
-  members: z.array(z.object({ title: z.string(), href: z.string().optional(), workId: z.string().optional(), note: z.string().optional() })),
+  members: z.array(
+    z.object({ title: z.string(), href: z.string().optional(), workId: z.string().optional(), note: z.string().optional() }),
+  ),
   provenance: Provenance,
 });
 export type Collection = z.infer<typeof Collection>;

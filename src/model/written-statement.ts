@@ -16,9 +16,37 @@ export interface WrittenStatement {
 }
 
 const LANGUAGES = [
-  'English', 'German', 'French', 'Russian', 'Italian', 'Polish', 'Latin', 'Swedish', 'Finnish', 'Czech', 'Ukrainian',
-  'Yiddish', 'Spanish', 'Dutch', 'Danish', 'Norwegian', 'Hungarian', 'Latvian', 'Lettish', 'Lithuanian', 'Estonian',
-  'Georgian', 'Armenian', 'Bulgarian', 'Serbian', 'Romanian', 'Greek', 'Hebrew', 'Esperanto', 'Turkish', 'Portuguese',
+  'English',
+  'German',
+  'French',
+  'Russian',
+  'Italian',
+  'Polish',
+  'Latin',
+  'Swedish',
+  'Finnish',
+  'Czech',
+  'Ukrainian',
+  'Yiddish',
+  'Spanish',
+  'Dutch',
+  'Danish',
+  'Norwegian',
+  'Hungarian',
+  'Latvian',
+  'Lettish',
+  'Lithuanian',
+  'Estonian',
+  'Georgian',
+  'Armenian',
+  'Bulgarian',
+  'Serbian',
+  'Romanian',
+  'Greek',
+  'Hebrew',
+  'Esperanto',
+  'Turkish',
+  'Portuguese',
 ];
 const LANGUAGE = new RegExp(String.raw`\b[Ii]n\s+(${LANGUAGES.join('|')})\b`);
 /** A place name runs to a comma, a sentence end (not "St. Petersburg"), a bracket or a linking word. */
@@ -31,21 +59,33 @@ const LOCAL = /\blocal\s+(?:mail|address)\b/i;
 
 /** A place name: has a capitalised word, no digits, and is no language or month. */
 function placeName(raw: string | undefined): string | undefined {
-  const name = raw?.trim().replace(/^the\s+/i, '').replace(/(?<!\b(?:St|Mt|Ft))\.$/, '');
+  const name = raw
+    ?.trim()
+    .replace(/^the\s+/i, '')
+    .replace(/(?<!\b(?:St|Mt|Ft))\.$/, '');
   if (!name || /\d/.test(name) || !/(^|\s)\p{Lu}/u.test(name)) return undefined;
   if (LANGUAGES.includes(name) || MONTH_NAMES.includes(name.toLowerCase())) return undefined;
   return name;
 }
 
 export function parseWrittenStatement(text: string): WrittenStatement {
-  const t = text.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let rest = t.replace(/^(?:written\s*:?\s*)+/i, '');
   const out: WrittenStatement = { text: t };
   const found = findDate(rest);
-  if (found) { out.date = found.date; rest = `${rest.slice(0, found.from)} ; ${rest.slice(found.to)}`; }
+  if (found) {
+    out.date = found.date;
+    rest = `${rest.slice(0, found.from)} ; ${rest.slice(found.to)}`;
+  }
 
   const lang = rest.match(LANGUAGE);
-  if (lang) { out.language = lang[1]; rest = rest.replace(lang[0], ' ; '); }
+  if (lang) {
+    out.language = lang[1];
+    rest = rest.replace(lang[0], ' ; ');
+  }
 
   const both = rest.match(SENT_FROM_TO);
   const to = both ? undefined : rest.match(SENT_TO);
@@ -56,10 +96,16 @@ export function parseWrittenStatement(text: string): WrittenStatement {
 
   for (const m of rest.matchAll(WRITTEN_AT)) {
     const place = placeName(m[1]);
-    if (place) { out.place = place; break; }
+    if (place) {
+      out.place = place;
+      break;
+    }
   }
   if (sentFrom) out.sentFrom = sentFrom;
   if (sentTo) out.sentTo = sentTo;
-  if (out.place && LOCAL.test(t)) { out.sentFrom ??= out.place; out.sentTo ??= out.place; }
+  if (out.place && LOCAL.test(t)) {
+    out.sentFrom ??= out.place;
+    out.sentTo ??= out.place;
+  }
   return out;
 }

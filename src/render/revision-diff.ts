@@ -10,7 +10,11 @@ const CONTEXT = 3;
 const MAX_EDIT = 5000;
 const TEXT_FIELDS = new Set(['body', 'notes']);
 
-export interface FieldChange { field: string; before?: string; after?: string }
+export interface FieldChange {
+  field: string;
+  before?: string;
+  after?: string;
+}
 export type DiffLine = { kind: 'same' | 'add' | 'del'; parts: { text: string; changed?: boolean }[] } | { kind: 'skip'; count: number };
 
 /** The header, field by field: every top-level field but the text (body, notes), as readable YAML. */
@@ -39,10 +43,17 @@ export function textDiff(before: string, after: string): DiffLine[] | undefined 
       const keepHead = first ? 0 : CONTEXT;
       const keepTail = last ? 0 : CONTEXT;
       if (lines.length > keepHead + keepTail + 1) {
-        lines.slice(0, keepHead).forEach((t) => out.push({ kind: 'same', parts: [{ text: t }] }));
+        lines.slice(0, keepHead).forEach((t) => {
+          out.push({ kind: 'same', parts: [{ text: t }] });
+        });
         out.push({ kind: 'skip', count: lines.length - keepHead - keepTail });
-        lines.slice(lines.length - keepTail).forEach((t) => out.push({ kind: 'same', parts: [{ text: t }] }));
-      } else lines.forEach((t) => out.push({ kind: 'same', parts: [{ text: t }] }));
+        lines.slice(lines.length - keepTail).forEach((t) => {
+          out.push({ kind: 'same', parts: [{ text: t }] });
+        });
+      } else
+        lines.forEach((t) => {
+          out.push({ kind: 'same', parts: [{ text: t }] });
+        });
       continue;
     }
     const next = changes[i + 1];
@@ -59,7 +70,9 @@ export function textDiff(before: string, after: string): DiffLine[] | undefined 
         continue;
       }
     }
-    lines.forEach((t) => out.push({ kind: ch.added ? 'add' : 'del', parts: [{ text: t, changed: true }] }));
+    lines.forEach((t) => {
+      out.push({ kind: ch.added ? 'add' : 'del', parts: [{ text: t, changed: true }] });
+    });
   }
   return out;
 }

@@ -40,11 +40,6 @@ export function textEl(name: string, a: Attrs, text: string): string {
   return el(name, a, escapeText(text));
 }
 
-/** Element only when the text is non-empty. */
-export function optTextEl(name: string, a: Attrs, text: string | undefined): string {
-  return text ? textEl(name, a, text) : '';
-}
-
 /** Element-only content (headers, lists of records): each child on its own line. */
 export function block(name: string, a: Attrs, children: string[]): string {
   const kids = children.filter(Boolean);
@@ -52,8 +47,3 @@ export function block(name: string, a: Attrs, children: string[]): string {
 }
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-
-/** An xsd:NCName (what xml:id needs). */
-export function isNcName(s: string): boolean {
-  return /^[A-Za-z_][\w.-]*$/.test(s);
-}

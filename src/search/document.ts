@@ -81,8 +81,12 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
     people.push(...spellings(ref, register));
     if (!facets.some((f) => f.facet === facet && f.value === ref.id)) facets.push({ facet, value: ref.id, label: ref.name });
   };
-  work.authors.forEach((a) => addAgent('author', a));
-  work.recipients.forEach((r) => addAgent('recipient', r));
+  work.authors.forEach((a) => {
+    addAgent('author', a);
+  });
+  work.recipients.forEach((r) => {
+    addAgent('recipient', r);
+  });
   for (const e of work.entities.people) people.push(e.name, ...(e.aliases ?? []));
 
   for (const p of [work.written?.place, work.sentTo]) {

@@ -140,13 +140,25 @@ export function expandQuery(root: QueryNode | undefined, opts: { register?: Peop
       for (const t of base.slice(0, 1)) {
         if (!missing && !lex.isNameLike(t)) continue;
         // A misspelt word may be off by any edit; a name only by the edits spellings of names differ by.
-        const near = closest(t, lex.candidates(t, missing, edits), edits, MAX_VARIANTS * 3, (x) => lex.popularity(x), missing ? editDistance : nameDistance)
+        const near = closest(
+          t,
+          lex.candidates(t, missing, edits),
+          edits,
+          MAX_VARIANTS * 3,
+          (x) => lex.popularity(x),
+          missing ? editDistance : nameDistance,
+        )
           .filter((v) => !terms.has(v) && lex.docFreq(v) > 0 && (missing || lex.isNameLike(v)))
           .slice(0, MAX_VARIANTS);
-        for (const v of near) { terms.add(v); variants.push(v); }
+        for (const v of near) {
+          terms.add(v);
+          variants.push(v);
+        }
       }
     }
-    const alts = present([...terms], lex).slice(0, MAX_ALTS).map((term) => ({ term, prefix: false }));
+    const alts = present([...terms], lex)
+      .slice(0, MAX_ALTS)
+      .map((term) => ({ term, prefix: false }));
     expansions.push({ word: w, terms: alts.map((a) => a.term), aliases, variants });
     if (positive) for (const a of alts) highlight.terms.add(a.term);
     return { type: 'terms', alts };
@@ -169,18 +181,22 @@ export function expandQuery(root: QueryNode | undefined, opts: { register?: Peop
 
   function go(n: QueryNode, positive: boolean): MatchNode | undefined {
     switch (n.type) {
-      case 'word': return word(n.text, n.prefix, positive);
+      case 'word':
+        return word(n.text, n.prefix, positive);
       case 'phrase': {
         const toks = wordTokens(n.text).map((t) => t.surface);
         return toks.length ? phrase(toks, n.text, positive) : undefined;
       }
-      case 'filter': return { type: 'filter', field: n.field, value: n.value };
-      case 'date': return { type: 'date', from: n.from, to: n.to };
+      case 'filter':
+        return { type: 'filter', field: n.field, value: n.value };
+      case 'date':
+        return { type: 'date', from: n.from, to: n.to };
       case 'not': {
         const child = go(n.child, !positive);
         return child ? { type: 'not', child } : undefined;
       }
-      case 'and': case 'or': {
+      case 'and':
+      case 'or': {
         const children = n.children.map((c) => go(c, positive)).filter((c): c is MatchNode => !!c);
         if (children.length === 0) return undefined;
         return children.length === 1 ? children[0] : { type: n.type, children };
@@ -195,9 +211,15 @@ export function expandQuery(root: QueryNode | undefined, opts: { register?: Peop
 /** True when the node holds no words: only filters (and their negations / combinations). */
 export function isFilterOnly(n: MatchNode): boolean {
   switch (n.type) {
-    case 'filter': case 'date': return true;
-    case 'terms': case 'phrase': return false;
-    case 'not': return isFilterOnly(n.child);
-    default: return n.children.every(isFilterOnly);
+    case 'filter':
+    case 'date':
+      return true;
+    case 'terms':
+    case 'phrase':
+      return false;
+    case 'not':
+      return isFilterOnly(n.child);
+    default:
+      return n.children.every(isFilterOnly);
   }
 }

@@ -6,12 +6,23 @@ import { filterToken, walk, type FilterField, type QueryNode } from './query.js'
 
 /** The facet a filter field selects from (author: → author, lang: → language). */
 export const FACET_OF: Readonly<Record<FilterField, FacetName>> = {
-  author: 'author', recipient: 'recipient', place: 'place', kind: 'kind', lang: 'language', collection: 'collection',
+  author: 'author',
+  recipient: 'recipient',
+  place: 'place',
+  kind: 'kind',
+  lang: 'language',
+  collection: 'collection',
 };
 
 const FILTER_FIELD: Readonly<Record<FacetName, FilterField | 'year'>> = {
-  kind: 'kind', author: 'author', recipient: 'recipient', year: 'year', decade: 'year', place: 'place',
-  collection: 'collection', language: 'lang',
+  kind: 'kind',
+  author: 'author',
+  recipient: 'recipient',
+  year: 'year',
+  decade: 'year',
+  place: 'place',
+  collection: 'collection',
+  language: 'lang',
 };
 const CHRONOLOGICAL = new Set<FacetName>(['year', 'decade']);
 
@@ -52,7 +63,9 @@ export function shapeFacet(name: FacetName, counted: CountedValue[], distinct: n
     label: FACET_LABELS[name],
     distinct,
     values: shown.map((c) => ({
-      value: c.value, label: c.label, count: c.count,
+      value: c.value,
+      label: c.label,
+      count: c.count,
       filter: facetFilter(name, c.value),
       selected: isSelected(ast, name, c.value),
     })),

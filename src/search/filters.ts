@@ -13,7 +13,12 @@ export interface FacetDictionary {
 }
 
 /** Names a filter may use for each value: its label, its id read as words, and register spellings. */
-export function nameKeys(field: FilterField, values: readonly string[], labels: readonly string[], register?: PeopleRegister): Map<string, string[]> {
+export function nameKeys(
+  field: FilterField,
+  values: readonly string[],
+  labels: readonly string[],
+  register?: PeopleRegister,
+): Map<string, string[]> {
   const m = new Map<string, string[]>();
   const add = (key: string, value: string) => {
     if (!key) return;

@@ -68,8 +68,14 @@ export function nameDistance(a: string, b: string, max: number): number {
 }
 
 /** Candidates within `max` edits of `term`, closest first (ties: more frequent first), at most `limit`. */
-export function closest(term: string, candidates: Iterable<string>, max: number, limit: number, freq?: (t: string) => number,
-  distance: (a: string, b: string, max: number) => number = editDistance): string[] {
+export function closest(
+  term: string,
+  candidates: Iterable<string>,
+  max: number,
+  limit: number,
+  freq?: (t: string) => number,
+  distance: (a: string, b: string, max: number) => number = editDistance,
+): string[] {
   const hits: { t: string; d: number; f: number }[] = [];
   for (const c of candidates) {
     if (c === term || Math.abs(c.length - term.length) > max) continue;

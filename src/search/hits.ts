@@ -10,14 +10,25 @@ import { highlightAll, hitSnippets } from './snippets.js';
 
 export function makeHit(f: WorkHeading, snippets: Snippet[], h: Highlight, score: number): SearchHit {
   return {
-    id: f.id, kind: f.kind, title: f.title, titleHtml: highlightAll(f.title, h), language: f.language,
+    id: f.id,
+    kind: f.kind,
+    title: f.title,
+    titleHtml: highlightAll(f.title, h),
+    language: f.language,
     ...(f.date !== undefined ? { date: f.date, dateText: f.dateText } : {}),
-    authors: f.authors, recipients: f.recipients,
-    snippets, score,
+    authors: f.authors,
+    recipients: f.recipients,
+    snippets,
+    score,
   };
 }
 
 /** A hit made from the work itself. */
 export function toHit(w: Work, h: Highlight, score: number): SearchHit {
-  return makeHit(workHeading(w), hitSnippets({ body: bodyText(w), notes: w.notes.length ? notesText(w) : '', header: headerText(w) }, h), h, score);
+  return makeHit(
+    workHeading(w),
+    hitSnippets({ body: bodyText(w), notes: w.notes.length ? notesText(w) : '', header: headerText(w) }, h),
+    h,
+    score,
+  );
 }

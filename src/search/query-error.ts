@@ -3,12 +3,20 @@ import type { QueryProblem } from '../model/search.js';
 
 /** A malformed query. Never escapes the search function: it becomes `SearchResponse.error`. */
 export class QueryError extends Error {
-  constructor(message: string, readonly position?: number, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly position?: number,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'QueryError';
   }
 
   toProblem(): QueryProblem {
-    return { message: this.message, ...(this.position !== undefined ? { position: this.position } : {}), ...(this.hint ? { hint: this.hint } : {}) };
+    return {
+      message: this.message,
+      ...(this.position !== undefined ? { position: this.position } : {}),
+      ...(this.hint ? { hint: this.hint } : {}),
+    };
   }
 }

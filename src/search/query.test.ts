@@ -49,18 +49,17 @@ describe('parseQuery', () => {
   });
 
   it('reads filters, with aliases and quoted values', () => {
-    expect(parseQuery('author:lenin to:"S. G. Shahumyan" place:baku kind:letters lang:Russian collection:lenin/letters'))
-      .toMatchObject({
-        type: 'and',
-        children: [
-          { type: 'filter', field: 'author', value: 'lenin' },
-          { type: 'filter', field: 'recipient', value: 'S. G. Shahumyan' },
-          { type: 'filter', field: 'place', value: 'baku' },
-          { type: 'filter', field: 'kind', value: 'letter' },
-          { type: 'filter', field: 'lang', value: 'ru' },
-          { type: 'filter', field: 'collection', value: 'lenin/letters' },
-        ],
-      });
+    expect(parseQuery('author:lenin to:"S. G. Shahumyan" place:baku kind:letters lang:Russian collection:lenin/letters')).toMatchObject({
+      type: 'and',
+      children: [
+        { type: 'filter', field: 'author', value: 'lenin' },
+        { type: 'filter', field: 'recipient', value: 'S. G. Shahumyan' },
+        { type: 'filter', field: 'place', value: 'baku' },
+        { type: 'filter', field: 'kind', value: 'letter' },
+        { type: 'filter', field: 'lang', value: 'ru' },
+        { type: 'filter', field: 'collection', value: 'lenin/letters' },
+      ],
+    });
   });
 
   it('reads years, decades and date ranges as inclusive day ranges', () => {
@@ -123,13 +122,43 @@ describe('parseQuery', () => {
 describe('any input', () => {
   it('parses or gives a QueryError, never another exception', async () => {
     const fc = await import('fast-check');
-    const piece = fc.constantFrom('lenin', 'Шаумян', '"', '(', ')', 'AND', 'OR', 'NOT', '-', '*', 'year:', 'date:', '..', 'kind:letter', ':', '“', '„', ' ', 'x*', '1918');
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.array(piece, { maxLength: 12 }).map((a) => a.join(''))), (q) => {
-      try {
-        parseQuery(q);
-      } catch (e) {
-        if (!(e instanceof QueryError)) throw e;
-      }
-    }), { numRuns: 2000 });
+    const piece = fc.constantFrom(
+      'lenin',
+      'Шаумян',
+      '"',
+      '(',
+      ')',
+      'AND',
+      'OR',
+      'NOT',
+      '-',
+      '*',
+      'year:',
+      'date:',
+      '..',
+      'kind:letter',
+      ':',
+      '“',
+      '„',
+      ' ',
+      'x*',
+      '1918',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.array(piece, { maxLength: 12 }).map((a) => a.join('')),
+        ),
+        (q) => {
+          try {
+            parseQuery(q);
+          } catch (e) {
+            if (!(e instanceof QueryError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -23,20 +23,44 @@ export type QueryNode =
   | { type: 'date'; from: string; to: string; pos: number; raw: string };
 
 const FIELD_ALIASES: Record<string, FilterField | 'year' | 'date'> = {
-  author: 'author', by: 'author', from: 'author',
-  recipient: 'recipient', to: 'recipient',
+  author: 'author',
+  by: 'author',
+  from: 'author',
+  recipient: 'recipient',
+  to: 'recipient',
   place: 'place',
-  kind: 'kind', type: 'kind',
-  lang: 'lang', language: 'lang',
-  collection: 'collection', in: 'collection',
-  year: 'year', date: 'date',
+  kind: 'kind',
+  type: 'kind',
+  lang: 'lang',
+  language: 'lang',
+  collection: 'collection',
+  in: 'collection',
+  year: 'year',
+  date: 'date',
 };
 export const FILTER_NAMES = ['author', 'recipient', 'place', 'kind', 'lang', 'collection', 'year', 'date'] as const;
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', russian: 'ru', german: 'de', french: 'fr', italian: 'it', spanish: 'es', polish: 'pl',
-  yiddish: 'yi', latin: 'la', ukrainian: 'uk', armenian: 'hy', azerbaijani: 'az', georgian: 'ka',
-  dutch: 'nl', swedish: 'sv', czech: 'cs', hungarian: 'hu', chinese: 'zh', japanese: 'ja', greek: 'el',
+  english: 'en',
+  russian: 'ru',
+  german: 'de',
+  french: 'fr',
+  italian: 'it',
+  spanish: 'es',
+  polish: 'pl',
+  yiddish: 'yi',
+  latin: 'la',
+  ukrainian: 'uk',
+  armenian: 'hy',
+  azerbaijani: 'az',
+  georgian: 'ka',
+  dutch: 'nl',
+  swedish: 'sv',
+  czech: 'cs',
+  hungarian: 'hu',
+  chinese: 'zh',
+  japanese: 'ja',
+  greek: 'el',
 };
 
 const MAX_LENGTH = 1000;
@@ -70,9 +94,18 @@ function lex(s: string): Tok[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i]!;
-    if (isSpace(c)) { i++; continue; }
-    if (c === '(') { out.push({ t: 'lp', pos: i++ }); continue; }
-    if (c === ')') { out.push({ t: 'rp', pos: i++ }); continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      out.push({ t: 'lp', pos: i++ });
+      continue;
+    }
+    if (c === ')') {
+      out.push({ t: 'rp', pos: i++ });
+      continue;
+    }
     if (OPEN_QUOTES.includes(c)) {
       const q = readQuoted(s, i);
       if (!/[\p{L}\p{N}]/u.test(q.text)) throw new QueryError('Empty phrase.', i, 'Put some words between the quotation marks.');
@@ -90,15 +123,27 @@ function lex(s: string): Tok[] {
     const raw = s.slice(i, j);
     const start = i;
     i = j;
-    if (raw === 'AND' || raw === 'OR' || raw === 'NOT') { out.push({ t: raw.toLowerCase() as 'and', pos: start }); continue; }
-    if (raw === '&&') { out.push({ t: 'and', pos: start }); continue; }
-    if (raw === '||') { out.push({ t: 'or', pos: start }); continue; }
+    if (raw === 'AND' || raw === 'OR' || raw === 'NOT') {
+      out.push({ t: raw.toLowerCase() as 'and', pos: start });
+      continue;
+    }
+    if (raw === '&&') {
+      out.push({ t: 'and', pos: start });
+      continue;
+    }
+    if (raw === '||') {
+      out.push({ t: 'or', pos: start });
+      continue;
+    }
     const field = /^([A-Za-z]+):(.*)$/s.exec(raw);
     if (field) {
       const name = field[1]!.toLowerCase();
       if (!FIELD_ALIASES[name]) {
-        throw new QueryError(`Unknown filter "${field[1]}:".`, start,
-          `Filters are ${FILTER_NAMES.map((f) => `${f}:`).join(' ')}. To search for the word itself, leave out the colon.`);
+        throw new QueryError(
+          `Unknown filter "${field[1]}:".`,
+          start,
+          `Filters are ${FILTER_NAMES.map((f) => `${f}:`).join(' ')}. To search for the word itself, leave out the colon.`,
+        );
       }
       let value = field[2]!;
       if (value === '' && i < s.length && OPEN_QUOTES.includes(s[i]!)) {
@@ -106,7 +151,8 @@ function lex(s: string): Tok[] {
         value = q.text;
         i = q.end;
       }
-      if (!value.trim()) throw new QueryError(`"${field[1]}:" needs a value.`, start, `For example ${name}:${exampleFor(FIELD_ALIASES[name]!)}.`);
+      if (!value.trim())
+        throw new QueryError(`"${field[1]}:" needs a value.`, start, `For example ${name}:${exampleFor(FIELD_ALIASES[name]!)}.`);
       out.push({ t: 'field', name: FIELD_ALIASES[name]!, value: value.trim(), pos: start, raw: s.slice(start, i) });
       continue;
     }
@@ -122,19 +168,38 @@ function lex(s: string): Tok[] {
 }
 
 function exampleFor(f: string): string {
-  return ({ author: 'lenin', recipient: 'shahumyan', place: 'baku', kind: 'letter', lang: 'ru', collection: 'lenin', year: '1918', date: '1917-10..1918-03' } as Record<string, string>)[f] ?? 'value';
+  return (
+    (
+      {
+        author: 'lenin',
+        recipient: 'shahumyan',
+        place: 'baku',
+        kind: 'letter',
+        lang: 'ru',
+        collection: 'lenin',
+        year: '1918',
+        date: '1917-10..1918-03',
+      } as Record<string, string>
+    )[f] ?? 'value'
+  );
 }
 
 function fieldNode(tok: Extract<Tok, { t: 'field' }>): QueryNode {
   const { name, value, pos, raw } = tok;
   if (name === 'year') {
     const r = yearRange(value);
-    if (!r) throw new QueryError(`"${value}" is not a year.`, pos, 'Use year:1918, a range like year:1917..1918, or a decade like year:1910s.');
+    if (!r)
+      throw new QueryError(`"${value}" is not a year.`, pos, 'Use year:1918, a range like year:1917..1918, or a decade like year:1910s.');
     return { type: 'date', ...r, pos, raw };
   }
   if (name === 'date') {
     const r = dateRange(value);
-    if ('error' in r) throw new QueryError(r.error, pos, 'Dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges use two dots, e.g. date:1917-10..1918-03 (either end may be left open).');
+    if ('error' in r)
+      throw new QueryError(
+        r.error,
+        pos,
+        'Dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges use two dots, e.g. date:1917-10..1918-03 (either end may be left open).',
+      );
     return { type: 'date', from: r.from, to: r.to, pos, raw };
   }
   if (name === 'kind') {
@@ -163,13 +228,15 @@ export function parseQuery(input: string): QueryNode | undefined {
   let i = 0;
   const peek = () => toks[i];
   const opName = (t: Tok) => (t.t === 'not' && input[t.pos] === '-' ? '-' : t.t.toUpperCase());
-  const startsTerm = (t: Tok | undefined) => !!t && (t.t === 'word' || t.t === 'phrase' || t.t === 'field' || t.t === 'lp' || t.t === 'not');
+  const startsTerm = (t: Tok | undefined) =>
+    !!t && (t.t === 'word' || t.t === 'phrase' || t.t === 'field' || t.t === 'lp' || t.t === 'not');
 
   function parseOr(depth: number): QueryNode {
     const items = [parseAnd(depth)];
     while (peek()?.t === 'or') {
       const op = toks[i++]!;
-      if (!startsTerm(peek())) throw new QueryError('"OR" needs a search term after it.', op.pos, 'Write it between two terms: lenin OR trotsky.');
+      if (!startsTerm(peek()))
+        throw new QueryError('"OR" needs a search term after it.', op.pos, 'Write it between two terms: lenin OR trotsky.');
       items.push(parseAnd(depth));
     }
     return items.length === 1 ? items[0]! : { type: 'or', children: items };
@@ -182,7 +249,8 @@ export function parseQuery(input: string): QueryNode | undefined {
       if (!t || t.t === 'rp' || t.t === 'or') break;
       if (t.t === 'and') {
         i++;
-        if (!startsTerm(peek())) throw new QueryError('"AND" needs a search term after it.', t.pos, 'Write it between two terms: baku AND diplomacy.');
+        if (!startsTerm(peek()))
+          throw new QueryError('"AND" needs a search term after it.', t.pos, 'Write it between two terms: baku AND diplomacy.');
       }
       items.push(parseUnary(depth));
     }
@@ -205,9 +273,12 @@ export function parseQuery(input: string): QueryNode | undefined {
     const t = toks[i++];
     if (!t) throw new QueryError('The query ends too early.', input.length);
     switch (t.t) {
-      case 'word': return { type: 'word', text: t.text, prefix: t.prefix, pos: t.pos };
-      case 'phrase': return { type: 'phrase', text: t.text, pos: t.pos };
-      case 'field': return fieldNode(t);
+      case 'word':
+        return { type: 'word', text: t.text, prefix: t.prefix, pos: t.pos };
+      case 'phrase':
+        return { type: 'phrase', text: t.text, pos: t.pos };
+      case 'field':
+        return fieldNode(t);
       case 'lp': {
         if (depth >= MAX_DEPTH) throw new QueryError('Parentheses are nested too deeply.', t.pos);
         if (peek()?.t === 'rp') throw new QueryError('Empty parentheses.', t.pos, 'Put search terms inside ( ), or remove them.');
@@ -216,17 +287,24 @@ export function parseQuery(input: string): QueryNode | undefined {
         i++;
         return inner;
       }
-      case 'rp': throw new QueryError('Unexpected ")".', t.pos, 'Remove it, or add the matching ( before it.');
-      case 'and': case 'or': throw new QueryError(`"${opName(t)}" needs a search term before it.`, t.pos, 'AND and OR join two terms: lenin OR trotsky.');
-      default: throw new QueryError(`"${opName(t)}" needs a search term after it.`, t.pos);
+      case 'rp':
+        throw new QueryError('Unexpected ")".', t.pos, 'Remove it, or add the matching ( before it.');
+      case 'and':
+      case 'or':
+        throw new QueryError(`"${opName(t)}" needs a search term before it.`, t.pos, 'AND and OR join two terms: lenin OR trotsky.');
+      default:
+        throw new QueryError(`"${opName(t)}" needs a search term after it.`, t.pos);
     }
   }
 
   const root = parseOr(0);
   if (i < toks.length) {
     const t = toks[i]!;
-    throw new QueryError(t.t === 'rp' ? 'Unexpected ")".' : `Unexpected "${input.slice(t.pos, t.pos + 10)}".`, t.pos,
-      t.t === 'rp' ? 'Remove it, or add the matching ( before it.' : undefined);
+    throw new QueryError(
+      t.t === 'rp' ? 'Unexpected ")".' : `Unexpected "${input.slice(t.pos, t.pos + 10)}".`,
+      t.pos,
+      t.t === 'rp' ? 'Remove it, or add the matching ( before it.' : undefined,
+    );
   }
   return root;
 }

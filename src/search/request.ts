@@ -1,8 +1,15 @@
 // A search request made safe (page, sizes, sort and facets within bounds) and parsed, the same way
 // for every backend; empty and malformed queries are answered here, before any index is read.
 import {
-  DEFAULT_FACET_LIMIT, DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE_SIZE, SORTS,
-  type FacetName, type SearchRequest, type SearchResponse, type SearchSort,
+  DEFAULT_FACET_LIMIT,
+  DEFAULT_PAGE_SIZE,
+  FACET_NAMES,
+  MAX_PAGE_SIZE,
+  SORTS,
+  type FacetName,
+  type SearchRequest,
+  type SearchResponse,
+  type SearchSort,
 } from '../model/search.js';
 import { parseQuery, type QueryNode } from './query.js';
 import { QueryError } from './query-error.js';
@@ -29,8 +36,17 @@ export function normaliseRequest(req: SearchRequest): NormalRequest {
 /** A response with no results: for an empty query, or with the problem of a malformed one. */
 export function emptyResponse(r: NormalRequest, sort: SearchSort, t0: number, error?: QueryError): SearchResponse {
   return {
-    q: r.q, total: 0, page: r.page, pageSize: r.pageSize, pages: 0, sort, hits: [], facets: [], expansions: [],
-    ...(error ? { error: error.toProblem() } : {}), tookMs: performance.now() - t0,
+    q: r.q,
+    total: 0,
+    page: r.page,
+    pageSize: r.pageSize,
+    pages: 0,
+    sort,
+    hits: [],
+    facets: [],
+    expansions: [],
+    ...(error ? { error: error.toProblem() } : {}),
+    tookMs: performance.now() - t0,
   };
 }
 

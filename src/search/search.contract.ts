@@ -38,7 +38,8 @@ export function expectedFacets(ws: Work[]): Map<string, Map<string, number>> {
     if (d) {
       const [y0, y1] = [Number(d.start.slice(0, 4)), Number(d.end.slice(0, 4))];
       if (y1 - y0 < 12) for (let y = y0; y <= y1; y++) bump('year', String(y));
-      if (Math.floor(y1 / 10) - Math.floor(y0 / 10) < 3) for (let c = Math.floor(y0 / 10); c <= Math.floor(y1 / 10); c++) bump('decade', String(c * 10));
+      if (Math.floor(y1 / 10) - Math.floor(y0 / 10) < 3)
+        for (let c = Math.floor(y0 / 10); c <= Math.floor(y1 / 10); c++) bump('decade', String(c * 10));
     }
   }
   return out;
@@ -58,7 +59,9 @@ export function runSearchSuite(name: string, open: () => Promise<Archive>): void
       works = testWorks();
       await store.upsertWorks(works);
     });
-    afterAll(async () => { await archive?.close(); });
+    afterAll(async () => {
+      await archive?.close();
+    });
 
     describe('finding the seed letter', () => {
       it.each(['Шаумян', 'Shaumyan', 'Shahumyan', 'shahumyan', 'Šaumjan'])('%s finds it', async (q) => {
@@ -120,12 +123,22 @@ export function runSearchSuite(name: string, open: () => Promise<Archive>): void
       it('mark every matched form and nothing else', async () => {
         const r = await index.search({ q: 'diplomacy', pageSize: 50 });
         expect(r.total).toBeGreaterThan(1);
-        for (const h of r.hits) for (const s of h.snippets) for (const m of marks(s.html)) expect(m.toLowerCase()).toMatch(/^diploma(cy|cies)$/);
+        for (const h of r.hits)
+          for (const s of h.snippets) for (const m of marks(s.html)) expect(m.toLowerCase()).toMatch(/^diploma(cy|cies)$/);
       });
 
       it('escape the text', async () => {
-        const evil = { ...seedWork(), id: 'test/evil', title: 'A <script>alert(1)</script> letter',
-          body: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Beware <img src=x onerror=alert(1)> of the zanzibarite.' }] }] };
+        const evil = {
+          ...seedWork(),
+          id: 'test/evil',
+          title: 'A <script>alert(1)</script> letter',
+          body: [
+            {
+              type: 'paragraph' as const,
+              content: [{ type: 'text' as const, text: 'Beware <img src=x onerror=alert(1)> of the zanzibarite.' }],
+            },
+          ],
+        };
         await store.upsertWork(evil);
         const hit = (await index.search({ q: 'zanzibarite' })).hits[0]!;
         expect(hit.titleHtml).toBe('A &lt;script&gt;alert(1)&lt;/script&gt; letter');
@@ -154,7 +167,15 @@ export function runSearchSuite(name: string, open: () => Promise<Archive>): void
       });
 
       it('odd but valid input is searched, not refused', async () => {
-        for (const q of ["o'brien \\ back\\slash", "'; DROP TABLE works; --", 'foo|bar !baz <-> qux&quux:*', '"a:1A b" (c)', 'x'.repeat(900), 'Ж'.repeat(990), '中'.repeat(900)]) {
+        for (const q of [
+          "o'brien \\ back\\slash",
+          "'; DROP TABLE works; --",
+          'foo|bar !baz <-> qux&quux:*',
+          '"a:1A b" (c)',
+          'x'.repeat(900),
+          'Ж'.repeat(990),
+          '中'.repeat(900),
+        ]) {
           const r = await index.search({ q });
           expect(r.error, q).toBeUndefined();
         }
@@ -223,9 +244,17 @@ export function runSearchSuite(name: string, open: () => Promise<Archive>): void
       });
 
       it('count a filter query whose results the test computes itself', async () => {
-        const expected = works.filter((w) => w.kind === 'letter' && w.written?.date && w.written.date.start <= '1880-12-31' && w.written.date.end >= '1870-01-01');
-        await check('kind:letter year:1870..1880', expected.map((w) => w.id));
-        await check('lang:de', works.filter((w) => w.language === 'de').map((w) => w.id));
+        const expected = works.filter(
+          (w) => w.kind === 'letter' && w.written?.date && w.written.date.start <= '1880-12-31' && w.written.date.end >= '1870-01-01',
+        );
+        await check(
+          'kind:letter year:1870..1880',
+          expected.map((w) => w.id),
+        );
+        await check(
+          'lang:de',
+          works.filter((w) => w.language === 'de').map((w) => w.id),
+        );
       });
 
       it('give the filter that refines by each value, and mark the ones in use', async () => {

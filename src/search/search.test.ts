@@ -19,7 +19,9 @@ beforeAll(async () => {
   works = testWorks();
   await archive.store.upsertWorks(works);
 });
-afterAll(async () => { await archive?.close(); });
+afterAll(async () => {
+  await archive?.close();
+});
 
 const ids = (r: SearchResponse) => r.hits.map((h) => h.id);
 describe('the SQLite index', () => {
@@ -42,12 +44,48 @@ describe('the SQLite index', () => {
 describe('any query', () => {
   it('answers with results or a message, never an exception or an SQL error', async () => {
     const fc = await import('fast-check');
-    const piece = fc.constantFrom('baku', 'Шаумян', '"', '(', ')', 'AND', 'OR', 'NOT', '-', '*', 'year:1918', 'date:', '..', 'kind:letter',
-      'author:lenin', ':', '“', ' ', 'dip*', 'NEAR', '^', '{', '}', "'", 'diplomacy', '-court', 'place:"x y"');
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.string({ maxLength: 30 }), fc.array(piece, { maxLength: 10 }).map((a) => a.join(' '))), async (q) => {
-      const r = await archive.search.search({ q, facets: ['kind'] });
-      if (r.error) expect(r.error.message).not.toMatch(/SQL|fts5|syntax error|could not be run/i);
-      else expect(r.total).toBeGreaterThanOrEqual(0);
-    }), { numRuns: 300 });
+    const piece = fc.constantFrom(
+      'baku',
+      'Шаумян',
+      '"',
+      '(',
+      ')',
+      'AND',
+      'OR',
+      'NOT',
+      '-',
+      '*',
+      'year:1918',
+      'date:',
+      '..',
+      'kind:letter',
+      'author:lenin',
+      ':',
+      '“',
+      ' ',
+      'dip*',
+      'NEAR',
+      '^',
+      '{',
+      '}',
+      "'",
+      'diplomacy',
+      '-court',
+      'place:"x y"',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 30 }),
+          fc.array(piece, { maxLength: 10 }).map((a) => a.join(' ')),
+        ),
+        async (q) => {
+          const r = await archive.search.search({ q, facets: ['kind'] });
+          if (r.error) expect(r.error.message).not.toMatch(/SQL|fts5|syntax error|could not be run/i);
+          else expect(r.total).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -9,7 +9,11 @@ import { escapeHtml } from '../model/escape.js';
 import type { Snippet } from '../model/search.js';
 
 /** Word boundaries of a text (two parallel arrays: no object per word, long texts stay cheap). */
-interface WordList { text: string; starts: number[]; ends: number[] }
+interface WordList {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
 
 /** The words of one chunk of text, by index (offsets are the chunk's). */
 export interface ChunkWords {
@@ -42,7 +46,10 @@ class Words implements WordList, ChunkWords {
   private piece = 512;
   private done: boolean;
 
-  constructor(readonly text: string, known?: WordList) {
+  constructor(
+    readonly text: string,
+    known?: WordList,
+  ) {
     this.done = text.length === 0;
     if (known) {
       this.starts = known.starts;
@@ -64,18 +71,31 @@ class Words implements WordList, ChunkWords {
     return this.upTo(i + 1) > i ? i : -1;
   }
 
-  surface(i: number): string { return this.text.slice(this.starts[i], this.ends[i]); }
-  firstCode(i: number): number { return this.text.charCodeAt(this.starts[i]!); }
-  start(i: number): number { return this.starts[i]!; }
-  end(i: number): number { return this.ends[i]!; }
-  around(): { text: string; base: number } { return { text: this.text, base: 0 }; }
+  surface(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+  firstCode(i: number): number {
+    return this.text.charCodeAt(this.starts[i]!);
+  }
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+  around(): { text: string; base: number } {
+    return { text: this.text, base: 0 };
+  }
 
   private more(): void {
     const { text, pos: from } = this;
     let to = from + this.piece >= text.length ? text.length : text.indexOf(' ', from + this.piece);
     if (to < 0) to = text.length;
     const { starts, ends } = this;
-    scanWords(from === 0 && to === text.length ? text : text.slice(from, to), (s, e) => { starts.push(s + from); ends.push(e + from); });
+    scanWords(from === 0 && to === text.length ? text : text.slice(from, to), (s, e) => {
+      starts.push(s + from);
+      ends.push(e + from);
+    });
     this.pos = to;
     this.done = to >= text.length;
     if (this.piece < 16_384) this.piece *= 2;
@@ -115,10 +135,16 @@ function match(w: ChunkWords, h: Highlight, limit: number): Set<number> {
     if (c < 128 && skip[c] === 1) continue;
     const s = w.surface(i);
     const term = termOf(s);
-    if (h.terms.has(term)) { hit.add(i); continue; }
+    if (h.terms.has(term)) {
+      hit.add(i);
+      continue;
+    }
     if (h.prefixes.length) {
       const folded = foldWord(s);
-      if (h.prefixes.some((p) => folded.startsWith(p) || term.startsWith(p))) { hit.add(i); continue; }
+      if (h.prefixes.some((p) => folded.startsWith(p) || term.startsWith(p))) {
+        hit.add(i);
+        continue;
+      }
     }
     for (const seq of h.phrases) {
       if (term !== seq[0] || w.upTo(i + seq.length) < i + seq.length) continue;
@@ -126,11 +152,6 @@ function match(w: ChunkWords, h: Highlight, limit: number): Set<number> {
     }
   }
   return hit;
-}
-
-/** Indexes of the words the query matched (the first `limit` or so: enough to choose a passage). */
-export function matchedWords(w: WordList, h: Highlight, limit = Infinity): Set<number> {
-  return match(w instanceof Words ? w : new Words(w.text, w), h, limit);
 }
 
 function render(w: ChunkWords, from: number, to: number, hit: Set<number>): string {
@@ -174,7 +195,7 @@ export function framed(found: string, first: boolean, last: boolean): string {
  * piece that matches, so a book-length work costs no more than a letter.
  */
 export function snippet(text: string, h: Highlight, size = 30): string | undefined {
-  for (let off = 0; off < text.length;) {
+  for (let off = 0; off < text.length; ) {
     const end = chunkEnd(text, off);
     const found = passage(new Words(text.slice(off, end)), h, size);
     if (found) return framed(found, off === 0, end >= text.length);
@@ -198,7 +219,8 @@ export function passage(w: ChunkWords, h: Highlight, size: number): string | und
     const inWin: string[] = [];
     for (let k = 0; k < positions.length; k++) if (positions[k]! >= from && positions[k]! < from + size) inWin.push(termOfWord[k]!);
     const distinct = new Set(inWin).size;
-    if (distinct > best.score || (distinct === best.score && inWin.length > best.count)) best = { from, score: distinct, count: inWin.length };
+    if (distinct > best.score || (distinct === best.score && inWin.length > best.count))
+      best = { from, score: distinct, count: inWin.length };
   }
   const to = Math.min(n - 1, best.from + size - 1);
   return `${best.from > 0 ? '… ' : ''}${render(w, best.from, to, hit)}${to < n - 1 ? ' …' : ''}`;
@@ -209,8 +231,11 @@ export function highlightAll(text: string, h: Highlight): string {
   const w = new Words(text);
   const n = w.all();
   if (n === 0) return escapeHtml(text);
-  return escapeHtml(text.slice(0, w.starts[0])) + render(w, 0, n - 1, match(w, h, Infinity)) +
-    escapeHtml(text.slice(w.ends[n - 1]).replace(/^[^\p{L}\p{N}\s]{0,2}/u, ''));
+  return (
+    escapeHtml(text.slice(0, w.starts[0])) +
+    render(w, 0, n - 1, match(w, h, Infinity)) +
+    escapeHtml(text.slice(w.ends[n - 1]).replace(/^[^\p{L}\p{N}\s]{0,2}/u, ''))
+  );
 }
 
 const NONE = new Set<number>();
@@ -263,10 +288,13 @@ export interface SnippetTexts {
 }
 
 export function hitSnippets(t: SnippetTexts, h: Highlight): Snippet[] {
-  return snippetsOf({
-    body: (x) => snippet(t.body, x),
-    notes: (x) => (t.notes ? snippet(t.notes, x) : undefined),
-    header: t.header,
-    lead: () => (t.body ? lead(t.body) : undefined),
-  }, h);
+  return snippetsOf(
+    {
+      body: (x) => snippet(t.body, x),
+      notes: (x) => (t.notes ? snippet(t.notes, x) : undefined),
+      header: t.header,
+      lead: () => (t.body ? lead(t.body) : undefined),
+    },
+    h,
+  );
 }

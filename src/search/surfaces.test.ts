@@ -16,7 +16,9 @@ beforeAll(async () => {
   app = new Hono();
   app.route('/', searchRoutes(archive.search));
 });
-afterAll(async () => { await archive?.close(); });
+afterAll(async () => {
+  await archive?.close();
+});
 
 describe('/api/search', () => {
   it('answers JSON with hits, facets and expansions', async () => {
@@ -36,7 +38,9 @@ describe('/api/search', () => {
   });
 
   it('honours page, sort and facets=none', async () => {
-    const r = (await (await app.request('/api/search?q=kind:letter&sort=date-desc&page=2&pageSize=3&facets=none')).json()) as SearchResponse;
+    const r = (await (
+      await app.request('/api/search?q=kind:letter&sort=date-desc&page=2&pageSize=3&facets=none')
+    ).json()) as SearchResponse;
     expect([r.page, r.sort, r.hits.length, r.facets]).toEqual([2, 'date-desc', 3, []]);
   });
 });
@@ -82,7 +86,14 @@ describe('/search', () => {
 describe('octavo search', () => {
   const capture = () => {
     let text = '';
-    return { out: { write: (s: string) => { text += s; } }, text: () => text };
+    return {
+      out: {
+        write: (s: string) => {
+          text += s;
+        },
+      },
+      text: () => text,
+    };
   };
 
   it('prints results with marked words, and JSON with --json', async () => {

@@ -37,7 +37,10 @@ export function russianWork(): Work {
 }
 
 function paragraphs(text: string): string[] {
-  return text.replace(/^\ufeff/, '').replace(/\r\n/g, '\n').split(/\n\s*\n/)
+  return text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n/g, '\n')
+    .split(/\n\s*\n/)
     .map((p) => p.replace(/_/g, '').replace(/\s+/g, ' ').trim())
     .filter((p) => p.length >= 60 && p.length <= 2000);
 }
@@ -47,15 +50,24 @@ export function smallPools(): Pools {
   const dir = join(CORPUS, 'plaintext-marx-engels');
   const en = ['marx-communist-manifesto.txt', 'marx-secret-diplomatic.txt'].flatMap((f) => paragraphs(readFileSync(join(dir, f), 'utf8')));
   const teiDir = join(CORPUS, 'tei-schnitzler-briefe', 'editions');
-  const de = readdirSync(teiDir).slice(0, 20).flatMap((f) => {
-    const xml = readFileSync(join(teiDir, f), 'utf8');
-    return [...(/<body[\s>][\s\S]*<\/body>/.exec(xml)?.[0] ?? '').matchAll(/<p[\s>][\s\S]*?<\/p>/g)]
-      .map((m) => m[0].replace(/<note[\s\S]*?<\/note>/g, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
-      .filter((p) => p.length >= 40);
-  });
+  const de = readdirSync(teiDir)
+    .slice(0, 20)
+    .flatMap((f) => {
+      const xml = readFileSync(join(teiDir, f), 'utf8');
+      return [...(/<body[\s>][\s\S]*<\/body>/.exec(xml)?.[0] ?? '').matchAll(/<p[\s>][\s\S]*?<\/p>/g)]
+        .map((m) =>
+          m[0]
+            .replace(/<note[\s\S]*?<\/note>/g, ' ')
+            .replace(/<[^>]+>/g, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        )
+        .filter((p) => p.length >= 40);
+    });
   const people = loadDefaultRegister().entries.map((e) => ({ id: e.id, name: e.name }));
   const titles = (JSON.parse(readFileSync(join(CORPUS, 'mia-metadata-json', 'lenin-works-index.json'), 'utf8')) as { title: string }[])
-    .filter((t, i) => i % 40 === 0 && t.title !== t.title.toUpperCase()).map((t) => t.title.replace(/\s+/g, ' ').trim());
+    .filter((t, i) => i % 40 === 0 && t.title !== t.title.toUpperCase())
+    .map((t) => t.title.replace(/\s+/g, ' ').trim());
   return { en, de, titles, people, places: ['Baku', 'London', 'Berlin', 'Vienna', 'Moscow'] };
 }
 

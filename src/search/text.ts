@@ -9,14 +9,12 @@ import { hasCyrillic } from './translit.js';
 const english = newStemmer('english');
 const russian = newStemmer('russian');
 
-/** A word: letters, digits and combining marks, with inner apostrophes (people’s, don't). */
-export const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
-
 // The same definition as a table over UTF-16 code units (1 = word character, 2 = apostrophe), so
 // that scanning a text is a loop over integers rather than a Unicode regular expression.
 const CHAR = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) {
-  if (c >= 0xd800 && c <= 0xdfff) CHAR[c] = 1; // astral letters (surrogate pairs) count as word characters
+  if (c >= 0xd800 && c <= 0xdfff)
+    CHAR[c] = 1; // astral letters (surrogate pairs) count as word characters
   else if (/[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c))) CHAR[c] = 1;
 }
 for (const a of "'’ʼ") CHAR[a.charCodeAt(0)] = 2;
@@ -63,10 +61,16 @@ function latinTerm(lower: string): string {
 function computeTerm(surface: string): string {
   if (ASCII_WORD.test(surface)) return latinTerm(surface.toLowerCase());
   if (hasCyrillic(surface)) {
-    const w = surface.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/[\u0300-\u036f'’ʼ]/g, '');
+    const w = surface
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[\u0300-\u036f'’ʼ]/g, '');
     return w.length < 3 || HAS_DIGIT.test(w) ? w : russian.stem(w);
   }
-  const folded = anyAscii(surface.normalize('NFC')).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const folded = anyAscii(surface.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   return folded ? latinTerm(folded) : surface.toLowerCase();
 }
 
@@ -88,8 +92,15 @@ export function termOf(surface: string): string {
 /** Folded, unstemmed form (for prefix queries): "Diplom" → "diplom", "Šaum" → "saum". */
 export function foldWord(surface: string): string {
   if (ASCII_WORD.test(surface)) return surface.toLowerCase().replace(/['’]/g, '');
-  if (hasCyrillic(surface)) return surface.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/[\u0300-\u036f'’ʼ]/g, '');
-  return anyAscii(surface.normalize('NFC')).toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (hasCyrillic(surface))
+    return surface
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[\u0300-\u036f'’ʼ]/g, '');
+  return anyAscii(surface.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const UPPER = /\p{Lu}/u;

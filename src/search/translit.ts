@@ -5,11 +5,48 @@
 // any of them reaches Cyrillic text.
 
 const FORWARD: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
-  ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
   // Ukrainian and Belarusian letters, and pre-1918 Russian orthography
-  і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'w', ѣ: 'e', ѳ: 'f', ѵ: 'i',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+  ґ: 'g',
+  ў: 'w',
+  ѣ: 'e',
+  ѳ: 'f',
+  ѵ: 'i',
 };
 const VOWELS = new Set('аеёиоуыэюяієї');
 
@@ -32,14 +69,61 @@ export function toLatin(word: string): string {
 // Latin → Cyrillic. Longest match first; diacritics of the scholarly and ISO 9 systems are read
 // before they are folded away.
 const BACKWARD: [string, string][] = [
-  ['shch', 'щ'], ['šč', 'щ'], ['ŝ', 'щ'],
-  ['zh', 'ж'], ['kh', 'х'], ['ts', 'ц'], ['tz', 'ц'], ['ch', 'ч'], ['sh', 'ш'],
-  ['yu', 'ю'], ['ya', 'я'], ['yo', 'ё'], ['ye', 'е'], ['ju', 'ю'], ['ja', 'я'], ['jo', 'ё'], ['je', 'е'],
-  ['š', 'ш'], ['č', 'ч'], ['ž', 'ж'], ['â', 'я'], ['û', 'ю'], ['ë', 'ё'], ['è', 'э'], ['é', 'е'],
-  ['ʹ', 'ь'], ['ʺ', 'ъ'], ["'", 'ь'], ['’', 'ь'],
-  ['a', 'а'], ['b', 'б'], ['v', 'в'], ['w', 'в'], ['g', 'г'], ['d', 'д'], ['e', 'е'], ['z', 'з'], ['i', 'и'],
-  ['j', 'й'], ['k', 'к'], ['q', 'к'], ['c', 'ц'], ['l', 'л'], ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'],
-  ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'], ['f', 'ф'], ['h', 'х'], ['x', 'кс'], ['y', 'ы'],
+  ['shch', 'щ'],
+  ['šč', 'щ'],
+  ['ŝ', 'щ'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ts', 'ц'],
+  ['tz', 'ц'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['yu', 'ю'],
+  ['ya', 'я'],
+  ['yo', 'ё'],
+  ['ye', 'е'],
+  ['ju', 'ю'],
+  ['ja', 'я'],
+  ['jo', 'ё'],
+  ['je', 'е'],
+  ['š', 'ш'],
+  ['č', 'ч'],
+  ['ž', 'ж'],
+  ['â', 'я'],
+  ['û', 'ю'],
+  ['ë', 'ё'],
+  ['è', 'э'],
+  ['é', 'е'],
+  ['ʹ', 'ь'],
+  ['ʺ', 'ъ'],
+  ["'", 'ь'],
+  ['’', 'ь'],
+  ['a', 'а'],
+  ['b', 'б'],
+  ['v', 'в'],
+  ['w', 'в'],
+  ['g', 'г'],
+  ['d', 'д'],
+  ['e', 'е'],
+  ['z', 'з'],
+  ['i', 'и'],
+  ['j', 'й'],
+  ['k', 'к'],
+  ['q', 'к'],
+  ['c', 'ц'],
+  ['l', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['o', 'о'],
+  ['p', 'п'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['f', 'ф'],
+  ['h', 'х'],
+  ['x', 'кс'],
+  ['y', 'ы'],
 ];
 const LATIN_VOWELS = new Set('aeiouy');
 
@@ -57,8 +141,16 @@ export function toCyrillic(word: string): string | undefined {
     const prev = i > 0 ? w[i - 1]! : '';
     // y after a vowel is й (Trotskiy, Mayakovsky); BGN writes э as plain e at the start of a word.
     const next = w[i + 1];
-    if (c === 'y' && i > 0 && LATIN_VOWELS.has(prev) && !(next && 'aeiou'.includes(next))) { out += 'й'; i++; continue; }
-    if (c === 'e' && i === 0) { out += 'э'; i++; continue; }
+    if (c === 'y' && i > 0 && LATIN_VOWELS.has(prev) && !(next && 'aeiou'.includes(next))) {
+      out += 'й';
+      i++;
+      continue;
+    }
+    if (c === 'e' && i === 0) {
+      out += 'э';
+      i++;
+      continue;
+    }
     const hit = BACKWARD.find(([lat]) => w.startsWith(lat, i));
     if (!hit) return undefined;
     out += hit[1];

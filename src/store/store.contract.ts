@@ -19,8 +19,12 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     const seed = seedWork();
-    beforeAll(async () => { store = await open(); });
-    afterAll(async () => { await store?.close(); });
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
 
     it('stores a work and gives it back unchanged', async () => {
       expect(await store.upsertWork(seed)).toBe('imported');
@@ -64,7 +68,12 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       const inColl = await store.listWorks({ collection: ['test', 'letters'] });
       expect(inColl.map((w) => w.id)).toEqual(['test/003', 'test/002', 'test/001']); // by position
       expect((await store.listWorks({ limit: 2, offset: 1, order: 'date' })).map((w) => w.id)).toEqual(['test/002', 'test/003']);
-      expect(byDate[3]).toMatchObject({ id: seed.id, kind: 'letter', date: '1918-05-14', recipients: [{ id: 'shaumyan-stepan', name: 'S. G. Shahumyan' }] });
+      expect(byDate[3]).toMatchObject({
+        id: seed.id,
+        kind: 'letter',
+        date: '1918-05-14',
+        recipients: [{ id: 'shaumyan-stepan', name: 'S. G. Shahumyan' }],
+      });
     });
 
     it('finds previous and next within a collection', async () => {
@@ -76,14 +85,19 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
 
     it('keeps collection records and lists collections with counts', async () => {
       const c: Collection = {
-        path: ['lenin', 'collected-works', 'volume-35'], title: 'Collected Works, Volume 35',
-        members: [{ title: 'To S. G. Shahumyan', workId: seed.id }], provenance: { file: 'x.htm', format: 'mia-html', importer: 't', checksum: 'c' },
+        path: ['lenin', 'collected-works', 'volume-35'],
+        title: 'Collected Works, Volume 35',
+        members: [{ title: 'To S. G. Shahumyan', workId: seed.id }],
+        provenance: { file: 'x.htm', format: 'mia-html', importer: 't', checksum: 'c' },
       };
       expect(await store.upsertCollection(c)).toBe('imported');
       expect(await store.upsertCollection(structuredClone(c))).toBe('unchanged');
       expect(await store.getCollection(c.path)).toEqual(c);
       const list = await store.listCollections();
-      expect(list.find((x) => x.path.join('/') === 'lenin/collected-works/volume-35')).toMatchObject({ title: 'Collected Works, Volume 35', count: 1 });
+      expect(list.find((x) => x.path.join('/') === 'lenin/collected-works/volume-35')).toMatchObject({
+        title: 'Collected Works, Volume 35',
+        count: 1,
+      });
       expect(list.find((x) => x.path.join('/') === 'test/letters')).toMatchObject({ count: 3 });
     });
 
@@ -95,7 +109,11 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       const first = await store.listChanges({ limit: 2 });
       const rest = await store.listChanges({ limit: 100, after: { updatedAt: first[1]!.updatedAt, id: first[1]!.id } });
       expect([...first, ...rest].map((c) => c.id)).toEqual(all.map((c) => c.id));
-      expect((await store.listChanges({ limit: 100, collection: 'test' })).map((c) => c.id).sort()).toEqual(['test/001', 'test/002', 'test/003']);
+      expect((await store.listChanges({ limit: 100, collection: 'test' })).map((c) => c.id).sort()).toEqual([
+        'test/001',
+        'test/002',
+        'test/003',
+      ]);
       expect(all.find((c) => c.id === seed.id)?.collections).toContain('lenin/collected-works/volume-35');
       expect(await store.listChanges({ limit: 100, from: '2999-01-01T00:00:00Z' })).toEqual([]);
       expect(await store.earliestChange()).toMatch(/^\d{4}-\d{2}-\d{2}T/);

@@ -114,7 +114,14 @@ export type DumpRecord =
   | { type: 'work'; id: string; checksum: string; json: string; createdAt: string; updatedAt: string }
   | { type: 'collection'; path: string; checksum: string; json: string; updatedAt: string }
   | {
-    type: 'revision'; workId: string; n: number; at: string; author: string | null; message: string | null;
-    checksum: string | null; json: string | null; deleted: boolean;
-  }
+      type: 'revision';
+      workId: string;
+      n: number;
+      at: string;
+      author: string | null;
+      message: string | null;
+      checksum: string | null;
+      json: string | null;
+      deleted: boolean;
+    }
   | { type: 'token'; name: string; role: TokenRole; hash: string; createdAt: string; revokedAt: string | null };

@@ -20,10 +20,14 @@ function fixtures(seed: Work): { works: Work[]; collections: Collection[] } {
     workVariant(seed, { id, title, day, collection: VOL35, titles: VOL35_TITLES, position });
   const before = inVol('lenin/1918/05/10-before', 'Letter Before', '1918-05-10', 331);
   const after = inVol('lenin/1918/05/20-after', 'Letter After', '1918-05-20', 333);
-  const toLenin = workVariant(seed, { id: 'krupskaya/1918/06/01-lenin', title: 'To Lenin', day: '1918-06-01', collection: ['krupskaya', 'letters'] }, {
-    authors: [{ id: 'krupskaya-nadezhda', name: 'N. K. Krupskaya' }],
-    recipients: [{ id: 'lenin', name: 'V. I. Lenin' }],
-  });
+  const toLenin = workVariant(
+    seed,
+    { id: 'krupskaya/1918/06/01-lenin', title: 'To Lenin', day: '1918-06-01', collection: ['krupskaya', 'letters'] },
+    {
+      authors: [{ id: 'krupskaya-nadezhda', name: 'N. K. Krupskaya' }],
+      recipients: [{ id: 'lenin', name: 'V. I. Lenin' }],
+    },
+  );
   const volume: Collection = {
     path: VOL35,
     title: 'Collected Works, Volume 35',
@@ -34,14 +38,18 @@ function fixtures(seed: Work): { works: Work[]; collections: Collection[] } {
       { title: 'A letter not in the archive', workId: 'lenin/1918/05/16-nobody', href: '../1918/may/16.htm' },
       { title: 'Letter After', workId: after.id },
     ],
-    provenance: { file: 'cw/volume35.htm', format: 'mia-html', importer: 'test', checksum: 'c', url: 'https://www.marxists.org/archive/lenin/works/cw/volume35.htm' },
+    provenance: {
+      file: 'cw/volume35.htm',
+      format: 'mia-html',
+      importer: 'test',
+      checksum: 'c',
+      url: 'https://www.marxists.org/archive/lenin/works/cw/volume35.htm',
+    },
   };
   return { works: [seed, before, after, toLenin], collections: [volume] };
 }
 
-const STORES: [string, () => Promise<Archive>][] = [
-  ['sqlite', () => openArchive(':memory:')],
-];
+const STORES: [string, () => Promise<Archive>][] = [['sqlite', () => openArchive(':memory:')]];
 
 for (const [name, open] of STORES) {
   describe(`reading app over the ${name} store`, () => {
@@ -62,7 +70,9 @@ for (const [name, open] of STORES) {
       for (const c of collections) await store.upsertCollection(c);
       app = createApp(archive);
     });
-    afterAll(async () => { await archive.close(); });
+    afterAll(async () => {
+      await archive.close();
+    });
 
     it('serves the work page at a multi-segment id', async () => {
       const { res, html } = await get(`/works/${SEED_ID}`);
@@ -76,7 +86,9 @@ for (const [name, open] of STORES) {
 
     it('shows breadcrumbs from the first collection: author → Collected Works → volume', async () => {
       const $ = load((await get(`/works/${SEED_ID}`)).html);
-      const crumbs = $('.breadcrumbs li').map((_, li) => ({ text: $(li).text(), href: $(li).find('a').attr('href') })).get();
+      const crumbs = $('.breadcrumbs li')
+        .map((_, li) => ({ text: $(li).text(), href: $(li).find('a').attr('href') }))
+        .get();
       expect(crumbs).toEqual([
         { text: 'Home', href: '/' },
         { text: 'V. I. Lenin', href: '/authors/lenin' },
@@ -99,12 +111,17 @@ for (const [name, open] of STORES) {
       const source = row('source').find('dd');
       expect(source.find('cite').text()).toBe('Collected Works');
       expect(source.text()).toBe('Lenin, Collected Works, Progress Publishers, 1976, Moscow, Volume 35, page 332.');
-      const contributors = row('contributors').map((_, r) => `${$(r).find('dt').text()}: ${$(r).find('dd').text()}`).get();
+      const contributors = row('contributors')
+        .map((_, r) => `${$(r).find('dt').text()}: ${$(r).find('dd').text()}`)
+        .get();
       expect(contributors).toEqual(['Translated: Andrew Rothstein', 'Transcription/Markup: R. Cymbala']);
       expect(row('rights').find('dt').text()).toBe('Public Domain');
       expect(row('rights').find('.statement').text()).toMatch(/^Lenin Internet Archive\. You may freely copy, distribute/);
       expect(row('rights').find('.credit').text()).toBe('Credit: Marxists Internet Archive');
-      const formats = row('formats').find('.formats a').map((_, a) => $(a).attr('href')).get();
+      const formats = row('formats')
+        .find('.formats a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       expect(formats).toEqual(['.txt', '.md', '.json', '.tei.xml'].map((ext) => `/works/${SEED_ID}${ext}`));
       expect(row('formats').find('.formats-source').text()).toContain('Text, README');
       expect($('.byline').text()).toBe('V. I. Lenin to S. G. Shahumyan');
@@ -150,11 +167,10 @@ for (const [name, open] of STORES) {
 
     it('lists the entities mentioned and the record provenance', async () => {
       const $ = load((await get(`/works/${SEED_ID}`)).html);
-      const mentions = $('.mentions .mention-group').map((_, g) => `${$(g).find('dt').text()}: ${$(g).find('li').length}`).get();
-      expect(mentions).toEqual([
-        `People: ${seed.entities.people.length}`,
-        `Places: ${seed.entities.places.length}`,
-      ]);
+      const mentions = $('.mentions .mention-group')
+        .map((_, g) => `${$(g).find('dt').text()}: ${$(g).find('li').length}`)
+        .get();
+      expect(mentions).toEqual([`People: ${seed.entities.people.length}`, `Places: ${seed.entities.places.length}`]);
       expect($('.mentions a.authority').attr('href')).toBe('http://www.wikidata.org/entity/Q1394');
       expect($('.record').text()).toContain(seed.provenance.file);
       expect($('.record').text()).toContain('Also in: V. I. Lenin › Letters › 1918');
@@ -162,7 +178,9 @@ for (const [name, open] of STORES) {
 
     it('serves the other formats from the exporters', async () => {
       for (const [ext, type, render] of [
-        ['.txt', 'text/plain', renderText], ['.md', 'text/markdown', renderMarkdown], ['.json', 'application/json', renderJson],
+        ['.txt', 'text/plain', renderText],
+        ['.md', 'text/markdown', renderMarkdown],
+        ['.json', 'application/json', renderJson],
       ] as const) {
         const { res, html } = await get(`/works/${SEED_ID}${ext}`);
         expect(res.status, ext).toBe(200);
@@ -175,8 +193,13 @@ for (const [name, open] of STORES) {
 
     it('answers unknown ids and paths with the HTML 404 page', async () => {
       for (const path of [
-        '/works/lenin/1918/05/14-nobody', `/works/${SEED_ID}.pdf`, '/works/lenin/1918/05/14-nobody.txt',
-        '/collections/nobody/here', '/authors/nobody', '/no/such/page', '/assets/other.css',
+        '/works/lenin/1918/05/14-nobody',
+        `/works/${SEED_ID}.pdf`,
+        '/works/lenin/1918/05/14-nobody.txt',
+        '/collections/nobody/here',
+        '/authors/nobody',
+        '/no/such/page',
+        '/assets/other.css',
       ]) {
         const { res, html } = await get(path);
         expect(res.status, path).toBe(404);
@@ -192,7 +215,9 @@ for (const [name, open] of STORES) {
       const $ = load(html);
       expect($('h1').text()).toBe('Collected Works, Volume 35');
       expect($('.lede').text()).toBe('Letters, February 1912 – December 1922.');
-      const members = $('.member-list li').map((_, li) => ({ text: $(li).children().first().text(), href: $(li).children('a').first().attr('href') })).get();
+      const members = $('.member-list li')
+        .map((_, li) => ({ text: $(li).children().first().text(), href: $(li).children('a').first().attr('href') }))
+        .get();
       expect(members).toEqual([
         { text: 'Letter Before', href: '/works/lenin/1918/05/10-before' },
         { text: 'To S. G. Shahumyan', href: `/works/${SEED_ID}` },
@@ -200,22 +225,35 @@ for (const [name, open] of STORES) {
         { text: 'Letter After', href: '/works/lenin/1918/05/20-after' },
       ]);
       expect($('.member-list li').eq(2).hasClass('member-absent')).toBe(true);
-      expect($('.breadcrumbs a').map((_, a) => $(a).text()).get()).toEqual(['Home', 'V. I. Lenin', 'Collected Works']);
+      expect(
+        $('.breadcrumbs a')
+          .map((_, a) => $(a).text())
+          .get(),
+      ).toEqual(['Home', 'V. I. Lenin', 'Collected Works']);
     });
 
     it('lists works by position when a collection has no record, and sub-collections above', async () => {
       const $ = load((await get('/collections/lenin/letters/1918')).html);
-      expect($('.work-list .work-item-title').map((_, a) => $(a).text()).get()).toEqual([seed.title]);
+      expect(
+        $('.work-list .work-item-title')
+          .map((_, a) => $(a).text())
+          .get(),
+      ).toEqual([seed.title]);
       const top = load((await get('/collections/lenin')).html);
       expect(top('h1').text()).toBe('V. I. Lenin');
-      expect(top('.collection-tree > li > a').map((_, a) => top(a).attr('href')).get())
-        .toEqual(['/collections/lenin/collected-works', '/collections/lenin/letters']);
+      expect(
+        top('.collection-tree > li > a')
+          .map((_, a) => top(a).attr('href'))
+          .get(),
+      ).toEqual(['/collections/lenin/collected-works', '/collections/lenin/letters']);
       expect(top('.stats').text()).toBe('3 works in the archive');
     });
 
     it('lists authors and an author’s letters written and received', async () => {
       const $ = load((await get('/authors')).html);
-      const people = $('.people-list a').map((_, a) => $(a).text()).get();
+      const people = $('.people-list a')
+        .map((_, a) => $(a).text())
+        .get();
       expect(people).toEqual(['N. K. Krupskaya', 'V. I. Lenin', 'S. G. Shahumyan']);
       const lenin = load((await get('/authors/lenin')).html);
       expect(lenin('h1').text()).toBe('V. I. Lenin');
@@ -229,7 +267,11 @@ for (const [name, open] of STORES) {
 
     it('shows counts, collections and recent additions on the home page', async () => {
       const $ = load((await get('/')).html);
-      expect($('.stats .stat').map((_, s) => $(s).text()).get()).toEqual(['4 works', '2 authors', '4 letters']);
+      expect(
+        $('.stats .stat')
+          .map((_, s) => $(s).text())
+          .get(),
+      ).toEqual(['4 works', '2 authors', '4 letters']);
       const top = $('.home-collections > .collection-tree > li');
       expect(top.map((_, li) => $(li).children('a').text()).get()).toEqual(['Krupskaya', 'V. I. Lenin']);
       expect($('.home-collections a[href="/collections/lenin/collected-works"]').next('.count').text()).toBe(' 3 works · 1 sub-collection');

@@ -17,10 +17,12 @@ export async function withAncestors(store: Store, list: CollectionSummary[], roo
       if (!have.has(p.join('/'))) missing.set(p.join('/'), p);
     }
   }
-  const extra = await Promise.all([...missing.values()].map(async (path): Promise<CollectionSummary> => {
-    const [count, sample] = await Promise.all([store.countWorks({ collection: path }), store.listWorks({ collection: path, limit: 1 })]);
-    const ref = sample[0]?.collections.find((r) => within(r.path, path));
-    return { path, title: ref?.titles?.[path.length - 1] || humanize(path[path.length - 1]!), count };
-  }));
+  const extra = await Promise.all(
+    [...missing.values()].map(async (path): Promise<CollectionSummary> => {
+      const [count, sample] = await Promise.all([store.countWorks({ collection: path }), store.listWorks({ collection: path, limit: 1 })]);
+      const ref = sample[0]?.collections.find((r) => within(r.path, path));
+      return { path, title: ref?.titles?.[path.length - 1] || humanize(path[path.length - 1]!), count };
+    }),
+  );
   return [...list, ...extra];
 }

@@ -15,10 +15,15 @@ function page(c: Context, status: number, assets: AssetUrls) {
   return c.html(renderErrorPage({ status, assets, path: c.req.path }), status as 404);
 }
 
-export const notFoundHandler = (assets: AssetUrls): NotFoundHandler => (c) => page(c, 404, assets);
+export const notFoundHandler =
+  (assets: AssetUrls): NotFoundHandler =>
+  (c) =>
+    page(c, 404, assets);
 
-export const errorHandler = (assets: AssetUrls, log: Logger): ErrorHandler => (err, c) => {
-  if (err instanceof HTTPException && err.status < 500) return page(c, err.status, assets);
-  log(`${c.req.method} ${c.req.path} failed`, err);
-  return page(c, 500, assets);
-};
+export const errorHandler =
+  (assets: AssetUrls, log: Logger): ErrorHandler =>
+  (err, c) => {
+    if (err instanceof HTTPException && err.status < 500) return page(c, err.status, assets);
+    log(`${c.req.method} ${c.req.path} failed`, err);
+    return page(c, 500, assets);
+  };

@@ -18,7 +18,10 @@ describe('limits', () => {
   it('answers 413 for a body over the limit and 503 for a request over the time limit', async () => {
     const app = new Hono();
     app.post('/small', sizeLimit(10), (c) => c.text('ok'));
-    app.get('/slow', timeLimit(50), async (c) => { await new Promise((r) => setTimeout(r, 300)); return c.text('late'); });
+    app.get('/slow', timeLimit(50), async (c) => {
+      await new Promise((r) => setTimeout(r, 300));
+      return c.text('late');
+    });
     expect((await app.request('/small', { method: 'POST', body: '12345' })).status).toBe(200);
     expect((await app.request('/small', { method: 'POST', body: '12345678901' })).status).toBe(413);
     const slow = await app.request('/slow');

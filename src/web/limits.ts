@@ -28,18 +28,33 @@ export const defaultLimits: Limits = {
   authFailuresPerMinute: 30,
 };
 
-export const sizeLimit = (maxBytes: number): MiddlewareHandler => bodyLimit({
-  maxSize: maxBytes,
-  onError: (c) => c.json({ error: 'too_large', message: `request bodies are limited to ${maxBytes} bytes` }, 413),
-});
+export const sizeLimit = (maxBytes: number): MiddlewareHandler =>
+  bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => c.json({ error: 'too_large', message: `request bodies are limited to ${maxBytes} bytes` }, 413),
+  });
 
 export const timeLimit = (ms: number): MiddlewareHandler =>
-  timeout(ms, () => new HTTPException(503, { message: `the request took longer than ${ms} ms`, res: new Response(JSON.stringify({ error: 'timeout' }), { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '5' } }) }));
+  timeout(
+    ms,
+    () =>
+      new HTTPException(503, {
+        message: `the request took longer than ${ms} ms`,
+        res: new Response(JSON.stringify({ error: 'timeout' }), {
+          status: 503,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '5' },
+        }),
+      }),
+  );
 
 /** Token buckets: `perMinute` refill, `burst` capacity, keyed by whatever the caller chooses. */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(readonly perMinute: number, readonly burst: number, private readonly clock: () => number = Date.now) {}
+  constructor(
+    readonly perMinute: number,
+    readonly burst: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** Take one unit; returns 0 when allowed, else the seconds until one is available. */
   take(key: string): number {

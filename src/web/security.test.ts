@@ -13,34 +13,49 @@ const text = (t: string, marks?: Mark[]) => ({ type: 'text' as const, text: t, .
 /** A work whose every imported string tries something. */
 function hostileWork(): Work {
   const seed = seedWork();
-  return Work.parse(workVariant(seed, { id: 'evil/1', title: `Title ${XSS}`, day: '1918-01-01', collection: ['evil'], titles: [`Coll ${XSS}`] }, {
-    subtitle: `<img src=x onerror=alert(1)>`,
-    authors: [{ id: 'mallory', name: `Mallory <b onmouseover="alert(1)">` }],
-    recipients: [{ id: 'bob"><script>', name: 'Bob' }],
-    sentTo: { id: 'x', name: `</dd><script>alert(2)</script>` },
-    rights: { statement: `Free ${XSS}`, licence: 'CC-BY-SA-2.0', url: 'javascript:alert(3)', credit: '<i>credit</i>' },
-    otherFormats: [{ label: 'Evil', href: 'data:text/html,<script>alert(4)</script>' }, { label: 'PDF', href: 'mia.pdf' }],
-    body: [
-      { type: 'paragraph', content: [text(`Body ${XSS} & more`)] },
+  return Work.parse(
+    workVariant(
+      seed,
+      { id: 'evil/1', title: `Title ${XSS}`, day: '1918-01-01', collection: ['evil'], titles: [`Coll ${XSS}`] },
       {
-        type: 'paragraph', content: [
-          text('js', [{ type: 'link', href: 'javascript:alert(5)' }]),
-          text('spaced', [{ type: 'link', href: ' JaVa\tScRiPt:alert(6)' }]),
-          text('data', [{ type: 'link', href: 'data:text/html;base64,PHNjcmlwdD4=' }]),
-          text('vb', [{ type: 'link', href: 'vbscript:msgbox(1)' }]),
-          text('web', [{ type: 'link', href: 'https://example.org/a?b=1&c=2' }]),
-          text('mail', [{ type: 'link', href: 'mailto:someone@example.org' }]),
-          text('frag', [{ type: 'link', href: '#top' }]),
-          text('quote', [{ type: 'link', href: 'https://example.org/"onmouseover="alert(7)' }]),
-          text('entity', [{ type: 'entity', entity: 'person', id: '"><script>alert(8)</script>' }]),
-          { type: 'noteRef', note: 'n"1', label: '<1>' },
+        subtitle: `<img src=x onerror=alert(1)>`,
+        authors: [{ id: 'mallory', name: `Mallory <b onmouseover="alert(1)">` }],
+        recipients: [{ id: 'bob"><script>', name: 'Bob' }],
+        sentTo: { id: 'x', name: `</dd><script>alert(2)</script>` },
+        rights: { statement: `Free ${XSS}`, licence: 'CC-BY-SA-2.0', url: 'javascript:alert(3)', credit: '<i>credit</i>' },
+        otherFormats: [
+          { label: 'Evil', href: 'data:text/html,<script>alert(4)</script>' },
+          { label: 'PDF', href: 'mia.pdf' },
         ],
+        body: [
+          { type: 'paragraph', content: [text(`Body ${XSS} & more`)] },
+          {
+            type: 'paragraph',
+            content: [
+              text('js', [{ type: 'link', href: 'javascript:alert(5)' }]),
+              text('spaced', [{ type: 'link', href: ' JaVa\tScRiPt:alert(6)' }]),
+              text('data', [{ type: 'link', href: 'data:text/html;base64,PHNjcmlwdD4=' }]),
+              text('vb', [{ type: 'link', href: 'vbscript:msgbox(1)' }]),
+              text('web', [{ type: 'link', href: 'https://example.org/a?b=1&c=2' }]),
+              text('mail', [{ type: 'link', href: 'mailto:someone@example.org' }]),
+              text('frag', [{ type: 'link', href: '#top' }]),
+              text('quote', [{ type: 'link', href: 'https://example.org/"onmouseover="alert(7)' }]),
+              text('entity', [{ type: 'entity', entity: 'person', id: '"><script>alert(8)</script>' }]),
+              { type: 'noteRef', note: 'n"1', label: '<1>' },
+            ],
+          },
+        ],
+        notes: [{ id: 'n"1', label: '<1>', blocks: [{ type: 'paragraph', content: [text(`Note ${XSS}`)] }] }],
+        entities: {
+          people: [{ id: 'p', name: XSS, refs: ['javascript:alert(9)', 'https://www.wikidata.org/wiki/Q1'] }],
+          places: [],
+          organisations: [],
+          events: [],
+        },
+        provenance: { file: XSS, format: 'x', importer: 'x', checksum: 'x', url: 'javascript:alert(10)' },
       },
-    ],
-    notes: [{ id: 'n"1', label: '<1>', blocks: [{ type: 'paragraph', content: [text(`Note ${XSS}`)] }] }],
-    entities: { people: [{ id: 'p', name: XSS, refs: ['javascript:alert(9)', 'https://www.wikidata.org/wiki/Q1'] }], places: [], organisations: [], events: [] },
-    provenance: { file: XSS, format: 'x', importer: 'x', checksum: 'x', url: 'javascript:alert(10)' },
-  }));
+    ),
+  );
 }
 
 describe('hostile imported content', () => {
@@ -68,9 +83,14 @@ describe('hostile imported content', () => {
   it('links only http(s), mailto, relative and fragment hrefs', async () => {
     const app = createApp(await memoryArchive([hostileWork()]));
     const $ = load(await (await app.request('/works/evil/1')).text());
-    const hrefs = $('a[href]').map((_, a) => $(a).attr('href')!).get();
+    const hrefs = $('a[href]')
+      .map((_, a) => $(a).attr('href')!)
+      .get();
     for (const h of hrefs) expect(h, h).toMatch(/^(https?:\/\/|mailto:|\/|#)/);
-    const linked = (label: string) => $('.work-body a').filter((_, a) => $(a).text() === label).attr('href');
+    const linked = (label: string) =>
+      $('.work-body a')
+        .filter((_, a) => $(a).text() === label)
+        .attr('href');
     for (const dropped of ['js', 'spaced', 'data', 'vb']) {
       expect(linked(dropped), dropped).toBeUndefined();
       expect($('.work-body .link-dropped').filter((_, s) => $(s).text() === dropped).length, dropped).toBe(1);
@@ -85,9 +105,17 @@ describe('hostile imported content', () => {
     expect(marker.text()).toBe('<1>');
     // A javascript: licence URL and authority URI are not linked; the https one is.
     expect($('.info-rights a').length).toBe(0);
-    expect($('.mentions a.authority').map((_, a) => $(a).attr('href')).get()).toEqual(['https://www.wikidata.org/wiki/Q1']);
+    expect(
+      $('.mentions a.authority')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['https://www.wikidata.org/wiki/Q1']);
     // The record's own source link (a javascript: URL here) is dropped; only the history link remains.
-    expect($('.record a').map((_, a) => $(a).attr('href')).get()).toEqual([expect.stringMatching(/^\/works\/.+\/history$/)]);
+    expect(
+      $('.record a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual([expect.stringMatching(/^\/works\/.+\/history$/)]);
   });
 });
 
@@ -95,7 +123,9 @@ describe('server errors', () => {
   it('renders a 500 page that leaks nothing and logs the cause', async () => {
     const archive = await memoryArchive([seedWork()]);
     const broken: Store = Object.assign(Object.create(archive.store) as Store, {
-      getWork: async () => { throw new Error('SQLITE_CORRUPT at /var/lib/octavo/secret.db'); },
+      getWork: async () => {
+        throw new Error('SQLITE_CORRUPT at /var/lib/octavo/secret.db');
+      },
     });
     const logged: unknown[] = [];
     const app = createApp({ ...archive, store: broken }, { log: (_m, err) => logged.push(err) });
@@ -120,7 +150,11 @@ describe('server errors', () => {
 describe('addresses', () => {
   it('redirects a trailing slash to the canonical address, never off the site', async () => {
     const app = createApp(await memoryArchive([seedWork()]));
-    for (const [from, to] of [['/authors/', '/authors'], ['/works/lenin/1918/05/14-shahumyan/?x=1', '/works/lenin/1918/05/14-shahumyan?x=1'], ['//evil.example/', '/evil.example']]) {
+    for (const [from, to] of [
+      ['/authors/', '/authors'],
+      ['/works/lenin/1918/05/14-shahumyan/?x=1', '/works/lenin/1918/05/14-shahumyan?x=1'],
+      ['//evil.example/', '/evil.example'],
+    ]) {
       const res = await app.request(from!);
       expect(res.status, from).toBe(301);
       expect(res.headers.get('location'), from).toBe(to);
@@ -130,9 +164,16 @@ describe('addresses', () => {
   it('lists every collection at /collections', async () => {
     const app = createApp(await memoryArchive([seedWork()]));
     const $ = load(await (await app.request('/collections')).text());
-    expect($('.collection-tree a').map((_, a) => $(a).attr('href')).get()).toEqual([
-      '/collections/lenin', '/collections/lenin/collected-works', '/collections/lenin/collected-works/volume-35',
-      '/collections/lenin/letters', '/collections/lenin/letters/1918',
+    expect(
+      $('.collection-tree a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual([
+      '/collections/lenin',
+      '/collections/lenin/collected-works',
+      '/collections/lenin/collected-works/volume-35',
+      '/collections/lenin/letters',
+      '/collections/lenin/letters/1918',
     ]);
   });
 });

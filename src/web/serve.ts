@@ -20,17 +20,21 @@ export interface RunningServer {
 
 export function serve(archive: Archive, o: ServeOptions = {}): Promise<RunningServer> {
   const { port = 8080, hostname = '127.0.0.1', ...appOptions } = o;
-  const app = createApp(archive, { ...appOptions, baseUrl: appOptions.baseUrl ?? `http://${hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname}:${port}` });
+  const app = createApp(archive, {
+    ...appOptions,
+    baseUrl: appOptions.baseUrl ?? `http://${hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname}:${port}`,
+  });
   return new Promise((resolve, reject) => {
     const server = nodeServe({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
       resolve({
         url: `http://${host}:${info.port}`,
         port: info.port,
-        close: () => new Promise<void>((done, fail) => {
-          server.close((err) => (err ? fail(err) : done()));
-          (server as Server).closeAllConnections?.();
-        }),
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            (server as Server).closeAllConnections?.();
+          }),
       });
     });
     hardenServer(server as Server);

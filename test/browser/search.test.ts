@@ -15,8 +15,16 @@ import { searchRoutes } from '../../src/web/routes/search.js';
 import { SEED_ID } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 let browser: Browser;
@@ -32,21 +40,29 @@ beforeAll(async () => {
   const app = createApp(store);
   app.route('/', searchRoutes(store.search));
   base = await new Promise<string>((resolve) => {
-    server = nodeServe({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`)) as Server;
+    server = nodeServe({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve(`http://127.0.0.1:${info.port}`),
+    ) as Server;
   });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => { if (!server) return done(); server.close(() => done()); server.closeAllConnections?.(); });
+  await new Promise<void>((done) => {
+    if (!server) return done();
+    server.close(() => done());
+    server.closeAllConnections?.();
+  });
   await store?.close();
 });
 
 async function open(o: BrowserContextOptions, path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await (await browser.newContext(o)).newPage();
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   const res = await page.goto(`${base}${path}`, { waitUntil: 'load' });
   expect(res?.status()).toBe(200);

@@ -10,8 +10,16 @@ import { memoryArchive, workVariant } from '../support/works.js';
 import { SEED_ID, seedWork } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -44,7 +52,9 @@ async function open(o: BrowserContextOptions, path: string): Promise<{ page: Pag
   const context = await browser.newContext(o);
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   const res = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
   expect(res?.status()).toBe(200);
@@ -127,7 +137,11 @@ describe('work page in chromium', () => {
   });
 
   it('renders the home, collection and author pages', async () => {
-    for (const [path, name] of [['/', 'home'], ['/collections/lenin/collected-works/volume-35', 'collection'], ['/authors/lenin', 'author']] as const) {
+    for (const [path, name] of [
+      ['/', 'home'],
+      ['/collections/lenin/collected-works/volume-35', 'collection'],
+      ['/authors/lenin', 'author'],
+    ] as const) {
       const { page, errors } = await open(DESKTOP, path);
       await page.screenshot({ path: join(SHOTS, `${name}-desktop.png`), fullPage: true });
       expect(errors, path).toEqual([]);

@@ -9,7 +9,8 @@ import { SEED_ID, SEED_PATH } from '../support/seed.js';
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'octavo.js');
 const dir = mkdtempSync(join(tmpdir(), 'octavo-cli-'));
 const db = join(dir, 'a.db');
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, OCTAVO_DB: db } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, OCTAVO_DB: db } });
 
 describe('octavo CLI', () => {
   it('imports with --json and reports imported and failed files', () => {
@@ -19,7 +20,9 @@ describe('octavo CLI', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.imported).toEqual([expect.objectContaining({ id: SEED_ID, file: expect.stringContaining('lenin-to-shahumyan-1918.txt') })]);
-    expect(out.failed).toEqual([{ file: expect.stringContaining('bad.txt'), error: expect.stringMatching(/bad\.txt:1: error: cannot tell what this file is/) }]);
+    expect(out.failed).toEqual([
+      { file: expect.stringContaining('bad.txt'), error: expect.stringMatching(/bad\.txt:1: error: cannot tell what this file is/) },
+    ]);
   });
 
   it('prints a summary without --json and exits 0 when all files land', () => {

@@ -12,7 +12,10 @@ function startServer(db: string): Promise<{ url: string; log: () => string; stop
   const child = spawn(process.execPath, [BIN, 'start', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no URL after 90 s:\n${log}`)); }, 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no URL after 90 s:\n${log}`));
+    }, 90_000);
     const onData = (d: Buffer) => {
       log += d.toString();
       const m = log.match(/serving .* at (http:\/\/\S+)/);
@@ -23,7 +26,10 @@ function startServer(db: string): Promise<{ url: string; log: () => string; stop
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${code}:\n${log}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}:\n${log}`));
+    });
   });
 }
 
@@ -33,7 +39,9 @@ describe('octavo start', () => {
     const server = await startServer(db);
     try {
       expect(server.log()).toMatch(/Importing the sample archive/);
-      expect(server.log()).toMatch(/\d+ files in .*: \d+ works \(\d+ new, 0 updated, 0 unchanged\); \d+ collection pages; \d+ non-documents skipped .*; 0 failed/);
+      expect(server.log()).toMatch(
+        /\d+ files in .*: \d+ works \(\d+ new, 0 updated, 0 unchanged\); \d+ collection pages; \d+ non-documents skipped .*; 0 failed/,
+      );
       expect(server.log()).not.toMatch(/FAILED/);
       const home = await fetch(server.url);
       expect(home.status).toBe(200);

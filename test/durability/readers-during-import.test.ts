@@ -34,19 +34,34 @@ function serveApi(store: Store): Promise<{ url: string; close: () => Promise<voi
   });
 }
 
-interface Tally { requests: number; ok: number; missing: number; errors: string[] }
+interface Tally {
+  requests: number;
+  ok: number;
+  missing: number;
+  errors: string[];
+}
 
 /** Readers hammer random works' page, JSON export, API record and history until `stop` resolves. */
-async function readUntil(stop: Promise<unknown>, site: string, api: string, expected: Map<string, string>, concurrency = 6): Promise<Tally> {
+async function readUntil(
+  stop: Promise<unknown>,
+  site: string,
+  api: string,
+  expected: Map<string, string>,
+  concurrency = 6,
+): Promise<Tally> {
   const ids = [...expected.keys()];
   const tally: Tally = { requests: 0, ok: 0, missing: 0, errors: [] };
   let done = false;
-  void stop.then(() => { done = true; });
+  void stop.then(() => {
+    done = true;
+  });
   async function reader(k: number) {
     for (let i = k; !done; i++) {
       const id = ids[(i * 7919 + k * 104729) % ids.length]!;
       const kind = i % 5;
-      const url = [`${site}/works/${id}`, `${site}/works/${id}.json`, `${api}/api/works/${id}`, `${site}/`, `${api}/works/${id}/history`][kind]!;
+      const url = [`${site}/works/${id}`, `${site}/works/${id}.json`, `${api}/api/works/${id}`, `${site}/`, `${api}/works/${id}/history`][
+        kind
+      ]!;
       const res = await fetch(url).catch((e: Error) => ({ status: 599, text: async () => e.message }) as Response);
       tally.requests++;
       const body = await res.text();
@@ -72,7 +87,9 @@ async function readUntil(stop: Promise<unknown>, site: string, api: string, expe
 
 describe('HTTP readers during a large import', () => {
   const schemas: string[] = [];
-  afterAll(async () => { for (const s of schemas) await dropSchema(s); });
+  afterAll(async () => {
+    for (const s of schemas) await dropSchema(s);
+  });
 
   async function scenario(archive: Archive, db: string, batch: string, n: number) {
     const { store } = archive;
@@ -97,19 +114,27 @@ describe('HTTP readers during a large import', () => {
     }
   }
 
-  it.runIf(ON_SQLITE)('SQLite: one process importing, this one serving', async () => {
-    const db = join(dir, 'readers.db');
-    const store = await openArchive(db);
-    const t = await scenario(store, db, 'sqlite-batch', 1200);
-    await store.close();
-    expect(t.requests).toBeGreaterThan(200);
-  }, SLOW);
+  it.runIf(ON_SQLITE)(
+    'SQLite: one process importing, this one serving',
+    async () => {
+      const db = join(dir, 'readers.db');
+      const store = await openArchive(db);
+      const t = await scenario(store, db, 'sqlite-batch', 1200);
+      await store.close();
+      expect(t.requests).toBeGreaterThan(200);
+    },
+    SLOW,
+  );
 
-  it.runIf(ON_POSTGRES)('PostgreSQL: one process importing, this one serving', async () => {
-    const { schema, url } = testSchema('readers');
-    schemas.push(schema);
-    const store = await openArchive(url);
-    await scenario(store, url, 'pg-batch', 300);
-    await store.close();
-  }, SLOW);
+  it.runIf(ON_POSTGRES)(
+    'PostgreSQL: one process importing, this one serving',
+    async () => {
+      const { schema, url } = testSchema('readers');
+      schemas.push(schema);
+      const store = await openArchive(url);
+      await scenario(store, url, 'pg-batch', 300);
+      await store.close();
+    },
+    SLOW,
+  );
 });

@@ -12,15 +12,22 @@ import type { Store } from '../../src/store/store.js';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const OCTAVO = join(ROOT, 'bin', 'octavo.js');
 
-export interface Child { proc: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> }
+export interface Child {
+  proc: ChildProcess;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
 
 /** `node bin/octavo.js …args`, with its output collected. */
 export function octavo(args: string[]): Child {
   const proc = spawn(process.execPath, [OCTAVO, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  proc.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
-  proc.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  proc.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  proc.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
     proc.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
@@ -49,7 +56,10 @@ export function expectedWorks(files: string[]): Map<string, string> {
  * Every expected work is either fully present (its content, its listing row, and a last revision
  * holding exactly that content) or fully absent (no row, no revision); nothing else is stored.
  */
-export async function checkAllOrNothing(store: Store, expected: Map<string, string>): Promise<{ present: number; absent: number; problems: string[] }> {
+export async function checkAllOrNothing(
+  store: Store,
+  expected: Map<string, string>,
+): Promise<{ present: number; absent: number; problems: string[] }> {
   const problems: string[] = [];
   let present = 0;
   let absent = 0;

@@ -26,7 +26,11 @@ const INGEST = join(import.meta.dirname, '..', '..', 'src', 'ingest');
 export const OWN_FILES = ['mia-text', 'mia-html', 'tei', 'cmif', 'markdown'];
 
 const isImporter = (v: unknown): v is Importer =>
-  !!v && typeof v === 'object' && typeof (v as Importer).name === 'string' && typeof (v as Importer).sniff === 'function' && typeof (v as Importer).parse === 'function';
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as Importer).name === 'string' &&
+  typeof (v as Importer).sniff === 'function' &&
+  typeof (v as Importer).parse === 'function';
 
 /** The registry's importers, plus any importer module under src/ingest/<format>/index.ts not registered yet. */
 export async function allImporters(): Promise<Importer[]> {
@@ -54,10 +58,18 @@ export function checkOne(imp: Importer, c: FuzzCase): number {
   const file = sourceFile(c);
   const t0 = performance.now();
   let score: number;
-  try { score = imp.sniff(file, head(c.bytes)); } catch (e) { throw new Error(`${imp.name}.sniff threw on ${c.how}: ${(e as Error).stack}`); }
+  try {
+    score = imp.sniff(file, head(c.bytes));
+  } catch (e) {
+    throw new Error(`${imp.name}.sniff threw on ${c.how}: ${(e as Error).stack}`);
+  }
   if (!(score >= 0)) throw new Error(`${imp.name}.sniff returned ${score} on ${c.how}`);
-  let out;
-  try { out = imp.parse(file, ctx); } catch (e) { throw new Error(`${imp.name}.parse threw on ${c.how}: ${(e as Error).stack}`); }
+  let out: ReturnType<typeof imp.parse>;
+  try {
+    out = imp.parse(file, ctx);
+  } catch (e) {
+    throw new Error(`${imp.name}.parse threw on ${c.how}: ${(e as Error).stack}`);
+  }
   const ms = performance.now() - t0;
   if (ms > CASE_LIMIT_MS) throw new Error(`${imp.name} took ${ms.toFixed(0)} ms on ${c.how} (${c.bytes.length} bytes)`);
   for (const d of out.diagnostics) {
@@ -68,7 +80,13 @@ export function checkOne(imp: Importer, c: FuzzCase): number {
   }
   for (const w of out.works) {
     const r = Work.safeParse(w);
-    if (!r.success) throw new Error(`${imp.name}: an invalid Work (${c.how}): ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!r.success)
+      throw new Error(
+        `${imp.name}: an invalid Work (${c.how}): ${r.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}`,
+      );
   }
   return ms;
 }
@@ -84,7 +102,13 @@ export function fuzzImporter(imp: Importer): void {
         samples ??= loadSamples();
         const base = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
         let worked = 0;
-        fc.assert(fc.property(fuzzInputs(samplesFor(imp, samples)), (c) => { checkOne(imp, c); worked++; }), { numRuns: runs, seed: base + k });
+        fc.assert(
+          fc.property(fuzzInputs(samplesFor(imp, samples)), (c) => {
+            checkOne(imp, c);
+            worked++;
+          }),
+          { numRuns: runs, seed: base + k },
+        );
         expect(worked).toBeGreaterThanOrEqual(runs);
       });
     }
@@ -95,7 +119,9 @@ export function fuzzImporter(imp: Importer): void {
 export async function fuzzNamed(name: string): Promise<void> {
   const imp = (await allImporters()).find((i) => i.name === name);
   if (!imp) {
-    it(`finds the ${name} importer`, () => { expect.fail(`no importer named "${name}" in the registry or under src/ingest/*/index.ts`); });
+    it(`finds the ${name} importer`, () => {
+      expect.fail(`no importer named "${name}" in the registry or under src/ingest/*/index.ts`);
+    });
     return;
   }
   fuzzImporter(imp);

@@ -9,13 +9,21 @@ import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { renderText } from '../../src/render/text/index.js';
 import { CORPUS, SEED_PATH, seedWork } from '../support/seed.js';
 
-export interface Sample { name: string; ext: string; text: string }
+export interface Sample {
+  name: string;
+  ext: string;
+  text: string;
+}
 
 const MAX_SAMPLE = 16 * 1024;
 
 function walk(dir: string, out: string[]): void {
   let entries: string[] = [];
-  try { entries = readdirSync(dir).sort(); } catch { return; }
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
   for (const e of entries) {
     const p = join(dir, e);
     if (statSync(p).isDirectory()) walk(p, out);
@@ -28,7 +36,11 @@ export function loadSamples(every = 6): Sample[] {
   const files: string[] = [];
   walk(CORPUS, files);
   const picked = files.filter((_, i) => i % every === 0);
-  const out: Sample[] = picked.map((p) => ({ name: p, ext: extname(p).toLowerCase() || '.txt', text: readFileSync(p, 'latin1').slice(0, MAX_SAMPLE) }));
+  const out: Sample[] = picked.map((p) => ({
+    name: p,
+    ext: extname(p).toLowerCase() || '.txt',
+    text: readFileSync(p, 'latin1').slice(0, MAX_SAMPLE),
+  }));
   out.push({ name: SEED_PATH, ext: '.txt', text: readFileSync(SEED_PATH, 'utf8') });
   const seed = seedWork();
   out.push({ name: 'seed.md', ext: '.md', text: renderMarkdown(seed) });
@@ -40,7 +52,11 @@ export function loadSamples(every = 6): Sample[] {
 /** Samples the importer recognises (its own format), or all when it recognises none. */
 export function samplesFor(importer: Importer, all: Sample[]): Sample[] {
   const own = all.filter((s) => {
-    try { return importer.sniff({ path: `x${s.ext}`, bytes: Buffer.from(s.text, 'latin1') }, s.text.slice(0, 8192)) > 0; } catch { return false; }
+    try {
+      return importer.sniff({ path: `x${s.ext}`, bytes: Buffer.from(s.text, 'latin1') }, s.text.slice(0, 8192)) > 0;
+    } catch {
+      return false;
+    }
   });
   return own.length ? own : all;
 }
@@ -88,15 +104,100 @@ K. M.
 `;
 
 const TOKENS = [
-  '<', '>', '</', '/>', '<p>', '</p>', '<p class="information">', '<span class="info">Written:</span>', '<span class="info">Source:', '</span>',
-  '<sup class="enote"><a href="#n1">[1]</a></sup>', '<a name="n1">', '<hr class="end" />', '<br>', '<script>alert(1)</script>', '<a href="javascript:alert(1)">x</a>',
-  '<img src=x onerror=alert(1)>', '<!--', '-->', '<![CDATA[', ']]>', '<?xml version="1.0"?>', '<!DOCTYPE html>', '<!DOCTYPE x [<!ENTITY e "ee">]>', '&e;',
-  '<TEI xmlns="http://www.tei-c.org/ns/1.0">', '</TEI>', '<teiHeader>', '<correspDesc>', '<correspAction type="sent">', '<date when="1918-05-14"/>',
-  '<date notBefore="1900" notAfter="18">', '<persName ref="#x">', '<placeName>', '<note type="commentary">', '<body>', '<div>', '<opener>', '<closer>',
-  '&amp;', '&#8211;', '&#x0;', '&#xD800;', '&nbsp;', '&unknown;', '&#99999999;', '&', '"', "'", '\u0000', '\uFEFF', '\uFFFD', '\r\n', '\r', '\t', '\u2028',
-  'Written:', 'Written: Written on May 14, 1918', 'Published:', 'Source:', 'Translated:', 'Transcription\\Markup:', 'Public Domain:', 'Other Formats:',
-  '[1]', '[*]', '[a]', '• ', '---\n', '---\ntitle: x\n', 'title: ', 'date: 1918-05-14', 'author: ', '# ', '## ', '[^1]', '[^1]: note', '| a | b |\n|---|---|',
-  '> ', '```', '*', '_', '\\', 'Dear Comrade', 'Yours,', 'Lenin', 'Ленин', 'Шаумян', 'Börsen', 'ﬁ', '🙂', 'a'.repeat(300), '\n'.repeat(40), ' '.repeat(200),
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<p>',
+  '</p>',
+  '<p class="information">',
+  '<span class="info">Written:</span>',
+  '<span class="info">Source:',
+  '</span>',
+  '<sup class="enote"><a href="#n1">[1]</a></sup>',
+  '<a name="n1">',
+  '<hr class="end" />',
+  '<br>',
+  '<script>alert(1)</script>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<img src=x onerror=alert(1)>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE html>',
+  '<!DOCTYPE x [<!ENTITY e "ee">]>',
+  '&e;',
+  '<TEI xmlns="http://www.tei-c.org/ns/1.0">',
+  '</TEI>',
+  '<teiHeader>',
+  '<correspDesc>',
+  '<correspAction type="sent">',
+  '<date when="1918-05-14"/>',
+  '<date notBefore="1900" notAfter="18">',
+  '<persName ref="#x">',
+  '<placeName>',
+  '<note type="commentary">',
+  '<body>',
+  '<div>',
+  '<opener>',
+  '<closer>',
+  '&amp;',
+  '&#8211;',
+  '&#x0;',
+  '&#xD800;',
+  '&nbsp;',
+  '&unknown;',
+  '&#99999999;',
+  '&',
+  '"',
+  "'",
+  '\u0000',
+  '\uFEFF',
+  '\uFFFD',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u2028',
+  'Written:',
+  'Written: Written on May 14, 1918',
+  'Published:',
+  'Source:',
+  'Translated:',
+  'Transcription\\Markup:',
+  'Public Domain:',
+  'Other Formats:',
+  '[1]',
+  '[*]',
+  '[a]',
+  '• ',
+  '---\n',
+  '---\ntitle: x\n',
+  'title: ',
+  'date: 1918-05-14',
+  'author: ',
+  '# ',
+  '## ',
+  '[^1]',
+  '[^1]: note',
+  '| a | b |\n|---|---|',
+  '> ',
+  '```',
+  '*',
+  '_',
+  '\\',
+  'Dear Comrade',
+  'Yours,',
+  'Lenin',
+  'Ленин',
+  'Шаумян',
+  'Börsen',
+  'ﬁ',
+  '🙂',
+  'a'.repeat(300),
+  '\n'.repeat(40),
+  ' '.repeat(200),
 ];
 
 const junk = fc.oneof(
@@ -106,54 +207,105 @@ const junk = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
 );
 
-export interface FuzzCase { path: string; bytes: Uint8Array; how: string }
+export interface FuzzCase {
+  path: string;
+  bytes: Uint8Array;
+  how: string;
+}
 
 const asBytes = (s: string, enc: 'utf8' | 'latin1' | 'utf16le') => new Uint8Array(Buffer.from(s, enc));
 
 /** A real sample's beginning or middle, edited in a few places with junk. */
 function mutated(samples: Sample[]): fc.Arbitrary<FuzzCase> {
-  return fc.record({
-    i: fc.nat(samples.length - 1),
-    start: fc.oneof(fc.constant(0), fc.nat()),
-    length: fc.integer({ min: 0, max: 6000 }),
-    edits: fc.array(fc.tuple(fc.nat(), fc.nat(60), junk), { maxLength: 8 }),
-    enc: fc.constantFrom('utf8', 'utf8', 'latin1', 'utf16le') as fc.Arbitrary<'utf8' | 'latin1' | 'utf16le'>,
-  }).map(({ i, start, length, edits, enc }) => {
-    const s = samples[i]!;
-    const from = start % Math.max(1, s.text.length);
-    let text = s.text.slice(from, from + length);
-    for (const [at, del, ins] of edits) {
-      const p = text.length ? at % (text.length + 1) : 0;
-      text = text.slice(0, p) + ins + text.slice(p + del);
-    }
-    return { path: `fuzz/case${s.ext}`, bytes: asBytes(text, enc), how: `${s.name} [${from}, +${length}] with ${edits.length} edits (${enc})` };
-  });
+  return fc
+    .record({
+      i: fc.nat(samples.length - 1),
+      start: fc.oneof(fc.constant(0), fc.nat()),
+      length: fc.integer({ min: 0, max: 6000 }),
+      edits: fc.array(fc.tuple(fc.nat(), fc.nat(60), junk), { maxLength: 8 }),
+      enc: fc.constantFrom('utf8', 'utf8', 'latin1', 'utf16le') as fc.Arbitrary<'utf8' | 'latin1' | 'utf16le'>,
+    })
+    .map(({ i, start, length, edits, enc }) => {
+      const s = samples[i]!;
+      const from = start % Math.max(1, s.text.length);
+      let text = s.text.slice(from, from + length);
+      for (const [at, del, ins] of edits) {
+        const p = text.length ? at % (text.length + 1) : 0;
+        text = text.slice(0, p) + ins + text.slice(p + del);
+      }
+      return {
+        path: `fuzz/case${s.ext}`,
+        bytes: asBytes(text, enc),
+        how: `${s.name} [${from}, +${length}] with ${edits.length} edits (${enc})`,
+      };
+    });
 }
 
 const WORDS = [
-  'May 14, 1918', '14.05.1918', '1918-05-14', 'spring 1918', 'c. 1890', 'between 1917 and 1918', '31 February 1918', '0000', '-0001-01-01',
-  'Lenin', 'V. I. Lenin', 'Ленин', 'Шаумян', 'Dear Comrade', 'Yours,', 'Moscow', 'Baku', 'Wien', 'Schnitzler', 'Börsen', '’', '“', '—', '…',
-  'Written:', 'Source:', 'Published:', '[1]', '*', '#', '&amp;', '&lt;script&gt;', '&#8211;', ' ', '  ', '\n', 'ﬁ', '🙂', 'x'.repeat(500),
+  'May 14, 1918',
+  '14.05.1918',
+  '1918-05-14',
+  'spring 1918',
+  'c. 1890',
+  'between 1917 and 1918',
+  '31 February 1918',
+  '0000',
+  '-0001-01-01',
+  'Lenin',
+  'V. I. Lenin',
+  'Ленин',
+  'Шаумян',
+  'Dear Comrade',
+  'Yours,',
+  'Moscow',
+  'Baku',
+  'Wien',
+  'Schnitzler',
+  'Börsen',
+  '’',
+  '“',
+  '—',
+  '…',
+  'Written:',
+  'Source:',
+  'Published:',
+  '[1]',
+  '*',
+  '#',
+  '&amp;',
+  '&lt;script&gt;',
+  '&#8211;',
+  ' ',
+  '  ',
+  '\n',
+  'ﬁ',
+  '🙂',
+  'x'.repeat(500),
 ];
-const safe = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 30 }).map((t) => t.replace(/[<>&"']/g, '')));
+const safe = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.string({ maxLength: 30 }).map((t) => t.replace(/[<>&"']/g, '')),
+);
 
 /** A whole sample with text inserted right after tags or at line starts: usually still well-formed, so parsers go deep. */
 function gentle(samples: Sample[]): fc.Arbitrary<FuzzCase> {
-  return fc.record({
-    i: fc.nat(samples.length - 1),
-    edits: fc.array(fc.tuple(fc.nat(), safe, fc.nat(8)), { minLength: 1, maxLength: 5 }),
-  }).map(({ i, edits }) => {
-    const s = samples[i]!;
-    let text = s.text;
-    for (const [at, ins, del] of edits) {
-      const from = at % Math.max(1, text.length);
-      const anchor = text.slice(from).search(/>|\n/);
-      const p = anchor < 0 ? text.length : from + anchor + 1;
-      const next = text.slice(p, p + del).search(/[<\n]/);
-      text = text.slice(0, p) + ins + text.slice(p + (next < 0 ? del : next));
-    }
-    return { path: `fuzz/gentle${s.ext}`, bytes: asBytes(text, 'utf8'), how: `${s.name} with ${edits.length} gentle edits` };
-  });
+  return fc
+    .record({
+      i: fc.nat(samples.length - 1),
+      edits: fc.array(fc.tuple(fc.nat(), safe, fc.nat(8)), { minLength: 1, maxLength: 5 }),
+    })
+    .map(({ i, edits }) => {
+      const s = samples[i]!;
+      let text = s.text;
+      for (const [at, ins, del] of edits) {
+        const from = at % Math.max(1, text.length);
+        const anchor = text.slice(from).search(/>|\n/);
+        const p = anchor < 0 ? text.length : from + anchor + 1;
+        const next = text.slice(p, p + del).search(/[<\n]/);
+        text = text.slice(0, p) + ins + text.slice(p + (next < 0 ? del : next));
+      }
+      return { path: `fuzz/gentle${s.ext}`, bytes: asBytes(text, 'utf8'), how: `${s.name} with ${edits.length} gentle edits` };
+    });
 }
 
 /** Pieces of several samples and junk, spliced together. */
@@ -166,7 +318,8 @@ function spliced(samples: Sample[]): fc.Arbitrary<FuzzCase> {
     }),
     junk,
   );
-  return fc.tuple(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.constantFrom('.html', '.xml', '.txt', '.md'))
+  return fc
+    .tuple(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.constantFrom('.html', '.xml', '.txt', '.md'))
     .map(([parts, ext]) => ({ path: `fuzz/mix${ext}`, bytes: asBytes(parts.join(''), 'utf8'), how: `${parts.length} spliced pieces` }));
 }
 
@@ -174,7 +327,12 @@ function spliced(samples: Sample[]): fc.Arbitrary<FuzzCase> {
 export function fuzzInputs(samples: Sample[]): fc.Arbitrary<FuzzCase> {
   return fc.oneof(
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2048 }).map((b) => ({ path: 'fuzz/bytes.bin', bytes: b, how: 'random bytes' })) },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => ({ path: 'fuzz/text.txt', bytes: asBytes(s, 'utf8'), how: 'random text' })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .string({ unit: 'grapheme', maxLength: 400 })
+        .map((s) => ({ path: 'fuzz/text.txt', bytes: asBytes(s, 'utf8'), how: 'random text' })),
+    },
     { weight: 3, arbitrary: gentle(samples) },
     { weight: 3, arbitrary: mutated(samples) },
     { weight: 2, arbitrary: spliced(samples) },

@@ -15,11 +15,14 @@ describe('fuzzing detection and import through the registry', () => {
 
   it(`${Math.ceil(RUNS / 5)} mixed cases: importFile never throws, answers within ${CASE_LIMIT_MS} ms, names the file`, () => {
     const samples = loadSamples();
-    fc.assert(fc.property(fuzzInputs(samples), (c) => {
-      const t0 = performance.now();
-      const out = importFile(sourceFile(c), ctx);
-      expect(performance.now() - t0).toBeLessThan(CASE_LIMIT_MS);
-      for (const d of out.diagnostics) expect(d.file).toBe(c.path);
-    }), { numRuns: Math.ceil(RUNS / 5) });
+    fc.assert(
+      fc.property(fuzzInputs(samples), (c) => {
+        const t0 = performance.now();
+        const out = importFile(sourceFile(c), ctx);
+        expect(performance.now() - t0).toBeLessThan(CASE_LIMIT_MS);
+        for (const d of out.diagnostics) expect(d.file).toBe(c.path);
+      }),
+      { numRuns: Math.ceil(RUNS / 5) },
+    );
   });
 });

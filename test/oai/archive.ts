@@ -53,7 +53,11 @@ export function seedVariants(count: number, from = 1): Work[] {
 export function corpusTeiFiles(): string[] {
   const examples = join(CORPUS, 'tei-correspdesc-examples');
   const schnitzler = join(CORPUS, 'tei-schnitzler-briefe', 'editions');
-  const list = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().map((f) => join(dir, f));
+  const list = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .sort()
+      .map((f) => join(dir, f));
   return [...list(examples), ...list(schnitzler).filter((_, i) => i % 10 === 0)];
 }
 
@@ -78,7 +82,9 @@ export async function openArchive(opts: { real?: boolean; variants?: number } = 
   await store.upsertWork(seedWork());
   if (opts.variants) await store.upsertWorks(seedVariants(opts.variants));
   return {
-    store, dir, imported,
+    store,
+    dir,
+    imported,
     close: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

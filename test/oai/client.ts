@@ -30,7 +30,11 @@ export async function oai(app: App, query: string, init?: RequestInit) {
   expect(root.localName).toBe('OAI-PMH');
   expect(root.namespaceURI).toBe(OAI);
   expect(root.getAttributeNS(XSI, 'schemaLocation')).toBe(`${OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd`);
-  expect(children(root).map((e) => e.localName).slice(0, 2)).toEqual(['responseDate', 'request']);
+  expect(
+    children(root)
+      .map((e) => e.localName)
+      .slice(0, 2),
+  ).toEqual(['responseDate', 'request']);
   expect(text(one(doc, 'responseDate'))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   expect(text(one(doc, 'request'))).toBe(`${BASE}/oai`);
   expectShape(root);
@@ -39,15 +43,26 @@ export async function oai(app: App, query: string, init?: RequestInit) {
 
 /** What OAI-PMH.xsd asks of a response's structure, checked by hand: errors or one verb element; headers and records in order. */
 function expectShape(root: Element): void {
-  const rest = children(root).slice(2).map((e) => e.localName);
+  const rest = children(root)
+    .slice(2)
+    .map((e) => e.localName);
   const verb = one(root.ownerDocument!, 'request').getAttribute('verb');
   if (rest[0] === 'error') expect(new Set(rest)).toEqual(new Set(['error']));
   else expect(rest).toEqual([verb]);
   for (const h of all(root, 'header')) {
-    expect(children(h).map((e) => e.localName).join(',')).toMatch(/^identifier,datestamp(,setSpec)*$/);
+    expect(
+      children(h)
+        .map((e) => e.localName)
+        .join(','),
+    ).toMatch(/^identifier,datestamp(,setSpec)*$/);
     expect(['', 'deleted']).toContain(h.getAttribute('status') ?? '');
   }
-  for (const r of all(root, 'record')) expect(children(r).map((e) => e.localName).join(',')).toMatch(/^header(,metadata)?$/);
+  for (const r of all(root, 'record'))
+    expect(
+      children(r)
+        .map((e) => e.localName)
+        .join(','),
+    ).toMatch(/^header(,metadata)?$/);
   for (const m of all(root, 'metadata')) expect(children(m).length).toBe(1);
   for (const t of all(root, 'resumptionToken')) expect(children(t.parentNode as Element).at(-1)).toBe(t); // last in its list
 }

@@ -29,10 +29,12 @@ async function harvest(base: string, prefix = 'oai_dc', from = ''): Promise<Harv
   const value = (key: string) => Number(lines.find((l) => l.startsWith(`${key} `))?.slice(key.length + 1));
   return {
     repository: lines.find((l) => l.startsWith('identify '))?.slice(9) ?? '',
-    records: lines.filter((l) => l.startsWith('record ')).map((l) => {
-      const [identifier = '', datestamp = '', status = '', title = ''] = l.slice(7).split('\t');
-      return { identifier, datestamp, status, title };
-    }),
+    records: lines
+      .filter((l) => l.startsWith('record '))
+      .map((l) => {
+        const [identifier = '', datestamp = '', status = '', title = ''] = l.slice(7).split('\t');
+        return { identifier, datestamp, status, title };
+      }),
     count: value('records'),
     deleted: value('deleted'),
   };
@@ -49,7 +51,8 @@ describe('harvesting with HTTP::OAI (Perl)', () => {
   beforeAll(async () => {
     // The tools must be present: a missing harvester is a failure, not a reason to skip.
     const perl = spawnSync('perl', ['-MHTTP::OAI', '-e', 'print $HTTP::OAI::VERSION'], { encoding: 'utf8' });
-    if (perl.error || perl.status !== 0) throw new Error(`perl with HTTP::OAI is required (Debian package libhttp-oai-perl): ${perl.error?.message ?? perl.stderr}`);
+    if (perl.error || perl.status !== 0)
+      throw new Error(`perl with HTTP::OAI is required (Debian package libhttp-oai-perl): ${perl.error?.message ?? perl.stderr}`);
     xmllint('<ok/>');
 
     archive = await openArchive({ real: true });
@@ -65,7 +68,10 @@ describe('harvesting with HTTP::OAI (Perl)', () => {
         resolve();
       });
     });
-    app.route('/', oaiRoutes(archive.store, { baseUrl: base, repositoryName: 'Octavo sample archive', adminEmail: 'archive@octavo.example.org' }));
+    app.route(
+      '/',
+      oaiRoutes(archive.store, { baseUrl: base, repositoryName: 'Octavo sample archive', adminEmail: 'archive@octavo.example.org' }),
+    );
   });
 
   afterAll(async () => {
@@ -112,7 +118,9 @@ describe('harvesting with HTTP::OAI (Perl)', () => {
     const h = await harvest(base, 'oai_dc', stamp);
     expect(h.count).toBe(4);
     expect(h.deleted).toBe(1);
-    expect(h.records.map((r) => r.identifier).sort()).toEqual([...changed.map((w) => w.id), gone].map((id) => `oai:127.0.0.1:${id}`).sort());
+    expect(h.records.map((r) => r.identifier).sort()).toEqual(
+      [...changed.map((w) => w.id), gone].map((id) => `oai:127.0.0.1:${id}`).sort(),
+    );
     for (const w of changed) expect(h.records.find((r) => r.identifier.endsWith(w.id))?.title).toBe(w.title);
     expect(h.records.find((r) => r.identifier.endsWith(gone))?.status).toBe('deleted');
     for (const r of h.records) expect(r.datestamp >= stamp).toBe(true);
@@ -127,9 +135,15 @@ describe('harvesting with HTTP::OAI (Perl)', () => {
     const [first] = await archive.store.listWorks({ limit: 1 });
     const id = `oai:127.0.0.1:${first!.id}`;
     const queries = [
-      'verb=Identify', 'verb=ListMetadataFormats', 'verb=ListSets', 'verb=ListIdentifiers&metadataPrefix=oai_dc',
-      'verb=ListRecords&metadataPrefix=oai_dc', 'verb=ListRecords&metadataPrefix=tei', `verb=GetRecord&metadataPrefix=oai_dc&identifier=${id}`,
-      `verb=GetRecord&metadataPrefix=tei&identifier=${id}`, 'verb=Nonsense',
+      'verb=Identify',
+      'verb=ListMetadataFormats',
+      'verb=ListSets',
+      'verb=ListIdentifiers&metadataPrefix=oai_dc',
+      'verb=ListRecords&metadataPrefix=oai_dc',
+      'verb=ListRecords&metadataPrefix=tei',
+      `verb=GetRecord&metadataPrefix=oai_dc&identifier=${id}`,
+      `verb=GetRecord&metadataPrefix=tei&identifier=${id}`,
+      'verb=Nonsense',
     ];
     for (const q of queries) {
       const res = await fetch(`${base}/oai?${q}`);

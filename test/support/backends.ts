@@ -10,7 +10,10 @@ export type Backend = (typeof BACKENDS)[number];
 export const DEFAULT_TEST_PG = 'postgres://postgres@127.0.0.1:5432/test';
 
 export function selectedBackends(value = process.env.OCTAVO_TEST_BACKENDS): Backend[] {
-  const names = (value ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = (value ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (names.length === 0) return [...BACKENDS];
   for (const n of names) {
     if (!(BACKENDS as readonly string[]).includes(n)) {
@@ -27,15 +30,8 @@ export const ON_POSTGRES = onBackend('postgres');
 /** Each backend's own test files (and the agreement test, which needs both), left out when it is not selected;
  * other tests that run over several stores pick their backends with ON_SQLITE / ON_POSTGRES (describe.runIf). */
 export const BACKEND_FILES: Record<Backend, string[]> = {
-  sqlite: [
-    'src/store/sqlite/**/*.test.ts',
-    'src/search/sqlite/**/*.test.ts',
-    'src/search/postgres/agreement.test.ts',
-  ],
-  postgres: [
-    'src/store/postgres/**/*.test.ts',
-    'src/search/postgres/**/*.test.ts',
-  ],
+  sqlite: ['src/store/sqlite/**/*.test.ts', 'src/search/sqlite/**/*.test.ts', 'src/search/postgres/agreement.test.ts'],
+  postgres: ['src/store/postgres/**/*.test.ts', 'src/search/postgres/**/*.test.ts'],
 };
 
 /** The exclude globs for the current selection. */

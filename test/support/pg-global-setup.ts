@@ -48,14 +48,24 @@ function clientBinFor(serverMajor: number): string {
   return (same ?? newer)?.[1] ?? '';
 }
 
-interface Answer { ok: true; major: number; version: string }
-interface NoAnswer { ok: false; reason: string; code?: string }
+interface Answer {
+  ok: true;
+  major: number;
+  version: string;
+}
+interface NoAnswer {
+  ok: false;
+  reason: string;
+  code?: string;
+}
 
 async function probe(url: string): Promise<Answer | NoAnswer> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await c.connect();
-    const r = await c.query<{ num: string; version: string }>("SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version");
+    const r = await c.query<{ num: string; version: string }>(
+      "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version",
+    );
     return { ok: true, major: Math.floor(Number(r.rows[0]!.num) / 10000), version: r.rows[0]!.version };
   } catch (e) {
     const err = e as Error & { code?: string };
@@ -94,7 +104,10 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Owner { uid: number; gid: number }
+interface Owner {
+  uid: number;
+  gid: number;
+}
 
 /** As root, the `postgres` system user the cluster runs as; undefined when not root. */
 function clusterOwner(): Owner | undefined {
@@ -104,7 +117,7 @@ function clusterOwner(): Owner | undefined {
   if (uid.status !== 0 || gid.status !== 0) {
     throw new Error(
       'PostgreSQL tests: no server answered, and the throwaway cluster cannot be started: initdb refuses to run as root ' +
-        'and there is no `postgres` system user to run it as. Install Debian\'s postgresql package (it creates that user; ' +
+        "and there is no `postgres` system user to run it as. Install Debian's postgresql package (it creates that user; " +
         '`node scripts/test-tools.mjs` does it), run the tests as a normal user, set OCTAVO_TEST_PG to a server that answers, ' +
         'or leave PostgreSQL out with OCTAVO_TEST_BACKENDS=sqlite.',
     );
@@ -125,14 +138,18 @@ function runPg(owner: Owner | undefined, cwd: string, file: string, args: string
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? r.error.message : ''}`.trim() };
 }
 
-interface Cluster { url: string; bin: string; stop: () => void }
+interface Cluster {
+  url: string;
+  bin: string;
+  stop: () => void;
+}
 
 async function startCluster(): Promise<Cluster> {
   const found = debianVersions()[0]?.[1] ?? (onPath('initdb') && onPath('pg_ctl') ? '' : undefined);
   if (found === undefined || (found && !executable(join(found, 'initdb')))) {
     throw new Error(
       'PostgreSQL tests: no server answered, and initdb/pg_ctl were not found (neither in /usr/lib/postgresql/<version>/bin ' +
-        'nor on PATH) to start a throwaway one. Install Debian\'s postgresql package (`node scripts/test-tools.mjs` does it), ' +
+        "nor on PATH) to start a throwaway one. Install Debian's postgresql package (`node scripts/test-tools.mjs` does it), " +
         'set OCTAVO_TEST_PG to a server that answers, or leave PostgreSQL out with OCTAVO_TEST_BACKENDS=sqlite.',
     );
   }
@@ -159,18 +176,48 @@ async function startCluster(): Promise<Cluster> {
     if (owner) chownSync(dir, owner.uid, owner.gid);
     let init = { ok: false, output: '' };
     for (const locale of ['C.UTF-8', 'C']) {
-      init = runPg(owner, dir, tool('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', `--locale=${locale}`, '--no-sync']);
+      init = runPg(owner, dir, tool('initdb'), [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '-E',
+        'UTF8',
+        `--locale=${locale}`,
+        '--no-sync',
+      ]);
       if (init.ok) break;
       rmSync(data, { recursive: true, force: true });
     }
     if (!init.ok) throw new Error(`initdb failed: ${init.output}`);
     const port = await freePort();
-    const options = [`-p ${port}`, `-k '${dir}'`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'];
-    const start = runPg(owner, dir, tool('pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options.join(' '), 'start']);
+    const options = [
+      `-p ${port}`,
+      `-k '${dir}'`,
+      "-c listen_addresses='127.0.0.1'",
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+    ];
+    const start = runPg(owner, dir, tool('pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      options.join(' '),
+      'start',
+    ]);
     running = start.ok || existsSync(join(data, 'postmaster.pid'));
     if (!start.ok) throw new Error(`pg_ctl start failed: ${start.output}`);
     const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    if (!(await createDatabase(`postgres://postgres@127.0.0.1:${port}/test`))) throw new Error(`could not create the test database at ${admin}`);
+    if (!(await createDatabase(`postgres://postgres@127.0.0.1:${port}/test`)))
+      throw new Error(`could not create the test database at ${admin}`);
     return { url: `postgres://postgres@127.0.0.1:${port}/test`, bin: found, stop: () => stop('fast') };
   } catch (e) {
     stop('immediate');

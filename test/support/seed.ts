@@ -11,7 +11,10 @@ export const SEED_PATH = join(import.meta.dirname, '..', '..', 'samples', 'seed'
 export const SEED_ID = 'lenin/1918/05/14-shahumyan';
 
 export function seedWork(): Work {
-  const out = parseMiaText({ path: 'samples/seed/lenin-to-shahumyan-1918.txt', bytes: readFileSync(SEED_PATH) }, { register: loadDefaultRegister() });
+  const out = parseMiaText(
+    { path: 'samples/seed/lenin-to-shahumyan-1918.txt', bytes: readFileSync(SEED_PATH) },
+    { register: loadDefaultRegister() },
+  );
   if (!out.works[0]) throw new Error(`seed did not import: ${JSON.stringify(out.diagnostics)}`);
   return out.works[0];
 }

@@ -25,7 +25,9 @@ export function workVariant(
     written: { date: { text: `${d}.${m}.${y}`, iso: o.day, precision: 'day', start: o.day, end: o.day } },
     body: [{ type: 'paragraph', content: [{ type: 'text', text: `Text of ${o.title}.` }] }],
     notes: [],
-    collections: [{ path: o.collection, ...(o.titles ? { titles: o.titles } : {}), ...(o.position !== undefined ? { position: o.position } : {}) }],
+    collections: [
+      { path: o.collection, ...(o.titles ? { titles: o.titles } : {}), ...(o.position !== undefined ? { position: o.position } : {}) },
+    ],
     ...patch,
   };
 }

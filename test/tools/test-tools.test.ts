@@ -40,6 +40,8 @@ it(`${canInstall ? 'installs the missing packages with apt-get (as root on Debia
     ]);
     expect(r.stderr).toBe('dry run: nothing installed\n');
   } else {
-    expect(r.stderr).toMatch(/^npm test needs: postgresql fonts-dejavu-core — install them with: sudo apt-get install -y postgresql fonts-dejavu-core\n$/);
+    expect(r.stderr).toMatch(
+      /^npm test needs: postgresql fonts-dejavu-core — install them with: sudo apt-get install -y postgresql fonts-dejavu-core\n$/,
+    );
   }
 });

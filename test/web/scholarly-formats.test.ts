@@ -19,7 +19,9 @@ const app = () => createApp(store, { baseUrl: 'https://archive.example.org', log
 beforeAll(async () => {
   store = await openArchive(db);
   const teiDir = join(CORPUS, 'tei-schnitzler-briefe', 'editions');
-  const sum = await importPaths(store.store, [SEED_PATH, join(teiDir, 'L00001.xml'), join(teiDir, 'L00088.xml')], { register: loadDefaultRegister() });
+  const sum = await importPaths(store.store, [SEED_PATH, join(teiDir, 'L00001.xml'), join(teiDir, 'L00088.xml')], {
+    register: loadDefaultRegister(),
+  });
   expect(sum.failed).toBe(0);
 });
 afterAll(async () => store.close());
@@ -31,8 +33,12 @@ describe('TEI and CMIF over HTTP', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/tei\+xml/);
     const xml = await res.text();
     expect(jing(TEI_ALL, [{ name: 'seed.tei.xml', xml }]).ok).toBe(true);
-    expect(xpathNumber(xml, "count(//*[local-name()='correspAction'][@type='sent']/*[local-name()='persName'][contains(., 'Lenin')])")).toBe(1);
-    expect(xpathNumber(xml, "count(//*[local-name()='correspAction'][@type='received']/*[local-name()='persName'][contains(., 'Shahumyan')])")).toBe(1);
+    expect(
+      xpathNumber(xml, "count(//*[local-name()='correspAction'][@type='sent']/*[local-name()='persName'][contains(., 'Lenin')])"),
+    ).toBe(1);
+    expect(
+      xpathNumber(xml, "count(//*[local-name()='correspAction'][@type='received']/*[local-name()='persName'][contains(., 'Shahumyan')])"),
+    ).toBe(1);
     expect(xpathNumber(xml, "count(//*[local-name()='correspAction'][@type='sent']/*[local-name()='date'][@when='1918-05-14'])")).toBe(1);
     expect(xpathNumber(xml, "count(//*[local-name()='correspAction'][@type='received']/*[local-name()='placeName'][.='Baku'])")).toBe(1);
   });

@@ -15,7 +15,11 @@ export function uninvert(name: string): string {
 
 /** Same URI regardless of scheme and trailing slash (GND is written both ways). */
 export function refKey(uri: string): string {
-  return uri.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+  return uri
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 }
 
 export function dedupe<T>(xs: readonly T[]): T[] {

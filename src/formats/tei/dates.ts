@@ -19,7 +19,18 @@ export interface DateAttrs {
   calendar?: string;
 }
 export const DATE_ATTRS: readonly (keyof DateAttrs)[] = [
-  'when', 'notBefore', 'notAfter', 'from', 'to', 'when-custom', 'datingMethod', 'type', 'subtype', 'cert', 'evidence', 'calendar',
+  'when',
+  'notBefore',
+  'notAfter',
+  'from',
+  'to',
+  'when-custom',
+  'datingMethod',
+  'type',
+  'subtype',
+  'cert',
+  'evidence',
+  'calendar',
 ];
 
 type Precision = PartialDate['precision'];

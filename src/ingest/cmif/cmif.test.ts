@@ -25,7 +25,10 @@ describe('cmif importer: Dehmel digital (2453 letters, CC0)', () => {
 
   it('gives stable unique ids from correspDesc/@ref, the same as the TEI letter gets', () => {
     expect(byId.size).toBe(2453);
-    const letter = tei.parse({ path: 'HANSb13009.xml', bytes: readFileSync(join(CMIF, '..', 'tei-dehmel-digital', 'brief', 'HANSb13009.xml')) }, { register }).works[0]!;
+    const letter = tei.parse(
+      { path: 'HANSb13009.xml', bytes: readFileSync(join(CMIF, '..', 'tei-dehmel-digital', 'brief', 'HANSb13009.xml')) },
+      { register },
+    ).works[0]!;
     const record = byId.get(letter.id)!;
     expect(record).toBeDefined();
     expect(record.authors).toEqual(letter.authors);
@@ -49,7 +52,10 @@ describe('cmif importer: Dehmel digital (2453 letters, CC0)', () => {
 
   it('takes rights and source from the file header', () => {
     expect(out.works.every((w) => w.rights.licence === 'CC0-1.0')).toBe(true);
-    expect(out.works[0]!.source).toEqual({ title: 'Dehmel digital. Hg. v. Julia Nantke unter Mitarbeit von Sandra Bläß und Marie Flüh', note: 'https://dehmel-digital.de' });
+    expect(out.works[0]!.source).toEqual({
+      title: 'Dehmel digital. Hg. v. Julia Nantke unter Mitarbeit von Sandra Bläß und Marie Flüh',
+      note: 'https://dehmel-digital.de',
+    });
     expect(out.works[0]!.provenance).toMatchObject({ format: 'cmif', url: 'http://dehmel.digital/brief/HANSb15381' });
   });
 });
@@ -70,8 +76,18 @@ describe('cmif importer: Thun correspondence (413 letters, CC BY 4.0)', () => {
 
   it('dates "[1852]" wordings from @when and keeps the wording', () => {
     const w = byId.get('thun-korrespondenz/thun-an-exner-1852-09-22-ca81')!;
-    expect(w.written?.date).toEqual({ text: '22. September [1852]', iso: '1852-09-22', precision: 'day', start: '1852-09-22', end: '1852-09-22' });
-    expect(w.written?.place).toEqual({ id: 'gemeindebezirk-hietzing', name: 'Gemeindebezirk Hietzing', refs: ['https://www.geonames.org/2776421'] });
+    expect(w.written?.date).toEqual({
+      text: '22. September [1852]',
+      iso: '1852-09-22',
+      precision: 'day',
+      start: '1852-09-22',
+      end: '1852-09-22',
+    });
+    expect(w.written?.place).toEqual({
+      id: 'gemeindebezirk-hietzing',
+      name: 'Gemeindebezirk Hietzing',
+      refs: ['https://www.geonames.org/2776421'],
+    });
     expect(w.recipients).toEqual([{ id: 'franz-serafin-exner', name: 'Franz Serafin Exner', refs: ['https://d-nb.info/gnd/116319410'] }]);
     expect(w.title).toBe('Leo (Leopold) Thun-Hohenstein to Franz Serafin Exner, 22. September [1852]');
   });
@@ -81,21 +97,39 @@ describe('cmif importer: the specification examples', () => {
   it('example 1 (digital edition): ids from @ref, notBefore/notAfter ranges', () => {
     const out = load('spec-examples/example01_basic.xml');
     expect(out.diagnostics).toEqual([]);
-    expect(out.works.map((w) => w.id)).toEqual(['weber-gesamtausgabe/a044980', 'weber-gesamtausgabe/a044943', 'weber-gesamtausgabe/a041523']);
-    expect(out.works[0]!.written?.date).toMatchObject({ iso: '1810-07-11/1810-07-18', start: '1810-07-11', end: '1810-07-18', uncertain: true });
+    expect(out.works.map((w) => w.id)).toEqual([
+      'weber-gesamtausgabe/a044980',
+      'weber-gesamtausgabe/a044943',
+      'weber-gesamtausgabe/a041523',
+    ]);
+    expect(out.works[0]!.written?.date).toMatchObject({
+      iso: '1810-07-11/1810-07-18',
+      start: '1810-07-11',
+      end: '1810-07-18',
+      uncertain: true,
+    });
   });
 
   it('example 2 (printed edition): ids from @key within the edition', () => {
     const out = load('spec-examples/example02_cmi-with-printed-edition.xml');
     expect(out.works.map((w) => w.id)).toEqual([
-      'samuel-thomas-soemmerring-briefwechsel/631', 'samuel-thomas-soemmerring-briefwechsel/632', 'samuel-thomas-soemmerring-briefwechsel/633',
+      'samuel-thomas-soemmerring-briefwechsel/631',
+      'samuel-thomas-soemmerring-briefwechsel/632',
+      'samuel-thomas-soemmerring-briefwechsel/633',
     ]);
-    expect(out.works[0]!.recipients[0]).toEqual({ id: 'melchior-von-birkenstock', name: 'Melchior von Birkenstock', refs: ['http://viaf.org/viaf/59894734/'] });
+    expect(out.works[0]!.recipients[0]).toEqual({
+      id: 'melchior-von-birkenstock',
+      name: 'Melchior von Birkenstock',
+      refs: ['http://viaf.org/viaf/59894734/'],
+    });
     expect(out.works[0]!.rights).toMatchObject({ licence: 'CC-BY-4.0', url: 'http://creativecommons.org/licenses/by/4.0/' });
   });
 
   it('reports malformed input as a located error', () => {
-    const out = cmif.parse({ path: 'bad.xml', bytes: Buffer.from('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n<x></y>') }, { register });
+    const out = cmif.parse(
+      { path: 'bad.xml', bytes: Buffer.from('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n<x></y>') },
+      { register },
+    );
     expect(out.works).toEqual([]);
     expect(out.diagnostics[0]).toMatchObject({ severity: 'error', file: 'bad.xml', line: 3 });
   });

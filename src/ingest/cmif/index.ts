@@ -33,7 +33,12 @@ function idFor(c: CorrespFields, bibl: Element | undefined, title: string): stri
   const fromRef = idFromLetterUri(c.ref);
   if (fromRef) return fromRef;
   if (c.key) {
-    const words = bibl ? normText(bibl, new Set(['ref'])).split(/\s+/).slice(0, 4).join(' ') : 'cmif';
+    const words = bibl
+      ? normText(bibl, new Set(['ref']))
+          .split(/\s+/)
+          .slice(0, 4)
+          .join(' ')
+      : 'cmif';
     const edition = slugify(words, 50);
     return `${edition}/${slugify(c.key, 60)}`;
   }
@@ -45,7 +50,11 @@ function parseCmif(file: SourceFile, ctx: ImportContext): ImportOutcome {
   if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
   const root = parsed.doc.documentElement;
   if (!root || root.namespaceURI !== TEI_NS || root.localName !== 'TEI') {
-    return failed({ file: file.path, ...(root ? { line: lineOf(root), element: elementPath(root) } : {}), message: 'not a CMIF file: the root must be a TEI element' });
+    return failed({
+      file: file.path,
+      ...(root ? { line: lineOf(root), element: elementPath(root) } : {}),
+      message: 'not a CMIF file: the root must be a TEI element',
+    });
   }
   const fileDesc = path(root, 'teiHeader', 'fileDesc');
   const rights = readRights(path(fileDesc, 'publicationStmt', 'availability'));
@@ -63,13 +72,25 @@ function parseCmif(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const now = ctx.now?.();
   const profile = path(root, 'teiHeader', 'profileDesc');
   const descs = profile ? childElements(profile, 'correspDesc') : [];
-  if (!descs.length) diagnostics.push({ severity: 'warning', file: file.path, element: '/TEI/teiHeader/profileDesc', message: 'no correspDesc records in this CMIF file' });
+  if (!descs.length)
+    diagnostics.push({
+      severity: 'warning',
+      file: file.path,
+      element: '/TEI/teiHeader/profileDesc',
+      message: 'no correspDesc records in this CMIF file',
+    });
   for (const el of descs) {
     try {
       const c = readCorrespDesc(el, ctx.register);
       const bibl = c.source ? bibls.get(c.source.replace(/^#/, '')) : bibls.values().next().value;
       if (c.source && !bibl) {
-        diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `correspDesc/@source ${c.source} names no bibl in sourceDesc` });
+        diagnostics.push({
+          severity: 'warning',
+          file: file.path,
+          line: lineOf(el),
+          element: elementPath(el),
+          message: `correspDesc/@source ${c.source} names no bibl in sourceDesc`,
+        });
       }
       const title = letterTitle(c);
       const work: Work = {
@@ -102,11 +123,26 @@ function parseCmif(file: SourceFile, ctx: ImportContext): ImportOutcome {
       const check = Work.safeParse(work);
       if (check.success) works.push(work);
       else {
-        const issues = check.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-        diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `record skipped: ${issues}` });
+        const issues = check.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ');
+        diagnostics.push({
+          severity: 'warning',
+          file: file.path,
+          line: lineOf(el),
+          element: elementPath(el),
+          message: `record skipped: ${issues}`,
+        });
       }
     } catch (e) {
-      diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(el), element: elementPath(el), message: `record skipped: ${(e as Error).message}` });
+      diagnostics.push({
+        severity: 'warning',
+        file: file.path,
+        line: lineOf(el),
+        element: elementPath(el),
+        message: `record skipped: ${(e as Error).message}`,
+      });
     }
   }
   return { works, collections: [], diagnostics };
@@ -120,7 +156,11 @@ export const cmif: Importer = {
     const descs = head.match(/<correspDesc[\s>]/g)?.length ?? 0;
     // A CMIF file cites its editions (correspDesc/@source) or names itself; several correspDesc alone
     // also occur in TEI letters with text (anthologies, redirected letters), which the TEI importer reads.
-    if (/<correspDesc[^>]*\ssource="#/.test(head) || /Correspondence Metadata Interchange|<title[^>]*>[^<]*\bCMIF\b|xml:id="cmif|<idno[^>]*>[^<]*\bcmif[^<]*<\/idno>/i.test(head)) return 0.95;
+    if (
+      /<correspDesc[^>]*\ssource="#/.test(head) ||
+      /Correspondence Metadata Interchange|<title[^>]*>[^<]*\bCMIF\b|xml:id="cmif|<idno[^>]*>[^<]*\bcmif[^<]*<\/idno>/i.test(head)
+    )
+      return 0.95;
     return descs >= 2 ? 0.7 : 0;
   },
   parse(file: SourceFile, ctx: ImportContext): ImportOutcome {

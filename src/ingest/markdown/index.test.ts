@@ -17,14 +17,27 @@ describe('Markdown importer', () => {
   });
 
   it('reads a hand-written letter with simple front matter', () => {
-    const out = md(`---\ntitle: To Shaumyan\nkind: letter\nauthor: Lenin\nrecipient: Shaumyan\ndate: May 14, 1918\n---\n\nDear Comrade Shaumyan,\n\nWe have to *learn* diplomacy.[^1]\n\nYours,\n\nLenin\n\n[^1]: A note.\n`);
+    const out = md(
+      `---\ntitle: To Shaumyan\nkind: letter\nauthor: Lenin\nrecipient: Shaumyan\ndate: May 14, 1918\n---\n\nDear Comrade Shaumyan,\n\nWe have to *learn* diplomacy.[^1]\n\nYours,\n\nLenin\n\n[^1]: A note.\n`,
+    );
     const w = out.works[0]!;
-    expect(w).toMatchObject({ id: 'lenin/1918/05/14-shaumyan', kind: 'letter', authors: [{ id: 'lenin' }], recipients: [{ id: 'shaumyan-stepan' }] });
+    expect(w).toMatchObject({
+      id: 'lenin/1918/05/14-shaumyan',
+      kind: 'letter',
+      authors: [{ id: 'lenin' }],
+      recipients: [{ id: 'shaumyan-stepan' }],
+    });
     expect(w.written?.date?.iso).toBe('1918-05-14');
     expect(w.body.map((b) => b.type)).toEqual(['salutation', 'paragraph', 'closer', 'signature']);
-    expect(w.body[1]).toEqual({ type: 'paragraph', content: [
-      { type: 'text', text: 'We have to ' }, { type: 'text', text: 'learn', marks: [{ type: 'emphasis' }] },
-      { type: 'text', text: ' diplomacy.' }, { type: 'noteRef', note: 'n1', label: '1' }] });
+    expect(w.body[1]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'We have to ' },
+        { type: 'text', text: 'learn', marks: [{ type: 'emphasis' }] },
+        { type: 'text', text: ' diplomacy.' },
+        { type: 'noteRef', note: 'n1', label: '1' },
+      ],
+    });
     expect(w.notes).toEqual([{ id: 'n1', label: '1', blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'A note.' }] }] }]);
   });
 

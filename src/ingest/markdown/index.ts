@@ -35,7 +35,7 @@ export const markdown: Importer = {
 export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const decoded = decodeTextBytes(file);
   if ('error' in decoded) return failed({ file: file.path, ...decoded.error });
-  let tree;
+  let tree: ReturnType<typeof fromMarkdown>;
   try {
     tree = fromMarkdown(decoded.text.replace(/^\uFEFF/, ''), {
       extensions: [frontmatter(['yaml']), gfmFootnote(), gfmTable()],
@@ -50,7 +50,12 @@ export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutco
     try {
       meta = (parseYaml(yamlNode.value) as Record<string, unknown>) ?? {};
     } catch (e) {
-      return failed({ file: file.path, line: (yamlNode.position?.start.line ?? 1) + 1, element: 'front matter', message: `invalid YAML: ${(e as Error).message.split('\n')[0]}` });
+      return failed({
+        file: file.path,
+        line: (yamlNode.position?.start.line ?? 1) + 1,
+        element: 'front matter',
+        message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
+      });
     }
   }
   const blocks: Block[] = [];
@@ -70,10 +75,30 @@ export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutco
   // Letters: salutation, closer and signature are paragraphs in Markdown; recover their roles.
   const kind = typeof meta.kind === 'string' ? meta.kind : 'article';
   const paras = blocks.filter((b): b is TextBlock => b.type === 'paragraph');
-  const roles = classifyLines(paras.map((b) => inlineToString(b.content)), kind === 'letter');
-  paras.forEach((b, k) => { b.type = roles[k]!; });
+  const roles = classifyLines(
+    paras.map((b) => inlineToString(b.content)),
+    kind === 'letter',
+  );
+  paras.forEach((b, k) => {
+    b.type = roles[k]!;
+  });
 
-  const candidate = buildWork(meta, { title: title ?? file.path.split('/').at(-1)!.replace(/\.\w+$/, ''), kind, blocks, notes }, file, ctx);
+  const candidate = buildWork(
+    meta,
+    {
+      title:
+        title ??
+        file.path
+          .split('/')
+          .at(-1)!
+          .replace(/\.\w+$/, ''),
+      kind,
+      blocks,
+      notes,
+    },
+    file,
+    ctx,
+  );
   const parsed = Work.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -84,43 +109,87 @@ export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutco
 
 function toBlocks(node: RootContent | BlockContent | DefinitionContent): Block[] {
   switch (node.type) {
-    case 'paragraph': return [{ type: 'paragraph', content: toInlines(node.children) }];
-    case 'heading': return [{ type: 'heading', level: Math.max(1, node.depth - 1), content: toInlines(node.children) }];
-    case 'blockquote': return node.children.flatMap(toBlocks).map((b) => ('content' in b ? { ...b, type: 'quote' as const } : b));
-    case 'list': return [{ type: 'list', ordered: Boolean(node.ordered), items: node.children.map((li) => li.children.flatMap(toBlocks).flatMap((b) => ('content' in b ? b.content : []))) }];
-    case 'code': return [{ type: 'preformatted', content: [{ type: 'text', text: node.value }] }];
-    case 'thematicBreak': return [{ type: 'rule' }];
-    case 'table': return [{ type: 'table', rows: node.children.map((r) => r.children.map((c) => toInlines(c.children))) }];
-    case 'html': return [{ type: 'paragraph', content: [{ type: 'text', text: node.value }] }];
-    default: return [];
+    case 'paragraph':
+      return [{ type: 'paragraph', content: toInlines(node.children) }];
+    case 'heading':
+      return [{ type: 'heading', level: Math.max(1, node.depth - 1), content: toInlines(node.children) }];
+    case 'blockquote':
+      return node.children.flatMap(toBlocks).map((b) => ('content' in b ? { ...b, type: 'quote' as const } : b));
+    case 'list':
+      return [
+        {
+          type: 'list',
+          ordered: Boolean(node.ordered),
+          items: node.children.map((li) => li.children.flatMap(toBlocks).flatMap((b) => ('content' in b ? b.content : []))),
+        },
+      ];
+    case 'code':
+      return [{ type: 'preformatted', content: [{ type: 'text', text: node.value }] }];
+    case 'thematicBreak':
+      return [{ type: 'rule' }];
+    case 'table':
+      return [{ type: 'table', rows: node.children.map((r) => r.children.map((c) => toInlines(c.children))) }];
+    case 'html':
+      return [{ type: 'paragraph', content: [{ type: 'text', text: node.value }] }];
+    default:
+      return [];
   }
 }
 
 /** Front matter → Work: the export's full header objects, or plain strings a person typed. */
-function buildWork(meta: Record<string, unknown>, parts: { title: string; kind: string; blocks: Block[]; notes: Note[] }, file: SourceFile, ctx: ImportContext) {
+function buildWork(
+  meta: Record<string, unknown>,
+  parts: { title: string; kind: string; blocks: Block[]; notes: Note[] },
+  file: SourceFile,
+  ctx: ImportContext,
+) {
   const people = (v: unknown) => (Array.isArray(v) ? v : v ? [v] : []).map((p) => (typeof p === 'string' ? ctx.register.resolve(p) : p));
   const authors = people(meta.authors ?? meta.author);
   const recipients = people(meta.recipients ?? meta.recipient);
-  const written = typeof meta.date === 'string' || typeof meta.date === 'number'
-    ? { date: parseDate(String(meta.date)) ?? undefined, text: String(meta.date) }
-    : meta.written;
+  const written =
+    typeof meta.date === 'string' || typeof meta.date === 'number'
+      ? { date: parseDate(String(meta.date)) ?? undefined, text: String(meta.date) }
+      : meta.written;
   const writtenDate = (written as { date?: { start?: string; precision?: string } } | undefined)?.date;
-  const rights = typeof meta.rights === 'string' ? { statement: meta.rights, licence: UNKNOWN_LICENCE }
-    : meta.rights ?? { statement: 'Rights not stated in the source.', licence: UNKNOWN_LICENCE };
-  const id = typeof meta.id === 'string' ? meta.id : workId({
-    author: (authors[0] as { id?: string } | undefined)?.id,
-    isoDate: writtenDate?.precision === 'day' ? writtenDate.start : writtenDate?.start?.slice(0, 4),
-    recipient: ((r) => (r?.asWritten ?? r?.name)?.split(' ').at(-1))(recipients[0] as { name?: string; asWritten?: string } | undefined),
-    title: parts.title,
-  });
+  const rights =
+    typeof meta.rights === 'string'
+      ? { statement: meta.rights, licence: UNKNOWN_LICENCE }
+      : (meta.rights ?? { statement: 'Rights not stated in the source.', licence: UNKNOWN_LICENCE });
+  const id =
+    typeof meta.id === 'string'
+      ? meta.id
+      : workId({
+          author: (authors[0] as { id?: string } | undefined)?.id,
+          isoDate: writtenDate?.precision === 'day' ? writtenDate.start : writtenDate?.start?.slice(0, 4),
+          recipient: ((r) => (r?.asWritten ?? r?.name)?.split(' ').at(-1))(
+            recipients[0] as { name?: string; asWritten?: string } | undefined,
+          ),
+          title: parts.title,
+        });
   const { author: _a, recipient: _r, date: _d, noteKinds, ...rest } = meta;
   const kinds = (noteKinds ?? {}) as Record<string, Note['kind']>;
   return {
-    published: [], contributors: [], collections: [], language: 'en', entities: emptyEntities(),
+    published: [],
+    contributors: [],
+    collections: [],
+    language: 'en',
+    entities: emptyEntities(),
     ...rest,
-    id, kind: parts.kind, title: parts.title, authors, recipients, rights,
+    id,
+    kind: parts.kind,
+    title: parts.title,
+    authors,
+    recipients,
+    rights,
     ...(written ? { written } : {}),
-    body: parts.blocks, notes: parts.notes.map((n) => (kinds[n.id] ? { ...n, kind: kinds[n.id] } : n)),
-    provenance: { file: file.path, format: 'markdown', importer: `markdown@${VERSION}`, checksum: sha256(file.bytes), ...(ctx.now ? { importedAt: ctx.now() } : {}) },
+    body: parts.blocks,
+    notes: parts.notes.map((n) => (kinds[n.id] ? { ...n, kind: kinds[n.id] } : n)),
+    provenance: {
+      file: file.path,
+      format: 'markdown',
+      importer: `markdown@${VERSION}`,
+      checksum: sha256(file.bytes),
+      ...(ctx.now ? { importedAt: ctx.now() } : {}),
+    },
   };
 }

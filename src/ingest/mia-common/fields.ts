@@ -8,12 +8,22 @@ import { PUBLIC_DOMAIN, UNKNOWN_LICENCE } from '../../model/licences.js';
 export const clean = (s: string): string => s.replace(/[\u00a0\s]+/g, ' ').trim();
 
 export type FieldKind =
-  | 'written' | 'published' | 'source' | 'publisher' | 'contributor' | 'rights' | 'otherFormats'
-  | 'language' | 'note' | 'unknown';
+  | 'written'
+  | 'published'
+  | 'source'
+  | 'publisher'
+  | 'contributor'
+  | 'rights'
+  | 'otherFormats'
+  | 'language'
+  | 'note'
+  | 'unknown';
 
 /** What a header label means. Labels vary a lot across the archive ("Transcription\Markup", "Delvered"...). */
 export function labelKind(label: string): FieldKind {
-  const l = clean(label).toLowerCase().replace(/[:.]+$/, '');
+  const l = clean(label)
+    .toLowerCase()
+    .replace(/[:.]+$/, '');
   if (/^(written|dictated|dictated by telephone|wired|recorded|delivered|delvered|spoken|date)$/.test(l)) return 'written';
   if (/^(first )?published|^publishing history|^publication/.test(l)) return 'published';
   if (/^source$|^full text$/.test(l)) return 'source';
@@ -26,14 +36,17 @@ export function labelKind(label: string): FieldKind {
   return 'unknown';
 }
 
-const ABBREV = /(?:\b(?:No|Nos|St|pp|p|Vol|Vols|Bd|Dr|Mr|Mrs|O\.S|N\.S|ed|eds|trans|cf|vs|i\.e|e\.g|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z][a-z]?)\.$/;
-const CONTINUES = new RegExp(`^(?:Nos?\\.|\\d|\\(|[a-z]|${'(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)'}\\b)`);
+const ABBREV =
+  /(?:\b(?:No|Nos|St|pp|p|Vol|Vols|Bd|Dr|Mr|Mrs|O\.S|N\.S|ed|eds|trans|cf|vs|i\.e|e\.g|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z][a-z]?)\.$/;
+const CONTINUES = new RegExp(
+  `^(?:Nos?\\.|\\d|\\(|[a-z]|${'(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)'}\\b)`,
+);
 
 /** Split a field value into sentences, not at abbreviations ("No. 67", "St. Petersburg", "O.S.", initials). */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let cur = '';
-  const parts = clean(text).split(/(?<=[.;!?])\s+(?=[A-Z“"‘(\[])/);
+  const parts = clean(text).split(/(?<=[.;!?])\s+(?=[A-Z“"‘([])/);
   for (const p of parts) {
     cur = cur ? `${cur} ${p}` : p;
     if (!ABBREV.test(cur)) {
@@ -51,7 +64,8 @@ export function splitSentences(text: string): string[] {
   return merged;
 }
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const OS = '(?:\\s*\\((?:O\\.\\s?S\\.|N\\.\\s?S\\.)\\))?';
 const DATE_PHRASES = [
   new RegExp(`\\b\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?${OS}\\s+${MONTH}${OS},?\\s+\\d{4}`, 'i'),
@@ -87,8 +101,11 @@ export function parsePublication(sentence: string, italic?: string): Publication
     let v = text;
     if (dp) v = v.replace(dp.phrase, ' ');
     if (issue) v = v.replace(issue[0], ' ');
-    v = clean(v.replace(/\s*\(\s*\)\s*/g, ' ')).replace(/\s+,/g, ',').replace(/(?:,\s*)+/g, ', ');
-    v = v.replace(/^(?:first\s+)?(?:published|appeared|printed)\b(?:\s+for the first time)?(?:\s+in full)?[\s,]*/i, '')
+    v = clean(v.replace(/\s*\(\s*\)\s*/g, ' '))
+      .replace(/\s+,/g, ',')
+      .replace(/(?:,\s*)+/g, ', ');
+    v = v
+      .replace(/^(?:first\s+)?(?:published|appeared|printed)\b(?:\s+for the first time)?(?:\s+in full)?[\s,]*/i, '')
       .replace(/^(?:in|on|by)\b[\s,]*/i, '')
       .replace(/\b(?:in\s+)?the\s+(?:newspaper|journal|magazine|paper|symposium|collection)\s+/i, '')
       .replace(/^[\s,]*(?:in|on)\s+/i, '');
@@ -105,8 +122,10 @@ export function parseSent(sentence: string): { from?: string; to?: string } | un
   return { ...(m[1] ? { from: stripEnd(m[1]) } : {}), ...(m[2] ? { to: stripEnd(m[2]) } : {}) };
 }
 
-const PUBLISHER = /\b(publishers?|publishing|press|verlag|books|lawrence|wishart|progress|dietz|penguin|international publishers|foreign languages)\b/i;
-const PLACE = /^(moscow|london|new york|berlin|peking|beijing|paris|chicago|leningrad|petrograd|stuttgart|zurich|zürich|hamburg|leipzig|geneva|vienna|sydney|moscou)$/i;
+const PUBLISHER =
+  /\b(publishers?|publishing|press|verlag|books|lawrence|wishart|progress|dietz|penguin|international publishers|foreign languages)\b/i;
+const PLACE =
+  /^(moscow|london|new york|berlin|peking|beijing|paris|chicago|leningrad|petrograd|stuttgart|zurich|zürich|hamburg|leipzig|geneva|vienna|sydney|moscou)$/i;
 const SERIES = /^(.*?)\s*((?:collected|selected|complete) (?:works|correspondence)|werke|gesamtausgabe)$/i;
 
 /** "Lenin Collected Works, Progress Publishers, [1976], Moscow, Volume 35, page 332." */
@@ -119,20 +138,26 @@ export function parseSource(text: string, italic?: string): Source {
   if (pages) src.pages = pages[1]!.replace(/\s+/g, '');
   const year = t.match(/\[?\b((?:1[6-9]|20)\d(?:\d|\[\d\]))\]?/);
   if (year) src.year = year[1]!.replace(/[[\]]/g, '');
-  const parts = t.split(/\s*[,;()]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = t
+    .split(/\s*[,;()]\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const used = (p: string) => (vol && p.includes(vol[0])) || (pages && p.includes(pages[0])) || (year && p.includes(year[0]));
   const publisher = parts.find((p) => PUBLISHER.test(p) && !used(p) && p !== italic);
   if (publisher) src.publisher = publisher;
   const place = parts.find((p) => PLACE.test(p));
   if (place) src.place = place;
-  let title = italic ? clean(italic) : parts.find((p) => !used(p) && p !== publisher && p !== place && !/^undated$/i.test(p)) ?? '';
+  let title = italic ? clean(italic) : (parts.find((p) => !used(p) && p !== publisher && p !== place && !/^undated$/i.test(p)) ?? '');
   if (italic) {
     // "Lenin Collected Works" in italics, or "Lenin’s <em>Collected Works</em>": the author stands before it.
-    const before = t.slice(0, Math.max(0, t.indexOf(italic))).trim().replace(/[’']s$/, '');
+    const before = t
+      .slice(0, Math.max(0, t.indexOf(italic)))
+      .trim()
+      .replace(/[’']s$/, '');
     if (before && !/[,;]/.test(before) && before.split(/\s+/).length <= 3) src.author = before;
   }
   const series = title.match(SERIES);
-  if (series && series[1]) {
+  if (series?.[1]) {
     src.author = series[1].replace(/[’']s$/, '').trim();
     title = series[2]!;
   }
@@ -142,12 +167,19 @@ export function parseSource(text: string, italic?: string): Source {
 
 /** Rights from a "Public Domain:" or "Copyleft:" field. */
 export function parseRights(label: string, text: string): Rights {
-  const value = clean(text).replace(/\s*•\s*README\s*$/i, '').replace(/\s*<!--.*?-->\s*/g, ' ');
+  const value = clean(text)
+    .replace(/\s*•\s*README\s*$/i, '')
+    .replace(/\s*<!--.*?-->\s*/g, ' ');
   const statement = `${clean(label).replace(/:?$/, ':')} ${value}`;
   const l = `${label} ${value}`;
-  const licence = /public domain/i.test(l) ? PUBLIC_DOMAIN
-    : /creative commons|\bcc[- ]by/i.test(l) ? (/share-?alike|by-sa/i.test(l) ? 'CC-BY-SA-2.0' : 'CC-BY-2.0')
-      : /gnu free documentation|\bgfdl\b|\bfdl\b/i.test(l) ? 'GFDL-1.1-or-later'
+  const licence = /public domain/i.test(l)
+    ? PUBLIC_DOMAIN
+    : /creative commons|\bcc[- ]by/i.test(l)
+      ? /share-?alike|by-sa/i.test(l)
+        ? 'CC-BY-SA-2.0'
+        : 'CC-BY-2.0'
+      : /gnu free documentation|\bgfdl\b|\bfdl\b/i.test(l)
+        ? 'GFDL-1.1-or-later'
         : UNKNOWN_LICENCE;
   const credit = value.match(/credit\s+[“"'‘]([^”"'’]+)[”"'’]/i)?.[1];
   const holder = licence !== PUBLIC_DOMAIN ? value.match(/^([^.;]+?)(?:\s*[(©]|\s+\d{4}|[.;])/)?.[1]?.trim() : undefined;
@@ -166,7 +198,9 @@ const ROLES: [RegExp, Contributor['role']][] = [
 /** "Transcription\Markup: R. Cymbala" → transcriber and markup, labelled as the page labels them. */
 export function parseContributors(label: string, value: string): Contributor[] {
   const lab = clean(label).replace(/:$/, '');
-  let name = stripEnd(clean(value)).replace(/^by\s+/i, '').replace(/\s+in\s+\d{4}$/, '');
+  let name = stripEnd(clean(value))
+    .replace(/^by\s+/i, '')
+    .replace(/\s+in\s+\d{4}$/, '');
   if (!name) return [];
   const out: Contributor[] = [];
   // "Yuri Sdobnikov and George Hanna, Edited by George Hanna"

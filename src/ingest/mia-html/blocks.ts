@@ -31,8 +31,11 @@ export function unitToDraft(u: Unit, index: number, ctx: InlineContext, prefix: 
     case 'hr':
       return hasClass(u.el, 'end') ? undefined : { block: { type: 'rule' }, unit: index };
     case 'table': {
-      const rows = [...descendants(u.el)].filter((d) => tag(d) === 'tr').map((tr) =>
-        tr.children.filter((c): c is DomElement => isElement(c) && /^t[dh]$/.test(tag(c))).map((td) => toInlines(td.children, ctx)));
+      const rows = [...descendants(u.el)]
+        .filter((d) => tag(d) === 'tr')
+        .map((tr) =>
+          tr.children.filter((c): c is DomElement => isElement(c) && /^t[dh]$/.test(tag(c))).map((td) => toInlines(td.children, ctx)),
+        );
       return { block: { type: 'table', rows: rows.filter((r) => r.some(hasContent)) }, unit: index };
     }
     case 'list': {
@@ -50,7 +53,8 @@ export function unitToDraft(u: Unit, index: number, ctx: InlineContext, prefix: 
       // A heading set in lines that each end in punctuation is an epigraph in verse
       // (<h4>What a torch of reason ceased to burn, <br/>What a heart has ceased to beat!</h4>).
       const lines = splitLines(content);
-      if (lines.length >= 2 && lines.every((l) => /[,.;:!?’”]$/.test(inlineText(l)))) return { block: { type: 'verse', content: [...prefix, ...content] }, unit: index };
+      if (lines.length >= 2 && lines.every((l) => /[,.;:!?’”]$/.test(inlineText(l))))
+        return { block: { type: 'verse', content: [...prefix, ...content] }, unit: index };
       return { block: { type: 'heading', level: Math.min(6, Math.max(1, u.level ?? 3)), content: [...prefix, ...content] }, unit: index };
     }
     default: {
@@ -73,18 +77,25 @@ export function unitToDraft(u: Unit, index: number, ctx: InlineContext, prefix: 
 }
 
 /** Units → drafts, carrying standalone page breaks into the next block. */
-export function unitsToDrafts(units: Unit[], indexes: number[], ctx: InlineContext, skipFor?: (i: number) => Set<DomElement> | undefined): Draft[] {
+export function unitsToDrafts(
+  units: Unit[],
+  indexes: number[],
+  ctx: InlineContext,
+  skipFor?: (i: number) => Set<DomElement> | undefined,
+): Draft[] {
   const out: Draft[] = [];
   let pending: Inline[] = [];
   for (const i of indexes) {
     const skip = skipFor?.(i);
     const c: InlineContext = skip ? { ...ctx, skip } : ctx;
     const r = unitToDraft(units[i]!, i, c, pending);
-    if (Array.isArray(r)) { pending = r; continue; }
+    if (Array.isArray(r)) {
+      pending = r;
+      continue;
+    }
     if (!r) continue;
     if ('content' in r.block) pending = []; // the prefix went into this block; tables, lists, rules pass it on
     out.push(r);
   }
   return out;
 }
-

@@ -4,10 +4,7 @@ import { clean, find, lineOf, tag, textOf, type DomElement } from './dom.js';
 import type { Page } from './dom.js';
 import { hasCls, unitLinks, type Unit } from './units.js';
 
-export type PageKind =
-  | { kind: 'work' }
-  | { kind: 'collection' }
-  | { kind: 'error'; message: string; el?: DomElement; line?: number };
+export type PageKind = { kind: 'work' } | { kind: 'collection' } | { kind: 'error'; message: string; el?: DomElement; line?: number };
 
 export interface PageStats {
   /** Characters of readable text outside navigation. */
@@ -47,7 +44,8 @@ export function classifyPage(page: Page, fileName: string, units: Unit[], nav: S
   if (/requested resource is no longer available/i.test(title) || gone) {
     return {
       kind: 'error',
-      message: 'The requested resource is no longer available: the page is the archive’s “File No Longer Available” notice for a removed MECW text, not a document',
+      message:
+        'The requested resource is no longer available: the page is the archive’s “File No Longer Available” notice for a removed MECW text, not a document',
       ...(gone ? { el: gone, line: lineOf(gone) } : {}),
     };
   }

@@ -11,7 +11,8 @@ import { unitLinks, type Unit } from './units.js';
 
 type Member = Collection['members'][number];
 
-const NOT_MEMBER = /^(?:\d+\s*k|pdf|e-?pub|mobi|html?|txt|text|readme|audio|mp3|kindle|word|rtf|odt|zip|\W*|[<>«»]|next|previous|back|top|home|index)$/i;
+const NOT_MEMBER =
+  /^(?:\d+\s*k|pdf|e-?pub|mobi|html?|txt|text|readme|audio|mp3|kindle|word|rtf|odt|zip|\W*|[<>«»]|next|previous|back|top|home|index)$/i;
 const MEDIA = /\.(?:jpe?g|gif|png|mp3|ogg|wav|pdf|zip|epub|mobi|css|js)(?:[#?].*)?$/i;
 
 /** Split a unit's nodes at <br> into lines (index rows are often "<a>..</a>, 1847<br>"). */
@@ -20,7 +21,13 @@ function lines(nodes: DomNode[]): DomNode[][] {
   const walk = (ns: DomNode[]) => {
     for (const n of ns) {
       if (isElement(n) && tag(n) === 'br') out.push([]);
-      else if (isElement(n) && n.type === 'tag' && /^(span|font|div|small|big|b|strong|em|i)$/.test(tag(n)) && n.children.some((c) => isElement(c) && tag(c) === 'br')) walk(n.children);
+      else if (
+        isElement(n) &&
+        n.type === 'tag' &&
+        /^(span|font|div|small|big|b|strong|em|i)$/.test(tag(n)) &&
+        n.children.some((c) => isElement(c) && tag(c) === 'br')
+      )
+        walk(n.children);
       else out.at(-1)!.push(n);
     }
   };
@@ -59,7 +66,9 @@ export function collectMembers(units: Unit[], nav: Set<number>, page: Page): Mem
     const cellClass = u.kind === 'loose' && /^t[dh]$/.test(tag(u.el)) ? classes(u.el) : [];
     for (const ln of u.kind === 'table' || u.kind === 'list' ? [u.nodes] : lines(u.nodes)) {
       const text = lineText(ln);
-      const ls = lineLinks(ln).filter((l) => !l.href.startsWith('#') && !/^(mailto|javascript):/i.test(l.href) && !MEDIA.test(l.href) && !NOT_MEMBER.test(l.text));
+      const ls = lineLinks(ln).filter(
+        (l) => !l.href.startsWith('#') && !/^(mailto|javascript):/i.test(l.href) && !MEDIA.test(l.href) && !NOT_MEMBER.test(l.text),
+      );
       if (ls.length) {
         const first = ls[0]!;
         const rest = clean(text.replace(first.text, ' ')).replace(/^[\s,.;:|–—-]+|[\s,;:|–—-]+$/g, '');
@@ -68,7 +77,9 @@ export function collectMembers(units: Unit[], nav: Set<number>, page: Page): Mem
         for (const l of ls.slice(1)) add({ title: l.text, href: l.href });
       } else if (text && text.length < 150 && cellClass.some((c) => /^(letters|letters-alt|index|text)$/.test(c))) {
         // "Marx to Natalie Liebknecht. 13 January": the date goes to the note.
-        const m = text.match(/^(.+?)[.,]\s+((?:c\.\s*|early\s+|mid-?\s*|late\s+|end of\s+)?(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\.?$/i);
+        const m = text.match(
+          /^(.+?)[.,]\s+((?:c\.\s*|early\s+|mid-?\s*|late\s+|end of\s+)?(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\.?$/i,
+        );
         add(m ? { title: m[1]!, note: m[2]! } : { title: text });
       }
     }
@@ -95,14 +106,44 @@ export interface CollectionInput {
 
 export function buildCollection(inp: CollectionInput): Collection {
   const { page, units, nav } = inp;
-  const headings = units.filter((u, i) => u.kind === 'h' && (u.level ?? 6) <= 3 && !nav.has(i) && u.text && !isByline(u.text, inp.authors, inp.register) && !/^\W*$/.test(u.text));
-  const title = clean(headings[0]?.text ?? '').replace(/^[\s*]+|[\s*]+$/g, '') || clean(page.$('title').first().text()) || clean(page.$('p.title').first().text()) || inp.filePath;
-  const inTable = (e: DomElement) => { for (let p: DomElement | null = e; p; p = p.parent) if (p.type === 'tag' && /^t[dh]$/.test(tag(p))) return true; return false; };
-  const prose = units.filter((u, i) => !nav.has(i) && u.kind === 'p' && !inTable(u.el) && u.text.length >= 80 &&
-    unitLinks(u).reduce((n, l) => n + l.text.length, 0) < u.text.length * 0.3);
-  const description = prose.slice(0, 3).map((u) => u.text).join('\n\n');
-  const path = inp.archivePath ? collectionPath(inp.archivePath)
-    : inp.filePath.replace(/\\/g, '/').replace(/\.html?$/i, '').split('/').filter((s) => s && s !== '.' && s !== '..').map((s) => slugify(s, 80));
+  const headings = units.filter(
+    (u, i) =>
+      u.kind === 'h' &&
+      (u.level ?? 6) <= 3 &&
+      !nav.has(i) &&
+      u.text &&
+      !isByline(u.text, inp.authors, inp.register) &&
+      !/^\W*$/.test(u.text),
+  );
+  const title =
+    clean(headings[0]?.text ?? '').replace(/^[\s*]+|[\s*]+$/g, '') ||
+    clean(page.$('title').first().text()) ||
+    clean(page.$('p.title').first().text()) ||
+    inp.filePath;
+  const inTable = (e: DomElement) => {
+    for (let p: DomElement | null = e; p; p = p.parent) if (p.type === 'tag' && /^t[dh]$/.test(tag(p))) return true;
+    return false;
+  };
+  const prose = units.filter(
+    (u, i) =>
+      !nav.has(i) &&
+      u.kind === 'p' &&
+      !inTable(u.el) &&
+      u.text.length >= 80 &&
+      unitLinks(u).reduce((n, l) => n + l.text.length, 0) < u.text.length * 0.3,
+  );
+  const description = prose
+    .slice(0, 3)
+    .map((u) => u.text)
+    .join('\n\n');
+  const path = inp.archivePath
+    ? collectionPath(inp.archivePath)
+    : inp.filePath
+        .replace(/\\/g, '/')
+        .replace(/\.html?$/i, '')
+        .split('/')
+        .filter((s) => s && s !== '.' && s !== '..')
+        .map((s) => slugify(s, 80));
   return {
     path: path.length ? path : ['index'],
     title,

@@ -9,11 +9,14 @@ import type { ImportOutcome } from '../types.js';
 import { miaHtml } from './index.js';
 
 const ROOT = fileURLToPath(new URL('../../../test/corpus/mia-html/', import.meta.url));
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-  const p = join(dir, n);
-  return statSync(p).isDirectory() ? walk(p) : [p];
-});
-const FILES = walk(ROOT).map((p) => relative(ROOT, p).split('\\').join('/')).sort();
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+const FILES = walk(ROOT)
+  .map((p) => relative(ROOT, p).split('\\').join('/'))
+  .sort();
 const ctx = { register: loadDefaultRegister() };
 const results = new Map<string, ImportOutcome>();
 const bytesOf = (rel: string) => new Uint8Array(readFileSync(join(ROOT, rel)));
@@ -42,7 +45,9 @@ beforeAll(() => {
   const warm = performance.now() - t1;
   const bytes = FILES.reduce((n, f) => n + statSync(join(ROOT, f)).size, 0);
   const rate = (t: number) => (FILES.length / (t / 1000)).toFixed(0);
-  console.log(`mia-html import speed: ${FILES.length} pages (${(bytes / 1048576).toFixed(1)} MB): first pass ${ms.toFixed(0)} ms = ${rate(ms)} pages/s; warm pass ${warm.toFixed(0)} ms = ${rate(warm)} pages/s`);
+  console.log(
+    `mia-html import speed: ${FILES.length} pages (${(bytes / 1048576).toFixed(1)} MB): first pass ${ms.toFixed(0)} ms = ${rate(ms)} pages/s; warm pass ${warm.toFixed(0)} ms = ${rate(warm)} pages/s`,
+  );
 });
 
 const works = () => [...results.values()].flatMap((r) => r.works);
@@ -52,7 +57,14 @@ const work = (rel: string) => {
   return w;
 };
 const text = (c: Inline[]) => c.map((i) => (i.type === 'text' ? i.text : i.type === 'lineBreak' ? '\n' : '')).join('');
-const blockText = (b: Block): string => (b.type === 'list' ? b.items.map(text).join('\n') : b.type === 'table' ? b.rows.flat().map(text).join(' ') : b.type === 'rule' ? '' : text(b.content));
+const blockText = (b: Block): string =>
+  b.type === 'list'
+    ? b.items.map(text).join('\n')
+    : b.type === 'table'
+      ? b.rows.flat().map(text).join(' ')
+      : b.type === 'rule'
+        ? ''
+        : text(b.content);
 function* inlinesOf(blocks: Block[]): Generator<Inline> {
   for (const b of blocks) {
     if ('content' in b) yield* b.content;
@@ -122,7 +134,8 @@ describe('every file of corpus/mia-html', () => {
     for (const w of works()) {
       const ids = new Set(w.notes.map((n) => n.id));
       for (const i of inlinesOf(w.body)) if (i.type === 'noteRef') expect(ids.has(i.note), `${w.id}: ${i.note}`).toBe(true);
-      for (const n of w.notes) for (const i of inlinesOf(n.blocks)) if (i.type === 'noteRef') expect(ids.has(i.note), `${w.id}: ${i.note}`).toBe(true);
+      for (const n of w.notes)
+        for (const i of inlinesOf(n.blocks)) if (i.type === 'noteRef') expect(ids.has(i.note), `${w.id}: ${i.note}`).toBe(true);
       for (const b of w.body) {
         const t = blockText(b);
         expect(t, w.id).not.toMatch(/\[(\d{1,3}|\*|[A-Z])\](?!\d)/);
@@ -147,30 +160,75 @@ const EXPECTED: { file: string; title: string; kind: Work['kind']; written: [str
   { file: 'marx/works/1845/theses/theses.htm', title: 'Theses On Feuerbach', kind: 'article', written: ['1845-03-01', '1845-05-31'] },
   { file: 'marx/works/1847/11/prin-com.htm', title: 'The Principles of Communism', kind: 'article', written: ['1847-10-01', '1847-11-30'] },
   { file: 'marx/works/1847/wage-labour/ch04.htm', title: 'By what are wages determined?', kind: 'chapter', written: null },
-  { file: 'marx/works/1848/communist-manifesto/ch02.htm', title: 'Chapter II. Proletarians and Communists', kind: 'chapter', written: null },
-  { file: 'marx/works/1852/18th-brumaire/ch01.htm', title: 'The Eighteenth Brumaire of Louis Bonaparte: I', kind: 'chapter', written: null },
+  {
+    file: 'marx/works/1848/communist-manifesto/ch02.htm',
+    title: 'Chapter II. Proletarians and Communists',
+    kind: 'chapter',
+    written: null,
+  },
+  {
+    file: 'marx/works/1852/18th-brumaire/ch01.htm',
+    title: 'The Eighteenth Brumaire of Louis Bonaparte: I',
+    kind: 'chapter',
+    written: null,
+  },
   { file: 'marx/works/1864/10/27.htm', title: 'Inaugural Address', kind: 'article', written: ['1864-10-21', '1864-10-27'] },
   { file: 'marx/works/1867-c1/ch01.htm', title: 'Chapter One: Commodities', kind: 'chapter', written: null },
   { file: 'marx/works/1867-c1/ch15.htm', title: 'Chapter Fifteen: Machinery and Modern Industry', kind: 'chapter', written: null },
-  { file: 'marx/works/1868/letters/68_01_30.htm', title: 'Karl Marx to Ludwig Kugelmann, 30 January 1868', kind: 'letter', written: ['1868-01-30', '1868-01-30'] },
-  { file: 'marx/works/1871/09/21.htm', title: 'Apropos Of Working-Class Political Action', kind: 'speech', written: ['1871-09-21', '1871-09-21'] },
-  { file: 'marx/works/1871/civil-war-france/ch02.htm', title: 'The Second Address', kind: 'chapter', written: ['1870-09-09', '1870-09-09'] },
+  {
+    file: 'marx/works/1868/letters/68_01_30.htm',
+    title: 'Karl Marx to Ludwig Kugelmann, 30 January 1868',
+    kind: 'letter',
+    written: ['1868-01-30', '1868-01-30'],
+  },
+  {
+    file: 'marx/works/1871/09/21.htm',
+    title: 'Apropos Of Working-Class Political Action',
+    kind: 'speech',
+    written: ['1871-09-21', '1871-09-21'],
+  },
+  {
+    file: 'marx/works/1871/civil-war-france/ch02.htm',
+    title: 'The Second Address',
+    kind: 'chapter',
+    written: ['1870-09-09', '1870-09-09'],
+  },
   { file: 'marx/works/1871/letters/71_04_12.htm', title: 'Marx to Dr Kugelmann', kind: 'letter', written: ['1871-04-12', '1871-04-17'] },
-  { file: 'marx/works/1871/letters/71_04_17.htm', title: 'Marx to Ludwig Kugelmann', kind: 'letter', written: ['1871-04-17', '1871-04-17'] },
+  {
+    file: 'marx/works/1871/letters/71_04_17.htm',
+    title: 'Marx to Ludwig Kugelmann',
+    kind: 'letter',
+    written: ['1871-04-17', '1871-04-17'],
+  },
   { file: 'marx/works/1873/letters/73_06_20.htm', title: 'Engels to August Bebel', kind: 'letter', written: ['1873-06-20', '1873-06-20'] },
   { file: 'marx/works/1875/gotha/ch01.htm', title: 'Critique of the Gotha Programme: I', kind: 'chapter', written: null },
   { file: 'marx/works/1875/letters/75_03_18.htm', title: 'Engels to August Bebel', kind: 'letter', written: ['1875-03-18', '1875-03-28'] },
   { file: 'marx/works/1875/letters/75_05_05.htm', title: 'Marx to W. Bracke', kind: 'letter', written: ['1875-05-05', '1875-05-05'] },
   { file: 'marx/works/1877/06/karl-marx.htm', title: 'Karl Marx', kind: 'article', written: ['1877-06-01', '1877-06-30'] },
   { file: 'marx/works/1882/letters/82_09_12.htm', title: 'Engels to Karl Kautsky', kind: 'letter', written: ['1882-09-12', '1882-09-12'] },
-  { file: 'marx/works/1883/death/burial.htm', title: 'Frederick Engels’ Speech at the Grave of Karl Marx', kind: 'speech', written: ['1883-03-17', '1883-03-17'] },
+  {
+    file: 'marx/works/1883/death/burial.htm',
+    title: 'Frederick Engels’ Speech at the Grave of Karl Marx',
+    kind: 'speech',
+    written: ['1883-03-17', '1883-03-17'],
+  },
   { file: 'marx/works/1883/don/ch02.htm', title: 'II. Dialectics', kind: 'chapter', written: null },
   { file: 'marx/works/1884/origin-family/ch04.htm', title: 'IV. The Greek Gens', kind: 'chapter', written: null },
   { file: 'marx/works/1884/origin-family/preface.htm', title: 'Preface to the First Edition, 1884', kind: 'preface', written: null },
   { file: 'marx/works/1886/ludwig-feuerbach/ch02.htm', title: 'Part 2: Materialism', kind: 'chapter', written: null },
   { file: 'marx/works/1890/letters/90_08_05.htm', title: 'Engels to C. Schmidt', kind: 'letter', written: ['1890-08-05', '1890-08-05'] },
-  { file: 'marx/works/1890/letters/90_08_21.htm', title: 'Engels to Otto Von Boenigk', kind: 'letter', written: ['1890-08-21', '1890-08-21'] },
-  { file: 'marx/works/1890/letters/90_10_27.htm', title: 'Engels to Conrad Schmidt', kind: 'letter', written: ['1890-10-27', '1890-10-27'] },
+  {
+    file: 'marx/works/1890/letters/90_08_21.htm',
+    title: 'Engels to Otto Von Boenigk',
+    kind: 'letter',
+    written: ['1890-08-21', '1890-08-21'],
+  },
+  {
+    file: 'marx/works/1890/letters/90_10_27.htm',
+    title: 'Engels to Conrad Schmidt',
+    kind: 'letter',
+    written: ['1890-10-27', '1890-10-27'],
+  },
   { file: 'marx/works/1893/letters/93_07_14.htm', title: 'Engels to Franz Mehring', kind: 'letter', written: ['1893-07-14', '1893-07-14'] },
   { file: 'marx/works/1894/early-christianity/index.htm', title: 'On the History of Early Christianity', kind: 'article', written: null },
   { file: 'marx/works/1894/letters/94_01_25.htm', title: 'Engels to Borgius', kind: 'letter', written: ['1894-01-25', '1894-01-25'] },
@@ -188,7 +246,10 @@ describe('titles and dates as the pages state them', () => {
       else {
         const d = w.written?.date;
         expect(d, 'written date').toBeDefined();
-        expect(d!.start >= e.written[0] && d!.end <= e.written[1] && d!.start <= d!.end, `${d!.start}..${d!.end} within ${e.written.join('..')}`).toBe(true);
+        expect(
+          d!.start >= e.written[0] && d!.end <= e.written[1] && d!.start <= d!.end,
+          `${d!.start}..${d!.end} within ${e.written.join('..')}`,
+        ).toBe(true);
         if (e.written[0] === e.written[1]) expect(d!.precision).toBe('day');
       }
     });
@@ -231,7 +292,10 @@ describe('index pages → collections', () => {
     expect(c.path).toEqual(['marx', '1884', 'origin-family']);
     expect(c.title).toBe('The Origin of the Family, Private Property and the State');
     expect(c.members.map((m) => m.href)).toEqual(expect.arrayContaining(['preface.htm', 'ch02.htm', 'ch02b.htm', 'appen.htm']));
-    expect(c.members.find((m) => m.href === 'appen.htm')).toMatchObject({ title: 'A Recently Discovered Case of Group Marriage', note: 'Appendix' });
+    expect(c.members.find((m) => m.href === 'appen.htm')).toMatchObject({
+      title: 'A Recently Discovered Case of Group Marriage',
+      note: 'Appendix',
+    });
   });
 
   it('navigation pages: the Lenin archive front page (an image map) and the author index', () => {
@@ -248,7 +312,11 @@ describe('index pages → collections', () => {
     expect(chapter.id).toBe('marx/1848/communist-manifesto/ch02');
     expect(chapter.collections[0]).toMatchObject({ path: coll('marx/works/1848/communist-manifesto/index.htm').path, position: 2 });
     const lenin = work('lenin/works/1913/mar/22.htm');
-    expect(lenin.collections[0]).toEqual({ path: ['lenin', 'collected-works', 'volume-19'], titles: ['V. I. Lenin', 'Collected Works', 'Volume 19'], position: 29 });
+    expect(lenin.collections[0]).toEqual({
+      path: ['lenin', 'collected-works', 'volume-19'],
+      titles: ['V. I. Lenin', 'Collected Works', 'Volume 19'],
+      position: 29,
+    });
     const letter = work('marx/works/1871/letters/71_04_17.htm');
     expect(letter.collections[0]!.path).toEqual(coll('marx/works/1871/letters/index.htm').path);
   });

@@ -67,8 +67,7 @@ function addLines(root: DomElement, html: string): void {
 }
 
 export const tag = (el: DomElement): string => (el.name ?? '').toLowerCase();
-export const classes = (el: DomElement): string[] =>
-  (el.attribs?.class ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+export const classes = (el: DomElement): string[] => (el.attribs?.class ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 export const hasClass = (el: DomElement, c: string): boolean => classes(el).includes(c);
 export const attr = (el: DomElement, name: string): string | undefined => el.attribs?.[name] ?? el.attribs?.[name.toLowerCase()];
 
@@ -100,18 +99,6 @@ export function find(el: DomElement, pred: (e: DomElement) => boolean): DomEleme
   return undefined;
 }
 
-export function findAll(el: DomElement, pred: (e: DomElement) => boolean): DomElement[] {
-  const out: DomElement[] = [];
-  for (const d of descendants(el)) if (pred(d)) out.push(d);
-  return out;
-}
-
-export function ancestors(n: DomNode): DomElement[] {
-  const out: DomElement[] = [];
-  for (let p = n.parent; p && p.type !== 'root'; p = p.parent) out.push(p);
-  return out;
-}
-
 /** 1-based source line of a node, when the parser recorded one. */
 export function lineOf(n: DomNode | undefined): number | undefined {
   for (let p: DomNode | null | undefined = n; p; p = p.parent) {
@@ -135,12 +122,48 @@ export function elementPath(el: DomElement): string {
 }
 
 export const BLOCK_TAGS = new Set([
-  'p', 'div', 'blockquote', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'pre', 'center', 'form', 'address', 'section', 'article', 'header',
-  'footer', 'nav', 'main', 'aside', 'figure', 'figcaption', 'caption', 'map', 'body', 'html', 'noscript',
+  'p',
+  'div',
+  'blockquote',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'pre',
+  'center',
+  'form',
+  'address',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'main',
+  'aside',
+  'figure',
+  'figcaption',
+  'caption',
+  'map',
+  'body',
+  'html',
+  'noscript',
 ]);
-
-export const isBlock = (n: DomNode): n is DomElement => isElement(n) && BLOCK_TAGS.has(tag(n));
 
 const blockMemo = new WeakMap<DomElement, boolean>();
 /** Does the element hold block-level descendants (so it is a container, not an inline)? */

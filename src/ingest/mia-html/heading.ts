@@ -32,7 +32,13 @@ export function isByline(text: string, authors: AgentRef[], register: PeopleRegi
  * Choose among the headings before the first paragraph. `units[i]` for i in `leading` are heading
  * units. For book chapters the heading after the book's h3.title is the chapter title.
  */
-export function chooseTitle(units: Unit[], leading: number[], authors: AgentRef[], register: PeopleRegister, isChapter: boolean): TitleChoice {
+export function chooseTitle(
+  units: Unit[],
+  leading: number[],
+  authors: AgentRef[],
+  register: PeopleRegister,
+  isChapter: boolean,
+): TitleChoice {
   const drop: number[] = [];
   const cands: number[] = [];
   for (const i of leading) {
@@ -63,7 +69,11 @@ export function chooseTitle(units: Unit[], leading: number[], authors: AgentRef[
   }
   // Consecutive headings of the same tag with nothing between them are one title ("Study Guide for" / "Marx’s" / ...).
   const title = [titleAt];
-  for (let k = titleAt + 1; k < units.length && units[k]!.kind === 'h' && tag(units[k]!.el) === tag(units[titleAt]!.el) && !hasClass(units[k]!.el, 'title'); k++) {
+  for (
+    let k = titleAt + 1;
+    k < units.length && units[k]!.kind === 'h' && tag(units[k]!.el) === tag(units[titleAt]!.el) && !hasClass(units[k]!.el, 'title');
+    k++
+  ) {
     const t = units[k]!.text;
     if (!t || /^\W*$/.test(t)) continue; // empty layout headings between the parts
     if (!cands.includes(k) || isDateline(t) || /^(?:[IVXLC]+|\d+)\.?$/.test(t)) break;
@@ -71,8 +81,8 @@ export function chooseTitle(units: Unit[], leading: number[], authors: AgentRef[
   }
   const nextIdx = title.at(-1)! + 1;
   let subtitle = cands.find((i) => isSub(i) && !title.includes(i) && i !== bookTitle && (bookTitle === undefined || i > titleAt));
-  if (subtitle === undefined && cands.includes(nextIdx) && level(nextIdx) > level(titleAt) && !isDateline(units[nextIdx]!.text)) subtitle = nextIdx;
+  if (subtitle === undefined && cands.includes(nextIdx) && level(nextIdx) > level(titleAt) && !isDateline(units[nextIdx]!.text))
+    subtitle = nextIdx;
   for (const i of cands) if (isSub(i) && i !== subtitle) drop.push(i);
   return { title, ...(subtitle !== undefined ? { subtitle } : {}), ...(bookTitle !== undefined ? { bookTitle } : {}), drop };
 }
-

@@ -23,7 +23,10 @@ export function checkBytes(file: SourceFile): Omit<Diagnostic, 'severity'> | und
   const { bytes, path } = file;
   if (bytes.length === 0) return { file: path, message: 'the file is empty (0 bytes)' };
   if (bytes.length > MAX_BYTES) {
-    return { file: path, message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB (${bytes.length} bytes); HTML pages over ${MAX_BYTES / 1048576} MB are refused before parsing` };
+    return {
+      file: path,
+      message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB (${bytes.length} bytes); HTML pages over ${MAX_BYTES / 1048576} MB are refused before parsing`,
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -34,7 +37,10 @@ export function checkBytes(file: SourceFile): Omit<Diagnostic, 'severity'> | und
   // Control characters other than tab/newline/carriage return/form feed in the first 4 KB: not text.
   let ctrl = 0;
   const n = Math.min(bytes.length, 4096);
-  for (let i = 0; i < n; i++) { const b = bytes[i]!; if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) ctrl++; }
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) ctrl++;
+  }
   if (ctrl > n * 0.05) return { file: path, message: `binary data, not an HTML page: ${ctrl} control bytes in the first ${n}` };
   return undefined;
 }
@@ -82,25 +88,61 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
 
   const fileName = archivePath?.at(-1) ?? file.path.split(/[\\/]/).pop() ?? file.path;
   const kind = classifyPage(page, fileName, units, strictNav);
-  if (kind.kind === 'error') return failed({ file: file.path, ...(kind.line ? { line: kind.line } : {}), element: kind.el ? kind.el.name : 'body', message: kind.message, code: 'not-a-document' });
+  if (kind.kind === 'error')
+    return failed({
+      file: file.path,
+      ...(kind.line ? { line: kind.line } : {}),
+      element: kind.el ? kind.el.name : 'body',
+      message: kind.message,
+      code: 'not-a-document',
+    });
 
   const warnings: Diagnostic[] = truncated
-    ? [{ severity: 'warning', file: file.path, line: lineAt(text, text.length), message: 'the HTML ends without </body></html>: the file may be truncated' }]
+    ? [
+        {
+          severity: 'warning',
+          file: file.path,
+          line: lineAt(text, text.length),
+          message: 'the HTML ends without </body></html>: the file may be truncated',
+        },
+      ]
     : [];
   if (kind.kind === 'collection') {
-    const collection = buildCollection({ page, units, nav: strictNav, ...(archivePath ? { archivePath } : {}), filePath: file.path, provenance, authors: pageAuthors(page, ctx.register), register: ctx.register });
+    const collection = buildCollection({
+      page,
+      units,
+      nav: strictNav,
+      ...(archivePath ? { archivePath } : {}),
+      filePath: file.path,
+      provenance,
+      authors: pageAuthors(page, ctx.register),
+      register: ctx.register,
+    });
     if (!collection.members.length) {
       return failed({ file: file.path, element: 'body', message: 'a navigation page with no members and no text of its own' });
     }
     return { works: [], collections: [collection], diagnostics: warnings };
   }
   const nav = new Set(units.flatMap((u, i) => (isNavUnit(u) ? [i] : [])));
-  const r = buildWork({ page, units, nav, filePath: file.path, ...(archivePath ? { archivePath } : {}), register: ctx.register, provenance });
+  const r = buildWork({
+    page,
+    units,
+    nav,
+    filePath: file.path,
+    ...(archivePath ? { archivePath } : {}),
+    register: ctx.register,
+    provenance,
+  });
   // A cut-off page keeps a record only when enough text survived to be worth reading; a page cut inside its
   // header would otherwise become a "work" whose text is a fragment of a label.
   const chars = r.work ? bodyText(r.work).replace(/\s+/g, ' ').trim().length : 0;
   if (truncated && r.work && chars < MIN_TRUNCATED_TEXT) {
-    return failed({ file: file.path, line: lineAt(text, text.length), element: 'body', message: `the HTML stops at line ${lineAt(text, text.length)} without </body></html> after only ${chars} characters of text: the file looks truncated` });
+    return failed({
+      file: file.path,
+      line: lineAt(text, text.length),
+      element: 'body',
+      message: `the HTML stops at line ${lineAt(text, text.length)} without </body></html> after only ${chars} characters of text: the file looks truncated`,
+    });
   }
   // The truncation warning accompanies a record; without one, the error says it all.
   const diagnostics = [...(r.work ? warnings : []), ...r.diagnostics.map((d) => ({ ...d, file: file.path }))];
@@ -118,9 +160,11 @@ export const miaHtml: Importer = {
     try {
       return parse(file, ctx);
     } catch (e) {
-      return failed({ file: file.path, element: 'document', message: `internal error while importing the page: ${e instanceof Error ? e.message : String(e)}` });
+      return failed({
+        file: file.path,
+        element: 'document',
+        message: `internal error while importing the page: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   },
 };
-
-export default miaHtml;

@@ -20,7 +20,9 @@ describe('Lenin CW information blocks (872 real p.information fragments)', () =>
     const translated = has(/^translated/i);
     const withWrittenDate = blocks.filter((b) => b.written?.statement.date).length;
     const withTranslator = blocks.filter((b) => b.contributors.some((c) => c.role === 'translator')).length;
-    console.log(`infoblocks: ${blocks.length} blocks; Written: ${written} (dated: ${withWrittenDate}); Source: ${source}; Translated: ${translated} (with a translator named: ${withTranslator})`);
+    console.log(
+      `infoblocks: ${blocks.length} blocks; Written: ${written} (dated: ${withWrittenDate}); Source: ${source}; Translated: ${translated} (with a translator named: ${withTranslator})`,
+    );
     // Counted independently over the file's <span class="info"> labels: 580 "Written:", 871 "Source:", 864 "Translated…".
     expect(written).toBe(580);
     expect(source).toBe(871);
@@ -30,7 +32,15 @@ describe('Lenin CW information blocks (872 real p.information fragments)', () =>
 
   it('reads the Source field: series, publisher, year, place, volume, pages', () => {
     const b = blocks[1]!; // "Lenin Collected Works, Progress Publishers, [1977], Moscow, Volume 43, page 399a."
-    expect(b.source).toMatchObject({ author: 'Lenin', title: 'Collected Works', publisher: 'Progress Publishers', year: '1977', place: 'Moscow', volume: '43', pages: '399a' });
+    expect(b.source).toMatchObject({
+      author: 'Lenin',
+      title: 'Collected Works',
+      publisher: 'Progress Publishers',
+      year: '1977',
+      place: 'Moscow',
+      volume: '43',
+      pages: '399a',
+    });
     expect(b.source!.text).toBe('Lenin Collected Works, Progress Publishers, [1977], Moscow, Volume 43, page 399a.');
     expect(b.sourceLinks.map((l) => l.href)).toContain('../../cw/volume43.htm#1914-may-00pp');
   });
@@ -59,7 +69,11 @@ describe('Lenin CW information blocks (872 real p.information fragments)', () =>
       { role: 'transcriber', name: 'R. Cymbala', label: 'Transcription\\Markup' },
       { role: 'markup', name: 'R. Cymbala', label: 'Transcription\\Markup' },
     ]);
-    expect(blocks[0]!.contributors).toContainEqual({ role: 'htmlMarkup', name: 'Charles Farrell and David Walters', label: 'Transcription & HTML Markup' });
+    expect(blocks[0]!.contributors).toContainEqual({
+      role: 'htmlMarkup',
+      name: 'Charles Farrell and David Walters',
+      label: 'Transcription & HTML Markup',
+    });
     // "Yuri Sdobnikov and George Hanna, Edited by George Hanna"
     expect(blocks[0]!.contributors).toContainEqual({ role: 'editor', name: 'George Hanna', label: 'Translated' });
   });
@@ -86,14 +100,23 @@ describe('header blocks of corpus pages', () => {
 
   it('merges a separate Publisher field into the source, and reads MIA copyleft', () => {
     const [b] = parseInfoBlocksHtml(page('marx/works/1875/letters/75_05_05.htm'));
-    expect(b!.source).toMatchObject({ author: 'Marx/Engels', title: 'Selected Works', volume: 'Three', pages: '11-12', publisher: 'Progress Publishers', place: 'Moscow', year: '1970' });
+    expect(b!.source).toMatchObject({
+      author: 'Marx/Engels',
+      title: 'Selected Works',
+      volume: 'Three',
+      pages: '11-12',
+      publisher: 'Progress Publishers',
+      place: 'Moscow',
+      year: '1970',
+    });
     expect(b!.published[0]).toMatchObject({ venue: 'Die Neue Zeit', issue: '18' });
     expect(b!.written?.statement.date?.start).toBe('1875-05-05');
     expect(b!.contributors).toContainEqual({ role: 'other', name: 'marxists.org 1999', label: 'Online Version' });
   });
 
   it('reads the Creative Commons copyleft line as CC-BY-SA-2.0', () => {
-    const html = '<p class="information"><span class="info">Copyleft:</span> Marx/Engels Internet Archive (marxists.org) 1999. Permission is granted to copy and/or distribute this document under the terms of the <a href="x">Creative Commons Attribution-ShareAlike License</a>.</p>';
+    const html =
+      '<p class="information"><span class="info">Copyleft:</span> Marx/Engels Internet Archive (marxists.org) 1999. Permission is granted to copy and/or distribute this document under the terms of the <a href="x">Creative Commons Attribution-ShareAlike License</a>.</p>';
     const [b] = parseInfoBlocksHtml(html);
     expect(b!.rights).toMatchObject({ licence: 'CC-BY-SA-2.0', holder: 'Marx/Engels Internet Archive' });
   });

@@ -4,7 +4,17 @@ import * as cheerio from 'cheerio/slim';
 import { parseWrittenStatement, type WrittenStatement } from '../../model/dates.js';
 import type { Contributor, Publication, Rights, Source } from '../../model/work.js';
 import { attr, clean, descendants, hasClass, isElement, lineOf, tag, textOf, type DomElement, type DomNode } from './dom.js';
-import { datePhrase, labelKind, parseContributors, parsePublication, parseRights, parseSent, parseSource, splitSentences, type FieldKind } from '../mia-common/fields.js';
+import {
+  datePhrase,
+  labelKind,
+  parseContributors,
+  parsePublication,
+  parseRights,
+  parseSent,
+  parseSource,
+  splitSentences,
+  type FieldKind,
+} from '../mia-common/fields.js';
 
 export interface InfoField {
   label: string;
@@ -38,8 +48,11 @@ interface RawField {
   lines: Line[];
 }
 
-const isInfoSpan = (n: DomNode): boolean => isElement(n) && tag(n) === "span" && hasClass(n, "info");
-const hasInfoSpan = (el: DomElement): boolean => { for (const d of descendants(el)) if (isInfoSpan(d)) return true; return false; };
+const isInfoSpan = (n: DomNode): boolean => isElement(n) && tag(n) === 'span' && hasClass(n, 'info');
+const hasInfoSpan = (el: DomElement): boolean => {
+  for (const d of descendants(el)) if (isInfoSpan(d)) return true;
+  return false;
+};
 
 /** Cut the block into label + lines, at <span class="info"> and <br>. */
 function rawFields(p: DomElement): RawField[] {
@@ -82,7 +95,11 @@ function links(nodes: DomNode[]): { text: string; href: string }[] {
   return out;
 }
 
-const trimValue = (s: string) => s.replace(/^\s*[:.]\s*/, '').replace(/[\s;]+$/, '').trim();
+const trimValue = (s: string) =>
+  s
+    .replace(/^\s*[:.]\s*/, '')
+    .replace(/[\s;]+$/, '')
+    .trim();
 const PUB_START = /^(?:first\s+)?(?:published|appeared|printed)\b|^in\s|^reprinted\b/i;
 const PUB_NOTE = /^(?:published|printed|reprinted)\s+(?:according\s+to|from)\b/i;
 
@@ -133,7 +150,13 @@ export function parseInfoBlock(p: DomElement): InfoBlock {
       case 'otherFormats': {
         const ls = links(nodes);
         if (ls.length) out.otherFormats.push(...ls.filter((x) => x.text).map((x) => ({ label: x.text, href: x.href })));
-        else if (text) out.otherFormats.push(...text.split(/\s*[•|,]\s*/).filter(Boolean).map((label) => ({ label })));
+        else if (text)
+          out.otherFormats.push(
+            ...text
+              .split(/\s*[•|,]\s*/)
+              .filter(Boolean)
+              .map((label) => ({ label })),
+          );
         break;
       }
       default:
@@ -167,7 +190,12 @@ function addPublished(out: InfoBlock, text: string, ems: string[]): void {
       if (last) last.note = last.note ? `${last.note} ${s}` : s;
       else pendingNotes.push(s);
     } else if (PUB_START.test(s) || (!out.published.length && (datePhrase(s) || /\bNo\.\s*\d/.test(s) || ems.some((e) => s.includes(e))))) {
-      out.published.push(parsePublication(s, ems.find((e) => s.includes(e))));
+      out.published.push(
+        parsePublication(
+          s,
+          ems.find((e) => s.includes(e)),
+        ),
+      );
     } else out.headerNotes.push(s);
   }
   const first = out.published[0];
@@ -186,7 +214,9 @@ export function isHeaderBlock(p: DomElement): boolean {
 /** Parse every <p class="information"> in an HTML fragment (no <html> wrapper needed). */
 export function parseInfoBlocksHtml(html: string): InfoBlock[] {
   const $ = cheerio.load(html);
-  return $('p.information').toArray().map((el) => parseInfoBlock(el as unknown as DomElement));
+  return $('p.information')
+    .toArray()
+    .map((el) => parseInfoBlock(el as unknown as DomElement));
 }
 
 /** Number of fields the importer understood (anything but 'unknown'). */

@@ -11,11 +11,24 @@ export interface InlineContext {
 }
 
 const MARKS: Record<string, Mark> = {
-  em: { type: 'emphasis' }, i: { type: 'emphasis' }, cite: { type: 'emphasis' }, var: { type: 'emphasis' }, dfn: { type: 'emphasis' },
-  strong: { type: 'strong' }, b: { type: 'strong' },
-  sup: { type: 'superscript' }, sub: { type: 'subscript' }, u: { type: 'underline' }, ins: { type: 'underline' },
-  s: { type: 'strike' }, strike: { type: 'strike' }, del: { type: 'strike' },
-  code: { type: 'code' }, tt: { type: 'code' }, kbd: { type: 'code' }, samp: { type: 'code' },
+  em: { type: 'emphasis' },
+  i: { type: 'emphasis' },
+  cite: { type: 'emphasis' },
+  var: { type: 'emphasis' },
+  dfn: { type: 'emphasis' },
+  strong: { type: 'strong' },
+  b: { type: 'strong' },
+  sup: { type: 'superscript' },
+  sub: { type: 'subscript' },
+  u: { type: 'underline' },
+  ins: { type: 'underline' },
+  s: { type: 'strike' },
+  strike: { type: 'strike' },
+  del: { type: 'strike' },
+  code: { type: 'code' },
+  tt: { type: 'code' },
+  kbd: { type: 'code' },
+  samp: { type: 'code' },
 };
 
 /** Lenin CW page anchors: <a name="v19pp77:30"> marks the start of printed page 30. */
@@ -77,7 +90,7 @@ function walk(n: DomNode, marks: Mark[], b: Builder, ctx: InlineContext): void {
   if (t === 'br') return b.push({ type: 'lineBreak' });
   if (t === 'img' || t === 'map' || t === 'area' || t === 'input' || t === 'select' || t === 'hr') return;
   const m = ctx.marker(n);
-  if (m && m.keepText) {
+  if (m?.keepText) {
     for (const c of n.children) walk(c, marks, b, ctx);
     return b.push({ type: 'noteRef', note: m.note, label: m.label });
   }
@@ -87,7 +100,11 @@ function walk(n: DomNode, marks: Mark[], b: Builder, ctx: InlineContext): void {
   const stray = strayMarker(n);
   if (stray) {
     const href = stray.href && !stray.href.startsWith('#') ? stray.href : undefined;
-    b.text(stray.label, [...marks.filter((x) => x.type !== 'superscript'), { type: 'superscript' }, ...(href ? [{ type: 'link', href } as Mark] : [])]);
+    b.text(stray.label, [
+      ...marks.filter((x) => x.type !== 'superscript'),
+      { type: 'superscript' },
+      ...(href ? [{ type: 'link', href } as Mark] : []),
+    ]);
     return;
   }
   if (t === 'a') {
@@ -118,7 +135,8 @@ function strayMarker(el: DomElement): { label: string; href?: string } | undefin
   }
   if (t === 'a' && attr(el, 'href')) {
     const m = textOf(el).match(BRACKETED);
-    if (m && (el.parent && isElement(el.parent) && tag(el.parent) === 'sup' || /#/.test(attr(el, 'href')!))) return { label: m[1]!, href: attr(el, 'href')! };
+    if (m && ((el.parent && isElement(el.parent) && tag(el.parent) === 'sup') || /#/.test(attr(el, 'href')!)))
+      return { label: m[1]!, href: attr(el, 'href')! };
   }
   return undefined;
 }
@@ -131,7 +149,11 @@ export function toInlines(nodes: DomNode[], ctx: InlineContext): Inline[] {
 }
 
 export const inlineText = (inl: Inline[]): string =>
-  inl.map((i) => (i.type === 'text' ? i.text : i.type === 'lineBreak' ? '\n' : '')).join('').replace(/[ \t]+/g, ' ').trim();
+  inl
+    .map((i) => (i.type === 'text' ? i.text : i.type === 'lineBreak' ? '\n' : ''))
+    .join('')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 
 /** Split inline content at line breaks (for p.sig "Salut<br>Yours<br><b>KM</b>"). */
 export function splitLines(inl: Inline[]): Inline[][] {
@@ -145,9 +167,12 @@ export function splitLines(inl: Inline[]): Inline[][] {
 
 /** Inline content without note markers (for titles: "Engels to Borgius[1]" → "Engels to Borgius"). */
 export function withoutMarkers(inl: Inline[]): Inline[] {
-  return inl.filter((i) => i.type !== 'noteRef' && !(i.type === 'text' && i.marks?.some((m) => m.type === 'superscript') && /^\s*(\d{1,3}[a-z]?|[A-Za-z]|\*{1,3})\s*$/.test(i.text)));
+  return inl.filter(
+    (i) =>
+      i.type !== 'noteRef' &&
+      !(i.type === 'text' && i.marks?.some((m) => m.type === 'superscript') && /^\s*(\d{1,3}[a-z]?|[A-Za-z]|\*{1,3})\s*$/.test(i.text)),
+  );
 }
 
 export const isSupMarkerClass = (el: DomElement): boolean =>
   tag(el) === 'sup' && ['enote', 'anote', 'ednote', 'ennote', 'note'].some((c) => hasClass(el, c));
-

@@ -12,8 +12,10 @@ export interface Draft {
   unit: number;
 }
 
-const SALUTATION = /^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|beloved|respected|esteemed|honou?red|liebe[rs]?|werte[rs]?|cher|chère|chers|citoyen|comrades?|citizens?|gentlemen|sirs?|madam|dear sirs?)\b/i;
-const CLOSING = /^(?:yours|your\s+(?:old|faithful|devoted|affectionate|loving|sincere|own)|salut|adieu|vale|greetings|best\s|kind\s|cordial|with\s|sincerely|ever\s|faithfully|affectionately|farewell|regards|all the best|once more|many\s|hearty|warm(?:est)?\s|fraternally|comradely|heartily|auf wiedersehen|thanks|shake hands|totus tuus)/i;
+const SALUTATION =
+  /^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|beloved|respected|esteemed|honou?red|liebe[rs]?|werte[rs]?|cher|chère|chers|citoyen|comrades?|citizens?|gentlemen|sirs?|madam|dear sirs?)\b/i;
+const CLOSING =
+  /^(?:yours|your\s+(?:old|faithful|devoted|affectionate|loving|sincere|own)|salut|adieu|vale|greetings|best\s|kind\s|cordial|with\s|sincerely|ever\s|faithfully|affectionately|farewell|regards|all the best|once more|many\s|hearty|warm(?:est)?\s|fraternally|comradely|heartily|auf wiedersehen|thanks|shake hands|totus tuus)/i;
 
 const content = (b: Block): Inline[] => ('content' in b ? b.content : []);
 const textOf = (b: Block) => inlineText(content(b));
@@ -41,8 +43,20 @@ export function isDateline(text: string): boolean {
   const dp = datePhrase(text);
   if (!dp) return false;
   // What is left besides the date must be a place: "[London]", "Folkestone, near Dover".
-  const rest = text.replace(dp.phrase, ' ').replace(/[[\](),.;:]/g, ' ').trim().split(/\s+/).filter(Boolean);
-  return rest.length <= 4 && rest.every((w) => /^(near|bei|am|an|der|de|la|le|sur|on)$/.test(w) || (/^\p{Lu}/u.test(w) && !/^(The|A|An|Address|Speech|Letter|Report|Chapter|Part|To|By|Of|On|In)$/.test(w)));
+  const rest = text
+    .replace(dp.phrase, ' ')
+    .replace(/[[\](),.;:]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return (
+    rest.length <= 4 &&
+    rest.every(
+      (w) =>
+        /^(near|bei|am|an|der|de|la|le|sur|on)$/.test(w) ||
+        (/^\p{Lu}/u.test(w) && !/^(The|A|An|Address|Speech|Letter|Report|Chapter|Part|To|By|Of|On|In)$/.test(w)),
+    )
+  );
 }
 export const isSalutation = (text: string): boolean => text.length <= 80 && SALUTATION.test(text);
 export const isClosing = (text: string): boolean => text.length <= 80 && CLOSING.test(text);
@@ -67,12 +81,18 @@ export function shapeLetter(drafts: Draft[]): void {
   // what follows is postscript.
   let sigAt = -1;
   for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 8); i--) {
-    if (drafts[i]!.sig && drafts[i]!.block.type !== 'salutation') { sigAt = i; break; }
+    if (drafts[i]!.sig && drafts[i]!.block.type !== 'salutation') {
+      sigAt = i;
+      break;
+    }
   }
   if (sigAt < 0) {
     for (let i = drafts.length - 1; i >= Math.max(1, drafts.length - 4); i--) {
       const b = drafts[i]!.block;
-      if (b.type === 'paragraph' && looksLikeName(b.content) && isClosing(textOf(drafts[i - 1]!.block))) { sigAt = i; break; }
+      if (b.type === 'paragraph' && looksLikeName(b.content) && isClosing(textOf(drafts[i - 1]!.block))) {
+        sigAt = i;
+        break;
+      }
     }
   }
   if (sigAt < 0) {
@@ -151,13 +171,19 @@ export function parseLetterTitle(title: string): { sender?: string; recipients: 
     place = pm[1];
     rest = rest.slice(0, pm.index);
   }
-  const recipients = rest.split(/\s+(?:and|&)\s+(?=[A-Z])/).map((r) => r.replace(/[,.;:]+$/, '').trim()).filter(Boolean);
+  const recipients = rest
+    .split(/\s+(?:and|&)\s+(?=[A-Z])/)
+    .map((r) => r.replace(/[,.;:]+$/, '').trim())
+    .filter(Boolean);
   return { ...(sender ? { sender } : {}), recipients, ...(place ? { place } : {}) };
 }
 
 /** "Dear Comrade Shahumyan," → "Comrade Shahumyan"; generic forms ("Dear Comrades:") give nothing. */
 export function nameFromSalutation(s: string): string | undefined {
-  const n = s.replace(/[,:!.]+$/, '').trim()
-    .replace(/^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|respected|esteemed|honou?red|liebe[rs]?|werte[rs]?|cher|chère)\s+/i, '').trim();
+  const n = s
+    .replace(/[,:!.]+$/, '')
+    .trim()
+    .replace(/^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|respected|esteemed|honou?red|liebe[rs]?|werte[rs]?|cher|chère)\s+/i, '')
+    .trim();
   return !n || /^(?:dear\s+)?(?:comrades?|friends?|sirs?|madam|gentlemen|citizens?|all|colleagues?)$/i.test(n) ? undefined : n;
 }

@@ -17,13 +17,18 @@ const text = (c: Inline[]) => c.map((i) => (i.type === 'text' ? i.text : i.type 
 const blockText = (b: Block) => ('content' in b ? text(b.content) : b.type === 'list' ? b.items.map(text).join('\n') : '');
 const ofType = (w: Work, t: string) => w.body.filter((b) => b.type === t).map(blockText);
 const allText = (w: Work) => w.body.map(blockText).join('\n');
-const refs = (blocks: Block[]) => blocks.flatMap((b) => ('content' in b ? b.content : [])).filter((i): i is Extract<Inline, { type: 'noteRef' }> => i.type === 'noteRef');
+const refs = (blocks: Block[]) =>
+  blocks.flatMap((b) => ('content' in b ? b.content : [])).filter((i): i is Extract<Inline, { type: 'noteRef' }> => i.type === 'noteRef');
 
 /** Both directions: every marker points at a note; every referenced note's marker sits in the text. */
 function expectLinked(w: Work, ids: string[]) {
   const marked = refs(w.body).map((r) => r.note);
   expect(marked).toEqual(ids);
-  for (const id of ids) expect(w.notes.find((n) => n.id === id), id).toBeDefined();
+  for (const id of ids)
+    expect(
+      w.notes.find((n) => n.id === id),
+      id,
+    ).toBeDefined();
 }
 const NAV = /\b(Next|Previous|Index|Letters Archive|Internet Archive|Table of Contents)\b/;
 
@@ -62,7 +67,10 @@ describe('Marx to Ludwig Kugelmann, 17 April 1871 (71_04_17.htm)', () => {
     expect(allText(w)).not.toMatch(/Abstract|Notes$/m);
   });
   it('sits in the 1871 letters', () => {
-    expect(w.collections[0]).toEqual({ path: ['marx', 'letters', '1871'], titles: ['Marx & Engels Internet Archive', 'Letters', '1871 Letters'] });
+    expect(w.collections[0]).toEqual({
+      path: ['marx', 'letters', '1871'],
+      titles: ['Marx & Engels Internet Archive', 'Letters', '1871 Letters'],
+    });
   });
 });
 
@@ -108,8 +116,16 @@ describe('Engels to August Bebel, 20 June 1873 (73_06_20.htm)', () => {
     expectLinked(w, ['n1', 'n2', 'n3', 'nstar', 'n4']);
     expect(w.notes.find((n) => n.id === 'nstar')).toMatchObject({ label: '*' });
     expect(blockText(w.notes.find((n) => n.id === 'nstar')!.blocks[0]!)).toMatch(/^Mühlberger, Arthur\./);
-    const r = miaHtml.parse({ path: 'marx/works/1873/letters/73_06_20.htm', bytes: new Uint8Array(readFileSync(new URL('marx/works/1873/letters/73_06_20.htm', CORPUS))) }, { register });
-    expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', line: 32, message: expect.stringContaining('note marker [*] points at #n2') }));
+    const r = miaHtml.parse(
+      {
+        path: 'marx/works/1873/letters/73_06_20.htm',
+        bytes: new Uint8Array(readFileSync(new URL('marx/works/1873/letters/73_06_20.htm', CORPUS))),
+      },
+      { register },
+    );
+    expect(r.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'warning', line: 32, message: expect.stringContaining('note marker [*] points at #n2') }),
+    );
     expect(allText(w)).not.toMatch(/\[(\d|\*)\]/);
   });
 });
@@ -117,7 +133,11 @@ describe('Engels to August Bebel, 20 June 1873 (73_06_20.htm)', () => {
 describe('Engels to August Bebel, 18–28 March 1875 (75_03_18.htm)', () => {
   const w = load('marx/works/1875/letters/75_03_18.htm');
   it('written place and range from the header', () => {
-    expect(w.written).toMatchObject({ text: 'London, March 18-28, 1875', date: { start: '1875-03-18', end: '1875-03-28' }, place: { name: 'London' } });
+    expect(w.written).toMatchObject({
+      text: 'London, March 18-28, 1875',
+      date: { start: '1875-03-18', end: '1875-03-28' },
+      place: { name: 'London' },
+    });
     expect(w.contributors).toContainEqual({ role: 'translator', name: 'Peter and Betty Ross', label: 'Translated' });
     expect(w.published[0]).toMatchObject({ venue: 'Aus meinem Leben' });
   });
@@ -151,7 +171,15 @@ describe('Marx to W. Bracke, 5 May 1875 (75_05_05.htm)', () => {
       { role: 'transcriber', name: 'Brian Baggins', label: 'Transcription/Markup' },
       { role: 'markup', name: 'Brian Baggins', label: 'Transcription/Markup' },
     ]);
-    expect(w.source).toMatchObject({ author: 'Marx/Engels', title: 'Selected Works', volume: 'Three', pages: '11-12', publisher: 'Progress Publishers', place: 'Moscow', year: '1970' });
+    expect(w.source).toMatchObject({
+      author: 'Marx/Engels',
+      title: 'Selected Works',
+      volume: 'Three',
+      pages: '11-12',
+      publisher: 'Progress Publishers',
+      place: 'Moscow',
+      year: '1970',
+    });
   });
   it('no navigation ("Critique of the Gotha Programme", "1873 Letters", "Letters Archive") in the body', () => {
     expect(allText(w)).not.toMatch(NAV);
@@ -175,7 +203,9 @@ describe('Lenin, Letter to Vorwärts and Wiener Arbeiter-Zeitung, 1914 (lenin/wo
   const w = load('lenin/works/1914/nov/08.htm');
   it('a letter by its title; recipients from the title; Lenin resolved through the register', () => {
     expect(w.kind).toBe('letter');
-    expect(w.authors).toEqual([{ id: 'lenin', name: 'V. I. Lenin', asWritten: 'V.I. Lenin', refs: ['http://www.wikidata.org/entity/Q1394'] }]);
+    expect(w.authors).toEqual([
+      { id: 'lenin', name: 'V. I. Lenin', asWritten: 'V.I. Lenin', refs: ['http://www.wikidata.org/entity/Q1394'] },
+    ]);
     expect(w.recipients.map((r) => r.name)).toEqual(['Vorwärts', 'Wiener Arbeiter-Zeitung']);
     expect(w.id).toBe('lenin/1914/11/08-vorwarts');
   });
@@ -187,18 +217,38 @@ describe('Lenin, Letter to Vorwärts and Wiener Arbeiter-Zeitung, 1914 (lenin/wo
     expect((w.body[0] as { content: Inline[] }).content[0]).toEqual({ type: 'pageBreak', n: '42' });
   });
   it('Lenin CW header: published, source, rights, formats, collections', () => {
-    expect(w.published).toEqual([expect.objectContaining({ venue: 'Lenin Miscellany XIV', text: 'First published in 1930, in Lenin Miscellany XIV.', note: 'Published according to the manuscript.' })]);
-    expect(w.source).toMatchObject({ author: 'Lenin', title: 'Collected Works', publisher: 'Progress Publishers', year: '1974', place: 'Moscow', volume: '21', pages: '42' });
+    expect(w.published).toEqual([
+      expect.objectContaining({
+        venue: 'Lenin Miscellany XIV',
+        text: 'First published in 1930, in Lenin Miscellany XIV.',
+        note: 'Published according to the manuscript.',
+      }),
+    ]);
+    expect(w.source).toMatchObject({
+      author: 'Lenin',
+      title: 'Collected Works',
+      publisher: 'Progress Publishers',
+      year: '1974',
+      place: 'Moscow',
+      volume: '21',
+      pages: '42',
+    });
     expect(w.rights).toMatchObject({ licence: 'public-domain', credit: 'Marxists Internet Archive' });
     expect(w.rights.statement).toMatch(/^Public Domain: Lenin Internet Archive \(2005\)\./);
     expect(w.headerNotes).toEqual(['Translated from the German.']);
     expect(w.contributors.map((c) => c.role)).toEqual(['transcriber', 'markup']); // "Translated:" is empty on this page
-    expect(w.collections[0]).toEqual({ path: ['lenin', 'collected-works', 'volume-21'], titles: ['V. I. Lenin', 'Collected Works', 'Volume 21'], position: 42 });
+    expect(w.collections[0]).toEqual({
+      path: ['lenin', 'collected-works', 'volume-21'],
+      titles: ['V. I. Lenin', 'Collected Works', 'Volume 21'],
+      position: 42,
+    });
     expect(w.collections.some((c) => c.path.join('/') === 'lenin/1914/granat')).toBe(false); // "forward >" is a neighbour, not a container
   });
   it('the endnote (p.endnote, id fwV21E027) linked both ways', () => {
     expectLinked(w, ['fwV21E027']);
-    expect(blockText(w.notes[0]!.blocks[0]!)).toMatch(/^The notes on Lenin’s report referred to in the article were published in Vorwärts No\. 308/);
+    expect(blockText(w.notes[0]!.blocks[0]!)).toMatch(
+      /^The notes on Lenin’s report referred to in the article were published in Vorwärts No\. 308/,
+    );
     expect(allText(w)).not.toMatch(/\[1\]|backward|forward|Works Index/);
   });
 });

@@ -32,7 +32,7 @@ describe('malformed input', () => {
   });
 
   it('binary junk without NUL bytes (control characters)', () => {
-    const bytes = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 31 + 1);
+    const bytes = Uint8Array.from({ length: 2000 }, (_, i) => ((i * 7919) % 31) + 1);
     const d = onlyError(parse('junk.bin', bytes));
     expect(d.message).toMatch(/^binary data, not an HTML page: \d+ control bytes/);
   });
@@ -61,11 +61,14 @@ describe('malformed input', () => {
     const r = parse('75_05_05-half.htm', enc(cut));
     expect(r.works).toHaveLength(1);
     expect(() => Work.parse(r.works[0])).not.toThrow();
-    expect(r.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', message: 'the HTML ends without </body></html>: the file may be truncated' }));
+    expect(r.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'warning', message: 'the HTML ends without </body></html>: the file may be truncated' }),
+    );
   });
 
   it('a page with no recognisable text (only navigation, images and blank paragraphs)', () => {
-    const html = '<html><head><title>x</title></head><body>\n<p class="title">Marx-Engels Correspondence 1871</p>\n<p>&#160;</p><img src="a.gif">\n<p class="footer"><a href="index.htm">Index</a></p>\n</body></html>';
+    const html =
+      '<html><head><title>x</title></head><body>\n<p class="title">Marx-Engels Correspondence 1871</p>\n<p>&#160;</p><img src="a.gif">\n<p class="footer"><a href="index.htm">Index</a></p>\n</body></html>';
     const d = onlyError(parse('empty-page.htm', enc(html)));
     expect(d).toMatchObject({ message: 'no recognisable text: the page has no body content', element: 'body', line: 1 });
   });
@@ -92,27 +95,60 @@ describe('malformed input', () => {
   });
 
   it('never throws, whatever the bytes', () => {
-    const fragments = ['<p class="information">', '<span class="info">Written:</span>', '<sup class="enote"><a href="#n1">[1]</a></sup>', '<a name="n1">', '</p>', '<p class="sig">', '<br>', '<h3>', '</h3>', '<table><tr><td>', '<hr class="end">', 'Dear Fred,', 'London, March 5, 1852', '<a name="v1pp1:1" />', '&#8220;', '\u0000'];
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string()), { maxLength: 40 }), (parts) => {
-      const r = parse('fuzz.htm', enc(`<html><body>${parts.join('')}`));
-      expect(r.works.length + r.collections.length + r.diagnostics.length).toBeGreaterThan(0);
-      for (const w of r.works) Work.parse(w);
-    }), { numRuns: 150 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
-      const r = parse('fuzz.bin', bytes);
-      expect(Array.isArray(r.diagnostics)).toBe(true);
-    }), { numRuns: 150 });
+    const fragments = [
+      '<p class="information">',
+      '<span class="info">Written:</span>',
+      '<sup class="enote"><a href="#n1">[1]</a></sup>',
+      '<a name="n1">',
+      '</p>',
+      '<p class="sig">',
+      '<br>',
+      '<h3>',
+      '</h3>',
+      '<table><tr><td>',
+      '<hr class="end">',
+      'Dear Fred,',
+      'London, March 5, 1852',
+      '<a name="v1pp1:1" />',
+      '&#8220;',
+      '\u0000',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string()), { maxLength: 40 }), (parts) => {
+        const r = parse('fuzz.htm', enc(`<html><body>${parts.join('')}`));
+        expect(r.works.length + r.collections.length + r.diagnostics.length).toBeGreaterThan(0);
+        for (const w of r.works) Work.parse(w);
+      }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        const r = parse('fuzz.bin', bytes);
+        expect(Array.isArray(r.diagnostics)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
 describe('sniff', () => {
   const head = (rel: string) => readFileSync(new URL(rel, CORPUS), 'latin1').slice(0, 8192);
   it('is confident about MIA pages, including ones outside an archive path', () => {
-    expect(miaHtml.sniff({ path: 'marx/works/1875/letters/75_05_05.htm', bytes: new Uint8Array() }, head('marx/works/1875/letters/75_05_05.htm'))).toBeGreaterThanOrEqual(0.8);
+    expect(
+      miaHtml.sniff(
+        { path: 'marx/works/1875/letters/75_05_05.htm', bytes: new Uint8Array() },
+        head('marx/works/1875/letters/75_05_05.htm'),
+      ),
+    ).toBeGreaterThanOrEqual(0.8);
     expect(miaHtml.sniff({ path: 'x.html', bytes: new Uint8Array() }, head('lenin/works/1913/mar/22.htm'))).toBeGreaterThanOrEqual(0.8);
   });
   it('leaves other formats alone', () => {
     expect(miaHtml.sniff({ path: 'letter.txt', bytes: new Uint8Array() }, 'Written: Written on May 14, 1918\nSource: ...')).toBe(0);
-    expect(miaHtml.sniff({ path: 'l.xml', bytes: new Uint8Array() }, '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>')).toBe(0);
+    expect(
+      miaHtml.sniff(
+        { path: 'l.xml', bytes: new Uint8Array() },
+        '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>',
+      ),
+    ).toBe(0);
   });
 });

@@ -6,7 +6,10 @@ import { clean, textOf, type DomElement, type Page } from './dom.js';
 
 /** Split "Karl Marx and Frederick Engels", "Karl Marx, Vera Zasulich" into names. */
 export function splitNames(s: string): string[] {
-  return clean(s).split(/\s*(?:,|;|&|\band\b)\s*/i).map((n) => n.trim()).filter((n) => /\p{L}{2}/u.test(n));
+  return clean(s)
+    .split(/\s*(?:,|;|&|\band\b)\s*/i)
+    .map((n) => n.trim())
+    .filter((n) => /\p{L}{2}/u.test(n));
 }
 
 export function resolveAll(names: string[], register: PeopleRegister): AgentRef[] {
@@ -38,7 +41,10 @@ export function pageAuthors(page: Page, register: PeopleRegister): AgentRef[] {
 
 export function pageLanguage(page: Page): string {
   const l = page.$('html').attr('lang') ?? page.$('html').attr('xml:lang') ?? '';
-  const m = l.trim().toLowerCase().match(/^[a-z]{2,3}/);
+  const m = l
+    .trim()
+    .toLowerCase()
+    .match(/^[a-z]{2,3}/);
   return m ? m[0] : 'en';
 }
 
@@ -49,11 +55,17 @@ export function bookTitleOf(page: Page, authors: AgentRef[], register: PeopleReg
   if (!t || /internet archive|^mia\b|marxists/i.test(t)) {
     t = clean(page.$('title').first().text()).split(/\s*(?:--|—|–|:|\. |\(| - )\s*/)[0] ?? '';
   }
-  const names = authors.flatMap((a) => [register.get(a.id)?.name, ...register.spellings(a.id), a.name, a.asWritten])
-    .filter((n): n is string => !!n && n.length > 3).sort((a, b) => b.length - a.length);
-  for (let prev = ''; prev !== t;) {
+  const names = authors
+    .flatMap((a) => [register.get(a.id)?.name, ...register.spellings(a.id), a.name, a.asWritten])
+    .filter((n): n is string => !!n && n.length > 3)
+    .sort((a, b) => b.length - a.length);
+  for (let prev = ''; prev !== t; ) {
     prev = t;
-    t = t.replace(/^[\s.:,]+|[\s.:,]+$/g, '').replace(/^\d{4}(?:[-–]\d{2,4})?\s*[:.]?\s+/, '').replace(/\s*\(?\d{4}(?:[-–]\d{2,4})?\)?$/, '').replace(/\s+by$/i, '');
+    t = t
+      .replace(/^[\s.:,]+|[\s.:,]+$/g, '')
+      .replace(/^\d{4}(?:[-–]\d{2,4})?\s*[:.]?\s+/, '')
+      .replace(/\s*\(?\d{4}(?:[-–]\d{2,4})?\)?$/, '')
+      .replace(/\s+by$/i, '');
     for (const n of names) {
       if (t.toLowerCase().startsWith(`${n.toLowerCase()} `)) t = t.slice(n.length);
       else if (t.toLowerCase().endsWith(` ${n.toLowerCase()}`)) t = t.slice(0, -n.length);
@@ -77,7 +89,11 @@ export function workKind(c: KindClues): Work['kind'] {
   if (c.isLetter) return 'letter';
   if (/^(?:\d{4}\s+)?(?:preface|foreword|introduction|afterword|postscript)\b/i.test(c.title)) return 'preface';
   if (c.isChapter) return 'chapter';
-  if (/\bspeech\b|\baddress (?:at|to) the\b/i.test(`${t} ${c.description ?? ''}`) || /^(delivered|spoken|delvered)$/i.test(c.writtenLabel ?? '')) return 'speech';
+  if (
+    /\bspeech\b|\baddress (?:at|to) the\b/i.test(`${t} ${c.description ?? ''}`) ||
+    /^(delivered|spoken|delvered)$/i.test(c.writtenLabel ?? '')
+  )
+    return 'speech';
   if (/^resolutions?\b/i.test(c.title)) return 'resolution';
   if (/^(?:draft\s+)?(?:rules|programme|program|platform|manifesto)\b/i.test(c.title)) return 'document';
   return 'article';

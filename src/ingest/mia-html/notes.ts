@@ -36,7 +36,8 @@ export interface NoteMap {
 }
 
 const LABEL = /^[[(]?\s*(\d{1,3}[a-z]?|[A-Za-z]{1,2}|\*{1,3}|†|‡|§|[ivxlc]{1,6})\s*[\])]?\.?$/;
-export const NOTES_HEADING = /^(?:(?:foot|end)?notes?|(?:author|editor|translator|transcriber)[’']?s?[’']?\s+notes?|editorial notes?|notes? (?:by|of) the \w+|footnotes?)$/i;
+export const NOTES_HEADING =
+  /^(?:(?:foot|end)?notes?|(?:author|editor|translator|transcriber)[’']?s?[’']?\s+notes?|editorial notes?|notes? (?:by|of) the \w+|footnotes?)$/i;
 
 export const labelOf = (text: string): string | undefined => {
   const m = text.replace(/\s+/g, ' ').trim().match(LABEL);
@@ -68,7 +69,13 @@ function leadingElement(u: Unit): DomElement | undefined {
 }
 
 function sanitizeId(anchor: string, used: Set<string>): string {
-  let id = anchor.replace(/\*/g, 'star').replace(/†/g, 'dagger').replace(/‡/g, 'ddagger').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'note';
+  let id =
+    anchor
+      .replace(/\*/g, 'star')
+      .replace(/†/g, 'dagger')
+      .replace(/‡/g, 'ddagger')
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'note';
   if (used.has(id)) {
     let k = 2;
     while (used.has(`${id}-${k}`)) k++;
@@ -78,7 +85,8 @@ function sanitizeId(anchor: string, used: Set<string>): string {
   return id;
 }
 
-const isContent = (u: Unit | undefined) => !!u && (u.kind === 'p' || u.kind === 'loose' || u.kind === 'list' || u.kind === 'pre' || u.kind === 'table');
+const isContent = (u: Unit | undefined) =>
+  !!u && (u.kind === 'p' || u.kind === 'loose' || u.kind === 'list' || u.kind === 'pre' || u.kind === 'table');
 
 export function findNotes(units: Unit[], nav: Set<number>): NoteMap {
   // Every named anchor, and the unit it names. An anchor alone in its run names the next unit.
@@ -104,7 +112,11 @@ export function findNotes(units: Unit[], nav: Set<number>): NoteMap {
       const href = tag(el) === 'a' ? attr(el, 'href') : undefined;
       if (!href?.startsWith('#') || href.length < 2) continue;
       let target = href.slice(1);
-      try { target = decodeURIComponent(target); } catch { /* keep as written */ }
+      try {
+        target = decodeURIComponent(target);
+      } catch {
+        /* keep as written */
+      }
       const label = labelOf(textOf(el));
       const hit = anchors.get(target);
       if (!label || !hit || hit.unit <= i || hit.unit >= units.length) continue;
@@ -125,7 +137,7 @@ export function findNotes(units: Unit[], nav: Set<number>): NoteMap {
     const u = units[i]!;
     if (starts.has(i) || !isContent(u) || nav.has(i)) return false;
     const lead = leadingElement(u);
-    const name = lead ? anchorName(lead) ?? [...descendants(lead)].map(anchorName).find(Boolean) : undefined;
+    const name = lead ? (anchorName(lead) ?? [...descendants(lead)].map(anchorName).find(Boolean)) : undefined;
     if (!lead || !name) return false;
     const labelled = labelOf(textOf(lead)) !== undefined || /^\s*[[(]?\s*(\d{1,3}[a-z]?|\*{1,3}|[A-Z])\s*[\])]?\.?(\s|$)/.test(u.text);
     if (!labelled) return false;
@@ -158,10 +170,23 @@ export function findNotes(units: Unit[], nav: Set<number>): NoteMap {
         kind = /editor/i.test(t) ? 'editorial' : /author/i.test(t) ? 'author' : /translator/i.test(t) ? 'translator' : kind;
       }
     }
-    const own = labelOf(textOf(s.el ?? units[start]!.el)) ?? units[start]!.text.match(/^\s*[[(]?\s*(\d{1,3}[a-z]?|\*{1,3}|[A-Z])\s*[\])]?\.?(?=\s|$)/)?.[1] ?? String(defs.length + 1);
-    const def: NoteDef = { id: sanitizeId(s.anchor, used), anchor: s.anchor, label: own, start, end, referenced: s.referenced, ...(s.el ? { anchorEl: s.el } : {}) };
+    const own =
+      labelOf(textOf(s.el ?? units[start]!.el)) ??
+      units[start]!.text.match(/^\s*[[(]?\s*(\d{1,3}[a-z]?|\*{1,3}|[A-Z])\s*[\])]?\.?(?=\s|$)/)?.[1] ??
+      String(defs.length + 1);
+    const def: NoteDef = {
+      id: sanitizeId(s.anchor, used),
+      anchor: s.anchor,
+      label: own,
+      start,
+      end,
+      referenced: s.referenced,
+      ...(s.el ? { anchorEl: s.el } : {}),
+    };
     const last = units[end - 1]!.text;
-    def.kind = kind ?? (/(progress publishers|[-–—]\s*ed\.?\]?|editor|institute|international publishers)\.?\s*$/i.test(last) ? 'editorial' : undefined);
+    def.kind =
+      kind ??
+      (/(progress publishers|[-–—]\s*ed\.?\]?|editor|institute|international publishers)\.?\s*$/i.test(last) ? 'editorial' : undefined);
     if (!def.kind) delete def.kind;
     defs.push(def);
     for (let u = start; u < end; u++) consumed.add(u);
@@ -178,7 +203,10 @@ export function findNotes(units: Unit[], nav: Set<number>): NoteMap {
     if (def.label !== c.label) {
       const other = defs.find((d) => d.label === c.label && d !== def && !d.referenced);
       if (other) {
-        problems.push({ unit: c.unit, message: `note marker [${c.label}] points at #${c.target} (note ${def.label}); linked to note ${other.label} (#${other.anchor}), whose label matches` });
+        problems.push({
+          unit: c.unit,
+          message: `note marker [${c.label}] points at #${c.target} (note ${def.label}); linked to note ${other.label} (#${other.anchor}), whose label matches`,
+        });
         def = other;
         def.referenced = true;
       }
@@ -216,8 +244,14 @@ export function labelElements(u: Unit, def: NoteDef): Set<DomElement> {
       }
       if (!isElement(n) || n.type !== 'tag') continue;
       const t = textOf(n);
-      if (!t) { if (n === def.anchorEl) skip.add(n); continue; }
-      if (labelOf(t)) { skip.add(n); continue; }
+      if (!t) {
+        if (n === def.anchorEl) skip.add(n);
+        continue;
+      }
+      if (labelOf(t)) {
+        skip.add(n);
+        continue;
+      }
       if (visit(n.children)) return true;
     }
     return false;

@@ -14,7 +14,10 @@ const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
  * pair. Returns undefined for other paths.
  */
 export function miaArchivePath(filePath: string): string[] | undefined {
-  const segs = filePath.replace(/\\/g, '/').split('/').filter((s) => s && s !== '.');
+  const segs = filePath
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s && s !== '.');
   const a = segs.lastIndexOf('archive');
   if (a >= 0 && a < segs.length - 1) return segs.slice(a + 1);
   for (let i = 0; i < segs.length - 1; i++) {
@@ -56,7 +59,10 @@ export function collectionPath(archivePath: string[]): string[] {
   const segs = archivePath.map((s, i) => (i === archivePath.length - 1 ? stripExt(s) : s));
   if (/^index$/i.test(segs.at(-1) ?? '') && segs.length > 1) segs.pop();
   const author = segs[0]!;
-  const cw = segs.slice(1).join('/').match(/^works\/cw\/(?:v|volume)0*(\d+)$/i);
+  const cw = segs
+    .slice(1)
+    .join('/')
+    .match(/^works\/cw\/(?:v|volume)0*(\d+)$/i);
   if (cw) return [author, 'collected-works', `volume-${cw[1]}`];
   if (segs[1] === 'works' && /^\d{4}$/.test(segs[2] ?? '') && segs[3] === 'letters' && segs.length === 4) {
     return [author, 'letters', segs[2]!];
@@ -70,8 +76,13 @@ export function collectionPath(archivePath: string[]): string[] {
 /** Human titles for collection path segments we can name without reading the page. */
 export function defaultSegmentTitles(path: string[]): string[] {
   const names: Record<string, string> = {
-    marx: 'Marx & Engels Internet Archive', lenin: 'Lenin Internet Archive', engels: 'Engels',
-    works: 'Works', letters: 'Letters', 'collected-works': 'Collected Works', cw: 'Collected Works',
+    marx: 'Marx & Engels Internet Archive',
+    lenin: 'Lenin Internet Archive',
+    engels: 'Engels',
+    works: 'Works',
+    letters: 'Letters',
+    'collected-works': 'Collected Works',
+    cw: 'Collected Works',
   };
   return path.map((s) => names[s] ?? (/^volume-(\d+)$/.test(s) ? `Volume ${s.slice(7)}` : /^\d{4}$/.test(s) ? s : s.replace(/-/g, ' ')));
 }

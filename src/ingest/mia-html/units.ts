@@ -1,7 +1,21 @@
 // The page body as a flat, ordered list of block units (paragraphs, headings, rules, data tables,
 // lists, loose text runs). Layout wrappers (div.border, layout tables, blockquote frames, anchors
 // that swallowed blocks) are walked through, so what is left is content in reading order.
-import { attr, classes, containsBlock, descendants, find, hasClass, isElement, isText, lineOf, tag, textOf, type DomElement, type DomNode } from './dom.js';
+import {
+  attr,
+  classes,
+  containsBlock,
+  descendants,
+  find,
+  hasClass,
+  isElement,
+  isText,
+  lineOf,
+  tag,
+  textOf,
+  type DomElement,
+  type DomNode,
+} from './dom.js';
 import { pageBreakNumber } from './inlines.js';
 
 export type UnitKind = 'p' | 'h' | 'hr' | 'table' | 'list' | 'pre' | 'loose';
@@ -21,8 +35,34 @@ export interface Unit {
 }
 
 const SKIP = new Set(['script', 'style', 'head', 'noscript', 'map', 'object', 'embed', 'iframe', 'select', 'button', 'input', 'textarea']);
-const CONTAINERS = new Set(['div', 'center', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'form', 'section', 'article',
-  'header', 'footer', 'main', 'aside', 'nav', 'dl', 'dd', 'dt', 'figure', 'figcaption', 'caption', 'li', 'body', 'html', 'address']);
+const CONTAINERS = new Set([
+  'div',
+  'center',
+  'td',
+  'th',
+  'tr',
+  'tbody',
+  'thead',
+  'tfoot',
+  'form',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'dl',
+  'dd',
+  'dt',
+  'figure',
+  'figcaption',
+  'caption',
+  'li',
+  'body',
+  'html',
+  'address',
+]);
 
 /** Nav tables of the Lenin pages (t2h-foot/t2h-toc), and tables that are nothing but links. */
 const isNavTable = (t: DomElement) => /t2h-(foot|toc)/.test(attr(t, 'class') ?? '');
@@ -41,14 +81,23 @@ export function isDataTable(t: DomElement): boolean {
   }
   if (maxCols < 2) return false;
   const all = textOf(t);
-  const linked = [...descendants(t)].filter((d) => tag(d) === 'a' && attr(d, 'href')).map(textOf).join('').length;
+  const linked = [...descendants(t)]
+    .filter((d) => tag(d) === 'a' && attr(d, 'href'))
+    .map(textOf)
+    .join('').length;
   return all.length > 0 && linked / all.length < 0.5;
 }
 
 /** A blockquote that frames the page (MIA's <blockquote><div class="border">) rather than quoting. */
 const isFrame = (bq: DomElement) =>
-  !!find(bq, (d) => (tag(d) === 'div' && hasClass(d, 'border')) || /^h[1-3]$/.test(tag(d)) || tag(d) === 'hr' ||
-    (tag(d) === 'p' && (hasClass(d, 'title') || hasClass(d, 'footer'))));
+  !!find(
+    bq,
+    (d) =>
+      (tag(d) === 'div' && hasClass(d, 'border')) ||
+      /^h[1-3]$/.test(tag(d)) ||
+      tag(d) === 'hr' ||
+      (tag(d) === 'p' && (hasClass(d, 'title') || hasClass(d, 'footer'))),
+  );
 
 export function flattenUnits(body: DomElement): Unit[] {
   const units: Unit[] = [];
@@ -56,11 +105,27 @@ export function flattenUnits(body: DomElement): Unit[] {
   let runParent: DomElement = body;
   let runQuote = false;
   const flush = () => {
-    const meaningful = run.some((n) => (isText(n) && n.data.trim() !== '') ||
-      (isElement(n) && (textOf(n) !== '' || (tag(n) === 'a' && !!pageBreakNumber(n)) || (tag(n) === 'a' && !!(attr(n, 'name') || attr(n, 'id'))))));
+    const meaningful = run.some(
+      (n) =>
+        (isText(n) && n.data.trim() !== '') ||
+        (isElement(n) &&
+          (textOf(n) !== '' || (tag(n) === 'a' && !!pageBreakNumber(n)) || (tag(n) === 'a' && !!(attr(n, 'name') || attr(n, 'id'))))),
+    );
     if (meaningful) {
       const first = run.find(isElement);
-      units.push({ kind: 'loose', el: runParent, nodes: run, cls: [], inQuote: runQuote, line: lineOf(first ?? runParent), text: run.map((n) => (isText(n) ? n.data : isElement(n) ? textOf(n) : '')).join(' ').replace(/\s+/g, ' ').trim() });
+      units.push({
+        kind: 'loose',
+        el: runParent,
+        nodes: run,
+        cls: [],
+        inQuote: runQuote,
+        line: lineOf(first ?? runParent),
+        text: run
+          .map((n) => (isText(n) ? n.data : isElement(n) ? textOf(n) : ''))
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      });
     }
     run = [];
   };
@@ -71,7 +136,10 @@ export function flattenUnits(body: DomElement): Unit[] {
   const walk = (container: DomElement, inQuote: boolean) => {
     for (const n of container.children) {
       if (isText(n)) {
-        if (!run.length) { runParent = container; runQuote = inQuote; }
+        if (!run.length) {
+          runParent = container;
+          runQuote = inQuote;
+        }
         run.push(n);
         continue;
       }
@@ -79,21 +147,39 @@ export function flattenUnits(body: DomElement): Unit[] {
       const t = tag(n);
       if (SKIP.has(t)) continue;
       if (t === 'p') {
-        if (containsBlock(n)) { flush(); walk(n, inQuote); flush(); } else add('p', n, inQuote);
+        if (containsBlock(n)) {
+          flush();
+          walk(n, inQuote);
+          flush();
+        } else add('p', n, inQuote);
       } else if (/^h[1-6]$/.test(t)) add('h', n, inQuote, { level: +t[1]! });
       else if (t === 'hr') add('hr', n, inQuote);
       else if (t === 'pre') add('pre', n, inQuote);
       else if (t === 'ul' || t === 'ol') add('list', n, inQuote);
       else if (t === 'table') {
-        if (isNavTable(n)) { flush(); continue; }
+        if (isNavTable(n)) {
+          flush();
+          continue;
+        }
         if (isDataTable(n)) add('table', n, inQuote);
-        else { flush(); walk(n, inQuote); flush(); }
+        else {
+          flush();
+          walk(n, inQuote);
+          flush();
+        }
       } else if (t === 'blockquote') {
-        flush(); walk(n, inQuote || !isFrame(n)); flush();
+        flush();
+        walk(n, inQuote || !isFrame(n));
+        flush();
       } else if (CONTAINERS.has(t) || containsBlock(n)) {
-        flush(); walk(n, inQuote); flush();
+        flush();
+        walk(n, inQuote);
+        flush();
       } else {
-        if (!run.length) { runParent = container; runQuote = inQuote; }
+        if (!run.length) {
+          runParent = container;
+          runQuote = inQuote;
+        }
         run.push(n);
       }
     }
@@ -124,7 +210,8 @@ export function unitLinks(u: Unit): { el: DomElement; href: string; text: string
   return out;
 }
 
-const NAV_WORDS = /^(next|previous|prev|index|contents|table of contents|back|forward|backward|top|home|up|[<>«»]+|next chapter|previous chapter|chapter \w+|part \w+|section \w+|works index|\W*)$/i;
+const NAV_WORDS =
+  /^(next|previous|prev|index|contents|table of contents|back|forward|backward|top|home|up|[<>«»]+|next chapter|previous chapter|chapter \w+|part \w+|section \w+|works index|\W*)$/i;
 
 /**
  * Navigation rather than content: breadcrumbs (p.title), footers, next/previous rows, "last updated",
@@ -145,11 +232,14 @@ export function isNavUnit(u: Unit, heuristic = true): boolean {
   const links = unitLinks(u);
   // An in-page contents list in any paragraph style: several #links (not note markers) making up the text.
   const inPage = links.filter((l) => l.href.startsWith('#') && l.text.length > 3 && !/^[[(]?\s*[\dA-Za-z*]{1,3}\s*[\])]?\.?$/.test(l.text));
-  if (inPage.length >= 2 && inPage.length === links.length && inPage.reduce((n, l) => n + l.text.length, 0) >= u.text.length * 0.6) return true;
+  if (inPage.length >= 2 && inPage.length === links.length && inPage.reduce((n, l) => n + l.text.length, 0) >= u.text.length * 0.6)
+    return true;
   if (!links.length || u.text.length > 300) return false;
   const linked = links.map((l) => l.text).join('');
   const rest = u.text.replace(/[\s|•·\-–—:[\]()]+/g, '');
   const allLinks = rest.length <= linked.replace(/[\s|•·\-–—:[\]()]+/g, '').length;
   if (!allLinks) return false;
-  return links.every((l) => NAV_WORDS.test(l.text) || /(^|\/)index\.html?(#.*)?$/i.test(l.href) || /^\.\.\//.test(l.href) || /^#/.test(l.href));
+  return links.every(
+    (l) => NAV_WORDS.test(l.text) || /(^|\/)index\.html?(#.*)?$/i.test(l.href) || /^\.\.\//.test(l.href) || /^#/.test(l.href),
+  );
 }

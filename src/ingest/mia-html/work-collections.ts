@@ -60,10 +60,7 @@ export function workCollections(c: CollectionsInput): CollectionRef[] {
   }
   if (!ap) return out;
   // Index pages the navigation points at: the book's contents, the year's letters, a CW volume.
-  const navLinks = [
-    ...c.sourceLinks,
-    ...c.units.flatMap((u, i) => (c.nav.has(i) || isNavUnit(u, false) ? unitLinks(u) : [])),
-  ];
+  const navLinks = [...c.sourceLinks, ...c.units.flatMap((u, i) => (c.nav.has(i) || isNavUnit(u, false) ? unitLinks(u) : []))];
   c.page.$('table.t2h-foot a[href], span.footer a[href]').each((_, el) => {
     const href = c.page.$(el).attr('href');
     if (href) navLinks.push({ text: c.page.$(el).text().replace(/\s+/g, ' ').trim(), href });

@@ -3,7 +3,17 @@ import { parseWrittenStatement } from '../../model/dates.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { slugify, workId } from '../../model/ids.js';
 import type { PeopleRegister } from '../../model/register.js';
-import { emptyEntities, Work, type AgentRef, type Block, type Inline, type Note, type PartialDate, type PlaceRef, type Provenance } from '../../model/work.js';
+import {
+  emptyEntities,
+  Work,
+  type AgentRef,
+  type Block,
+  type Inline,
+  type Note,
+  type PartialDate,
+  type PlaceRef,
+  type Provenance,
+} from '../../model/work.js';
 import { unitsToDrafts } from './blocks.js';
 import { elementPath, hasClass, type Page } from './dom.js';
 import { chooseTitle } from './heading.js';
@@ -37,7 +47,10 @@ function headerUnits(units: Unit[], nav: Set<number>): { header: number[]; first
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (nav.has(i) || u.kind === 'hr' || u.kind === 'h') continue;
-    if (u.kind === 'p' && hasClass(u.el, 'information') && isHeaderBlock(u.el)) { header.push(i); continue; }
+    if (u.kind === 'p' && hasClass(u.el, 'information') && isHeaderBlock(u.el)) {
+      header.push(i);
+      continue;
+    }
     if (isContentUnit(u) && (u.text || u.kind !== 'loose')) return { header, firstContent: i };
   }
   return { header, firstContent: units.length };
@@ -61,16 +74,22 @@ function mergeHeaders(blocks: InfoBlock[]): InfoBlock {
 }
 
 const place = (name: string | undefined): PlaceRef | undefined => {
-  const n = name?.replace(/^\[|\]$/g, '').replace(/[.,;]+$/, '').trim();
+  const n = name
+    ?.replace(/^\[|\]$/g, '')
+    .replace(/[.,;]+$/, '')
+    .trim();
   return n ? { id: slugify(n, 50), name: n } : undefined;
 };
 
 /** "London, 5 May 1875" / "[London] April 17, 1871" / "Folkestone, near Dover" → the place before the date. */
 function datelinePlace(text: string): string | undefined {
-  const m = text.match(/^\[?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:near|bei|am|an|sur|on|\p{Lu}[\p{L}.'’-]*))*)\]?(?:,\s|\]\s)/u) ??
+  const m =
+    text.match(/^\[?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:near|bei|am|an|sur|on|\p{Lu}[\p{L}.'’-]*))*)\]?(?:,\s|\]\s)/u) ??
     text.match(/^\[(\p{Lu}[\p{L}.'’ -]*)\]/u);
   const p = m?.[1]?.trim();
-  return p && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|written|early|late|mid|in|on|at|by|between|before|after|not)/i.test(p) ? p : undefined;
+  return p && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|written|early|late|mid|in|on|at|by|between|before|after|not)/i.test(p)
+    ? p
+    : undefined;
 }
 
 /** Date as an id prefix: year[-month[-day]] the date certainly names (seasons and "before" dates cut back). */
@@ -82,8 +101,10 @@ function idDate(d: PartialDate | undefined): string | undefined {
   return d.precision === 'day' ? day : d.precision === 'month' ? day.slice(0, 7) : day.slice(0, 4);
 }
 
-const SUBTITLE_LINE = /^(?:(?:in|at)\s+\p{Lu}|by\s+\p{Lu}|concerning\b|on the\b|[[(]|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\p{Lu}[\p{L} -]+,\s+(?:\p{Lu}|\d))/iu;
-const CHAPTER_FILE = /^(?:ch|chap|chapter|part|pt|p|sec|section|appen|appendix|book|notes?|news|postscript|intro|foreword|preface)[\w-]*\.html?$/i;
+const SUBTITLE_LINE =
+  /^(?:(?:in|at)\s+\p{Lu}|by\s+\p{Lu}|concerning\b|on the\b|[[(]|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\p{Lu}[\p{L} -]+,\s+(?:\p{Lu}|\d))/iu;
+const CHAPTER_FILE =
+  /^(?:ch|chap|chapter|part|pt|p|sec|section|appen|appendix|book|notes?|news|postscript|intro|foreword|preface)[\w-]*\.html?$/i;
 const NUMERAL_TITLE = /^(?:(?:chapter|part|book|section)\s+)?(?:[IVXLC]+|\d+)\.?$/i;
 
 export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } {
@@ -93,7 +114,8 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   const info = mergeHeaders(header.map((i) => parseInfoBlock(units[i]!.el)));
   const skipForNotes = new Set([...nav, ...header]);
   const notes: NoteMap = findNotes(units, skipForNotes);
-  for (const p of notes.problems) diagnostics.push({ severity: 'warning', message: p.message, line: units[p.unit]!.line, element: elementPath(units[p.unit]!.el) });
+  for (const p of notes.problems)
+    diagnostics.push({ severity: 'warning', message: p.message, line: units[p.unit]!.line, element: elementPath(units[p.unit]!.el) });
   const ctx: InlineContext = { marker: (el) => notes.markers.get(el) };
 
   // Title, byline, book title among the opening headings.
@@ -101,7 +123,10 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   const folder = inp.archivePath ? bookFolder(inp.archivePath) : undefined;
   const leading = units.map((_, i) => i).filter((i) => i < firstContent && units[i]!.kind === 'h' && !nav.has(i) && !notes.consumed.has(i));
   const choice = chooseTitle(units, leading, authors, register, !!folder);
-  const headingLines = (i: number) => splitLines(withoutMarkers(toInlines(units[i]!.el.children, ctx))).map((l) => inlineText(l).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const headingLines = (i: number) =>
+    splitLines(withoutMarkers(toInlines(units[i]!.el.children, ctx)))
+      .map((l) => inlineText(l).replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
   // A title heading whose later lines name a place, a date, a byline or a bracketed topic is title +
   // subtitle ("Marx to Ludwig Kugelmann<br>In Hanover"); other line breaks are only layout.
   const titleLines = choice.title.map(headingLines);
@@ -112,13 +137,16 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   let subtitleAt = choice.subtitle;
   if (restLines.length) subtitleAt = undefined;
   const subtitle = restLines.length ? restLines.join(' ') : subtitleAt !== undefined ? headingLines(subtitleAt).join(' ') : undefined;
-  const book = choice.bookTitle !== undefined ? headingLines(choice.bookTitle).join(' ') : folder ? bookTitleOf(page, authors, register) : undefined;
+  const book =
+    choice.bookTitle !== undefined ? headingLines(choice.bookTitle).join(' ') : folder ? bookTitleOf(page, authors, register) : undefined;
   if (title && NUMERAL_TITLE.test(title) && book) title = `${book}: ${title}`;
   if (!title) title = metaContent(page, 'description') ?? page.$('title').first().text().replace(/\s+/g, ' ').trim();
 
   // No author named in the page's head: a "by Marx" in the opening headings names one.
   if (!authors.length) {
-    const by = [subtitle ?? '', ...leading.map((i) => units[i]!.text)].map((t) => t.match(/\bby\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/u)?.[1]).find((n) => n && register.lookup(n));
+    const by = [subtitle ?? '', ...leading.map((i) => units[i]!.text)]
+      .map((t) => t.match(/\bby\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/u)?.[1])
+      .find((n) => n && register.lookup(n));
     if (by) authors = [register.resolve(by)];
   }
 
@@ -129,8 +157,15 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   const titled = !!lt.recipients.length && (!!sender || /^(?:(?:an?\s+)?(?:open\s+)?(?:letter|telegram)s?\s+)?to\s/i.test(title));
 
   // Body units.
-  const used = new Set([...nav, ...header, ...notes.consumed, ...choice.title, ...choice.drop,
-    ...(subtitleAt !== undefined ? [subtitleAt] : []), ...(choice.bookTitle !== undefined ? [choice.bookTitle] : [])]);
+  const used = new Set([
+    ...nav,
+    ...header,
+    ...notes.consumed,
+    ...choice.title,
+    ...choice.drop,
+    ...(subtitleAt !== undefined ? [subtitleAt] : []),
+    ...(choice.bookTitle !== undefined ? [choice.bookTitle] : []),
+  ]);
   const rest = units.map((_, i) => i).filter((i) => !used.has(i));
   const body = rest.filter((i, k) => {
     const u = units[i]!;
@@ -139,22 +174,51 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   });
   const drafts = unitsToDrafts(units, body, ctx);
   const sigs = drafts.filter((d) => d.sig).length;
-  const opening = drafts.slice(0, 4).some((d) => d.block.type === 'salutation' || ('content' in d.block && isSalutation(inlineText(d.block.content))));
+  const opening = drafts
+    .slice(0, 4)
+    .some((d) => d.block.type === 'salutation' || ('content' in d.block && isSalutation(inlineText(d.block.content))));
   const isLetter = (inp.archivePath ? isLettersPath(inp.archivePath) : false) || titled || (opening && sigs > 0);
   const leadText = leading.map((i) => units[i]!.text).join(' ');
-  const kind = workKind({ title, subtitle: [subtitle, leadText].filter(Boolean).join(' '), ...(metaContent(page, 'description') ? { description: metaContent(page, 'description')! } : {}),
-    isLetter, isChapter: !!folder && CHAPTER_FILE.test(inp.archivePath?.at(-1) ?? ''), ...(info.written ? { writtenLabel: info.written.label } : {}) });
+  const kind = workKind({
+    title,
+    subtitle: [subtitle, leadText].filter(Boolean).join(' '),
+    ...(metaContent(page, 'description') ? { description: metaContent(page, 'description')! } : {}),
+    isLetter,
+    isChapter: !!folder && CHAPTER_FILE.test(inp.archivePath?.at(-1) ?? ''),
+    ...(info.written ? { writtenLabel: info.written.label } : {}),
+  });
   if (kind === 'letter' || kind === 'telegram') shapeLetter(drafts);
   else splitSignatures(drafts);
   const blocks = tidy(drafts);
-  const letters = blocks.map((b) => ('content' in b ? inlineText(b.content) : b.type === 'list' ? b.items.map(inlineText).join(' ') : b.type === 'table' ? b.rows.flat().map(inlineText).join(' ') : ''))
-    .join(' ').match(/\p{L}/gu)?.length ?? 0;
+  const letters =
+    blocks
+      .map((b) =>
+        'content' in b
+          ? inlineText(b.content)
+          : b.type === 'list'
+            ? b.items.map(inlineText).join(' ')
+            : b.type === 'table'
+              ? b.rows.flat().map(inlineText).join(' ')
+              : '',
+      )
+      .join(' ')
+      .match(/\p{L}/gu)?.length ?? 0;
   if (!blocks.some((b) => b.type !== 'rule' && b.type !== 'heading') || letters < 3) {
-    return { diagnostics: [...diagnostics, { severity: 'error', message: 'no recognisable text: the page has no paragraphs of content', line: page.body.sourceCodeLocation?.startLine, element: 'body' }] };
+    return {
+      diagnostics: [
+        ...diagnostics,
+        {
+          severity: 'error',
+          message: 'no recognisable text: the page has no paragraphs of content',
+          line: page.body.sourceCodeLocation?.startLine,
+          element: 'body',
+        },
+      ],
+    };
   }
 
   // Recipients: title first, then the salutation.
-  let recipients: AgentRef[] = [];
+  const recipients: AgentRef[] = [];
   if (kind === 'letter' || kind === 'telegram') {
     const names = lt.recipients.length ? lt.recipients : [];
     if (!names.length) {
@@ -174,9 +238,27 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   // Else a date in the title ("Karl Marx to Ludwig Kugelmann, 30 January 1868") or in the line under
   // it ("The Second Address / September 9, 1870", "Highgate Cemetery, London. March 17, 1883").
   const titleDate = (kind === 'letter' ? datePhrase(title)?.phrase : undefined) ?? (subtitle ? datePhrase(subtitle)?.phrase : undefined);
-  const st = info.written?.statement ?? (datelineText && isDateline(datelineText) ? parseWrittenStatement(datelineText) : titleDate ? parseWrittenStatement(titleDate) : undefined);
-  const writtenPlace = place(st?.place ?? st?.sentFrom ?? info.sent?.from ?? (datelineText ? datelinePlace(datelineText) : undefined) ?? (info.written ? datelinePlace(info.written.text) : undefined));
-  const written: Work['written'] = st ? { ...(st.date ? { date: st.date } : {}), ...(writtenPlace ? { place: writtenPlace } : {}), text: info.written?.text ?? (datelineText && isDateline(datelineText) ? datelineText : undefined) ?? st.text } : undefined;
+  const st =
+    info.written?.statement ??
+    (datelineText && isDateline(datelineText)
+      ? parseWrittenStatement(datelineText)
+      : titleDate
+        ? parseWrittenStatement(titleDate)
+        : undefined);
+  const writtenPlace = place(
+    st?.place ??
+      st?.sentFrom ??
+      info.sent?.from ??
+      (datelineText ? datelinePlace(datelineText) : undefined) ??
+      (info.written ? datelinePlace(info.written.text) : undefined),
+  );
+  const written: Work['written'] = st
+    ? {
+        ...(st.date ? { date: st.date } : {}),
+        ...(writtenPlace ? { place: writtenPlace } : {}),
+        text: info.written?.text ?? (datelineText && isDateline(datelineText) ? datelineText : undefined) ?? st.text,
+      }
+    : undefined;
   const sentTo = place(st?.sentTo ?? info.sent?.to ?? lt.place);
 
   // Notes.
@@ -188,23 +270,38 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   });
 
   const rights = info.rights ?? { statement: 'No rights statement on the page (Marxists Internet Archive).', licence: UNKNOWN_LICENCE };
-  if (!info.rights) diagnostics.push({ severity: 'warning', message: `no rights statement on the page; licence recorded as ${UNKNOWN_LICENCE}` });
-  if (!authors.length) diagnostics.push({ severity: 'warning', message: 'no author named by the page (no <meta name="author">, byline or series line)' });
+  if (!info.rights)
+    diagnostics.push({ severity: 'warning', message: `no rights statement on the page; licence recorded as ${UNKNOWN_LICENCE}` });
+  if (!authors.length)
+    diagnostics.push({ severity: 'warning', message: 'no author named by the page (no <meta name="author">, byline or series line)' });
 
   const idDateIso = idDate(st?.date) ?? (inp.archivePath ? dateFromArchivePath(inp.archivePath) : undefined);
-  const id = folder && inp.archivePath
-    ? idFromArchivePath(inp.archivePath)
-    : workId({ author: authors[0]?.id, isoDate: idDateIso, ...(recipients[0] && (kind === 'letter' || kind === 'telegram') ? { recipient: recipients[0].name.split(' ').at(-1)! } : {}), title });
+  const id =
+    folder && inp.archivePath
+      ? idFromArchivePath(inp.archivePath)
+      : workId({
+          author: authors[0]?.id,
+          isoDate: idDateIso,
+          ...(recipients[0] && (kind === 'letter' || kind === 'telegram') ? { recipient: recipients[0].name.split(' ').at(-1)! } : {}),
+          title,
+        });
 
-  const people = [...authors, ...recipients].filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i)
+  const people = [...authors, ...recipients]
+    .filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i)
     .map((a) => ({ id: a.id, name: a.name, ...(a.asWritten ? { aliases: [a.asWritten] } : {}), ...(a.refs ? { refs: a.refs } : {}) }));
-  const places = [writtenPlace, sentTo].filter((p): p is PlaceRef => !!p).filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i).map((p) => ({ id: p.id, name: p.name }));
+  const places = [writtenPlace, sentTo]
+    .filter((p): p is PlaceRef => !!p)
+    .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i)
+    .map((p) => ({ id: p.id, name: p.name }));
 
   const candidate = {
-    id, kind, title: title || 'Untitled',
+    id,
+    kind,
+    title: title || 'Untitled',
     ...(subtitle ? { subtitle } : {}),
     language: pageLanguage(page),
-    authors, recipients,
+    authors,
+    recipients,
     ...(written ? { written } : {}),
     ...(sentTo ? { sentTo } : {}),
     published: info.published,
@@ -215,14 +312,30 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
     ...(info.headerNotes.length ? { headerNotes: info.headerNotes } : {}),
     body: blocks,
     notes: noteList,
-    collections: workCollections({ page, units, nav, archivePath: inp.archivePath, folder, book, authors, source: info.source, sourceLinks: info.sourceLinks, isLetter: kind === 'letter' }),
+    collections: workCollections({
+      page,
+      units,
+      nav,
+      archivePath: inp.archivePath,
+      folder,
+      book,
+      authors,
+      source: info.source,
+      sourceLinks: info.sourceLinks,
+      isLetter: kind === 'letter',
+    }),
     entities: { ...emptyEntities(), people, places },
     provenance: inp.provenance,
   };
   const parsed = Work.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { diagnostics: [...diagnostics, { severity: 'error', message: `the imported record is not a valid Work: ${issue?.path.join('.')}: ${issue?.message}` }] };
+    return {
+      diagnostics: [
+        ...diagnostics,
+        { severity: 'error', message: `the imported record is not a valid Work: ${issue?.path.join('.')}: ${issue?.message}` },
+      ],
+    };
   }
   return { work: parsed.data, diagnostics };
 }
@@ -265,4 +378,3 @@ function stripLeadingLabel(blocks: Block[], label: string): void {
   const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   t.text = t.text.replace(new RegExp(`^\\s*[[(]?\\s*${esc}\\s*[\\])]?\\.?\\s+`), '');
 }
-

@@ -3,8 +3,10 @@
 import type { Block, Inline } from '../../model/work.js';
 import { parseDate } from '../../model/dates.js';
 
-const SALUTATION = /^(dear|my dear|dearest|dear comrades?|comrades?|citizens?|sir|madam|gentlemen|respected|to the|liebe[rs]?|werte[rs]?|cher|chère|дорогой|дорогая|уважаемый)\b.{0,80}[,:!]$/i;
-const CLOSER = /^(yours|your|ever yours|with|best|kind|warm|cordial|fraternal|salut|greetings|regards|faithfully|sincerely|affectionately|всего|ваш|твой|dein|ihr|votre)\b.{0,60}$/i;
+const SALUTATION =
+  /^(dear|my dear|dearest|dear comrades?|comrades?|citizens?|sir|madam|gentlemen|respected|to the|liebe[rs]?|werte[rs]?|cher|chère|дорогой|дорогая|уважаемый)\b.{0,80}[,:!]$/i;
+const CLOSER =
+  /^(yours|your|ever yours|with|best|kind|warm|cordial|fraternal|salut|greetings|regards|faithfully|sincerely|affectionately|всего|ваш|твой|dein|ihr|votre)\b.{0,60}$/i;
 const POSTSCRIPT = /^(P\.\s?S\.|PS\b|N\.\s?B\.)/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
@@ -25,14 +27,25 @@ export function classifyLines(lines: string[], isLetter: boolean): LineRole[] {
   let start = 0;
   let end = lines.length;
   const first = lines[0];
-  if (first !== undefined && first.length < 60 && /,/.test(first) && parseDate(first) && /\d{4}\.?$/.test(first) && !SALUTATION.test(first)) {
+  if (
+    first !== undefined &&
+    first.length < 60 &&
+    /,/.test(first) &&
+    parseDate(first) &&
+    /\d{4}\.?$/.test(first) &&
+    !SALUTATION.test(first)
+  ) {
     roles[0] = 'dateline';
     start = 1;
   }
   const hasSalutation = lines[start] !== undefined && SALUTATION.test(lines[start]!);
   if (hasSalutation) roles[start++] = 'salutation';
   let ps = end;
-  for (let k = start; k < end; k++) if (POSTSCRIPT.test(lines[k]!)) { ps = k; break; }
+  for (let k = start; k < end; k++)
+    if (POSTSCRIPT.test(lines[k]!)) {
+      ps = k;
+      break;
+    }
   for (let k = ps; k < end; k++) roles[k] = 'postscript';
   end = ps;
   if ((isLetter || hasSalutation) && end - 1 > start && isSignature(lines[end - 1]!)) {

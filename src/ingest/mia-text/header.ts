@@ -15,13 +15,44 @@ export interface TextLayout {
 }
 
 const LABELS = [
-  'Written', 'First Published', 'Published', 'Source', 'Translated', 'Translated by', 'Translation', 'Transcription\\Markup',
-  'Transcription/Markup', 'Transcription & HTML Markup', 'Transcription', 'HTML Markup', 'Markup', 'Proofread', 'Proofed',
-  'Proofreading', 'Editor', 'Edited', 'Public Domain', 'Copyleft', 'Copyright', 'Online Version', 'Other Formats', 'Delivered',
-  'Sent', 'Date', 'Place', 'Rights', 'Licence', 'License',
+  'Written',
+  'First Published',
+  'Published',
+  'Source',
+  'Translated',
+  'Translated by',
+  'Translation',
+  'Transcription\\Markup',
+  'Transcription/Markup',
+  'Transcription & HTML Markup',
+  'Transcription',
+  'HTML Markup',
+  'Markup',
+  'Proofread',
+  'Proofed',
+  'Proofreading',
+  'Editor',
+  'Edited',
+  'Public Domain',
+  'Copyleft',
+  'Copyright',
+  'Online Version',
+  'Other Formats',
+  'Delivered',
+  'Sent',
+  'Date',
+  'Place',
+  'Rights',
+  'Licence',
+  'License',
 ];
-const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-export const LABEL_LINE = new RegExp(`^(${LABELS.sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*:\\s*(.*)$`, 'i');
+const escapeRegExp = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+export const LABEL_LINE = new RegExp(
+  `^(${LABELS.sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\s*:\\s*(.*)$`,
+  'i',
+);
 const FORMAT_ITEM = /^[•·*\-–]?\s*(Text|README|PDF|ePub|EPUB|Mobi|HTML|Word|Audio|MP3|Kindle|Markdown|TEI|JSON|ODT|RTF)\s*$/i;
 const NAV_LINE = /^(\|\s*)+\|?\s*$/;
 const NOTE_START = /^\[(\d+|[*†‡a-z])\]\s*(.*)$/;
@@ -34,7 +65,9 @@ export function splitLayout(text: string): TextLayout {
   const out: TextLayout = { titleLines: [], fields: [], body: [], notes: [] };
 
   let i = 0;
-  const skipBlank = () => { while (i < lines.length && lines[i]!.text === '') i++; };
+  const skipBlank = () => {
+    while (i < lines.length && lines[i]!.text === '') i++;
+  };
   skipBlank();
   // Lines before the first label are the title (and breadcrumbs, if the dump kept them).
   const firstLabel = lines.findIndex((l) => LABEL_LINE.test(l.text));
@@ -98,6 +131,7 @@ function accepts(f: HeaderField, text: string): boolean {
   if (label === 'other formats') return FORMAT_ITEM.test(text);
   if (/public domain|copyleft|copyright/.test(label)) return !RIGHTS_END.test(f.value.join(' '));
   if (label === 'source') return f.value.length === 0 || !/\.\s*$/.test(last);
-  if (/published/.test(label)) return f.value.length === 0 || /^(sent|printed|first|published|signed|written|reprinted|translated)\b/i.test(text);
+  if (/published/.test(label))
+    return f.value.length === 0 || /^(sent|printed|first|published|signed|written|reprinted|translated)\b/i.test(text);
   return f.value.length === 0;
 }

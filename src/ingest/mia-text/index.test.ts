@@ -31,7 +31,9 @@ describe('mia-text importer on the seed page', () => {
 
   it('reads the printing in the Bulletins, No. 33, 1918-09-08', () => {
     expect(w.published).toHaveLength(1);
-    expect(w.published[0]!.venue).toBe('Bulletins of the Dictatorship of the Tsentrokaspy and the Presidium of the Provisional Executive Committee');
+    expect(w.published[0]!.venue).toBe(
+      'Bulletins of the Dictatorship of the Tsentrokaspy and the Presidium of the Provisional Executive Committee',
+    );
     expect(w.published[0]!.issue).toBe('33');
     expect(w.published[0]!.date?.iso).toBe('1918-09-08');
     expect(w.headerNotes).toEqual(['Printed from the Bulletins text.']);
@@ -43,7 +45,13 @@ describe('mia-text importer on the seed page', () => {
 
   it('reads the source: Collected Works, Progress Publishers, 1976, Moscow, vol. 35, p. 332', () => {
     expect(w.source).toMatchObject({
-      author: 'Lenin', title: 'Collected Works', publisher: 'Progress Publishers', year: '1976', place: 'Moscow', volume: '35', pages: '332',
+      author: 'Lenin',
+      title: 'Collected Works',
+      publisher: 'Progress Publishers',
+      year: '1976',
+      place: 'Moscow',
+      volume: '35',
+      pages: '332',
     });
   });
 
@@ -105,7 +113,8 @@ describe('mia-text importer on the seed page', () => {
 });
 
 describe('mia-text importer on bad input', () => {
-  const run = (s: string | Uint8Array) => parseMiaText({ path: 'bad.txt', bytes: typeof s === 'string' ? new TextEncoder().encode(s) : s }, ctx);
+  const run = (s: string | Uint8Array) =>
+    parseMiaText({ path: 'bad.txt', bytes: typeof s === 'string' ? new TextEncoder().encode(s) : s }, ctx);
 
   it('refuses an empty file', () => {
     const o = run('');
@@ -129,10 +138,30 @@ describe('mia-text importer on bad input', () => {
   });
 
   it('decodes windows-1252 text that is not UTF-8', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('Written: May 1, 1900\n\nDear Friend,\nSch'), 0xf6, ...new TextEncoder().encode('n.\nYours,\nKarl\n')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('Written: May 1, 1900\n\nDear Friend,\nSch'),
+      0xf6,
+      ...new TextEncoder().encode('n.\nYours,\nKarl\n'),
+    ]);
     const o = run(bytes);
     expect(JSON.stringify(o.works[0]?.body)).toContain('Schön.');
-    const quotes = run(new Uint8Array([...new TextEncoder().encode('Written: May 1, 1900\n\nDear Friend,\n'), 0x93, 0x48, 0x69, 0x94, 0x20, 0x96, 0x20, 0x6f, 0x6b, 0x2e, 10, ...new TextEncoder().encode('Yours,\nKarl\n')]));
+    const quotes = run(
+      new Uint8Array([
+        ...new TextEncoder().encode('Written: May 1, 1900\n\nDear Friend,\n'),
+        0x93,
+        0x48,
+        0x69,
+        0x94,
+        0x20,
+        0x96,
+        0x20,
+        0x6f,
+        0x6b,
+        0x2e,
+        10,
+        ...new TextEncoder().encode('Yours,\nKarl\n'),
+      ]),
+    );
     expect(JSON.stringify(quotes.works[0]?.body)).toContain('“Hi” – ok.');
   });
 });

@@ -1,6 +1,5 @@
 // Importer for plain-text dumps of MIA pages (the seed's format): header fields, body, notes.
 import { parseWrittenStatement } from '../../model/dates.js';
-import { formatLocation } from '../../model/diagnostics.js';
 import { slugify, workId } from '../../model/ids.js';
 import { emptyEntities, Work, type AgentRef, type Contributor, type PlaceRef, type Publication } from '../../model/work.js';
 import { sha256 } from '../../model/checksum.js';
@@ -18,7 +17,10 @@ export const miaText: Importer = {
   version: VERSION,
   sniff(_file, head) {
     if (/<(html|body|p|div|TEI)\b/i.test(head)) return 0;
-    const labels = head.split(/\r?\n/).slice(0, 40).filter((l) => LABEL_LINE.test(l.trim())).length;
+    const labels = head
+      .split(/\r?\n/)
+      .slice(0, 40)
+      .filter((l) => LABEL_LINE.test(l.trim())).length;
     return labels >= 2 ? 0.9 : labels === 1 ? 0.4 : 0;
   },
   parse: parseMiaText,
@@ -28,8 +30,10 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
   const decoded = decodeTextBytes(file);
   if ('error' in decoded) return failed({ file: file.path, ...decoded.error });
   const layout = splitLayout(decoded.text);
-  if (!layout.fields.length) return failed({ file: file.path, line: 1, message: 'no MIA header found (expected lines such as "Written:", "Source:")' });
-  if (!layout.body.length) return failed({ file: file.path, line: layout.fields.at(-1)!.line, message: 'the header is not followed by any text' });
+  if (!layout.fields.length)
+    return failed({ file: file.path, line: 1, message: 'no MIA header found (expected lines such as "Written:", "Source:")' });
+  if (!layout.body.length)
+    return failed({ file: file.path, line: layout.fields.at(-1)!.line, message: 'the header is not followed by any text' });
 
   const field = (re: RegExp) => layout.fields.find((f) => re.test(f.label));
   const joined = (f: HeaderField | undefined) => (f ? f.value.join(' ').replace(/\s+/g, ' ').trim() : '');
@@ -38,7 +42,13 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
   const writtenField = field(/^written$/i);
   const written = writtenField ? parseWrittenStatement(joined(writtenField)) : undefined;
   const diagnostics: ImportOutcome['diagnostics'] = [];
-  if (writtenField && !written?.date) diagnostics.push({ severity: 'warning', file: file.path, line: writtenField.line, message: `could not read a date in "${joined(writtenField)}"` });
+  if (writtenField && !written?.date)
+    diagnostics.push({
+      severity: 'warning',
+      file: file.path,
+      line: writtenField.line,
+      message: `could not read a date in "${joined(writtenField)}"`,
+    });
 
   // Published: the printing(s), plus "Sent to Baku." and other remarks that MIA keeps in this field.
   const published: Publication[] = [];
@@ -62,7 +72,9 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
 
   const sourceField = field(/^source$/i);
   const source = sourceField ? parseSource(sourceField.value.join(' ')) : undefined;
-  const contributors: Contributor[] = layout.fields.filter((f) => labelKind(f.label) === 'contributor').flatMap((f) => parseContributors(f.label, joined(f)));
+  const contributors: Contributor[] = layout.fields
+    .filter((f) => labelKind(f.label) === 'contributor')
+    .flatMap((f) => parseContributors(f.label, joined(f)));
   const rightsField = layout.fields.find((f) => labelKind(f.label) === 'rights');
   const rights = rightsField
     ? parseRights(rightsField.label, joined(rightsField))
@@ -73,15 +85,20 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
   // Body and notes.
   const noteLabels = new Set(layout.notes.map((n) => n.label));
   const isLetter = Boolean(sentTo) || /\bletter\b/i.test(layout.titleLines.map((l) => l.text).join(' '));
-  const shaped = shapeBody(layout.body.map((l) => l.text), noteLabels, isLetter);
+  const shaped = shapeBody(
+    layout.body.map((l) => l.text),
+    noteLabels,
+    isLetter,
+  );
   const letter = isLetter || Boolean(shaped.salutation && shaped.signature);
 
   const authorName = source?.author ?? shaped.signature ?? layout.titleLines[0]?.text;
   const authors: AgentRef[] = authorName ? [ctx.register.resolve(authorName)] : [];
   const recipientName = shaped.salutation ? nameFromSalutation(shaped.salutation) : undefined;
   const recipients: AgentRef[] = letter && recipientName ? [ctx.register.resolve(recipientName)] : [];
-  const title = layout.titleLines.at(-1)?.text
-    ?? (letter && recipients[0] ? `To ${recipients[0].name}` : firstWords(layout.body[0]?.text ?? file.path));
+  const title =
+    layout.titleLines.at(-1)?.text ??
+    (letter && recipients[0] ? `To ${recipients[0].name}` : firstWords(layout.body[0]?.text ?? file.path));
 
   const id = workId({
     author: authors[0]?.id,
@@ -97,13 +114,15 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
     language: 'en',
     authors,
     recipients,
-    ...(written ? {
-      written: {
-        ...(written.date ? { date: written.date } : {}),
-        ...(written.place || sentFrom ? { place: place((written.place ?? sentFrom)!) } : {}),
-        text: joined(writtenField),
-      },
-    } : {}),
+    ...(written
+      ? {
+          written: {
+            ...(written.date ? { date: written.date } : {}),
+            ...(written.place || sentFrom ? { place: place((written.place ?? sentFrom)!) } : {}),
+            text: joined(writtenField),
+          },
+        }
+      : {}),
     ...(sentTo ? { sentTo } : {}),
     published,
     ...(source ? { source } : {}),
@@ -121,7 +140,12 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
     collections: collectionsFor(authors[0], source, letter, written?.date?.start),
     entities: {
       ...emptyEntities(),
-      people: [...authors, ...recipients].map((a) => ({ id: a.id, name: a.name, ...(a.asWritten ? { aliases: [a.asWritten] } : {}), ...(a.refs ? { refs: a.refs } : {}) })),
+      people: [...authors, ...recipients].map((a) => ({
+        id: a.id,
+        name: a.name,
+        ...(a.asWritten ? { aliases: [a.asWritten] } : {}),
+        ...(a.refs ? { refs: a.refs } : {}),
+      })),
       places: sentTo ? [{ id: sentTo.id, name: sentTo.name }] : [],
     },
     provenance: {
@@ -135,7 +159,11 @@ export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcom
   const parsed = Work.safeParse(work);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return failed({ file: file.path, element: issue.path.join('.'), message: `the record read from this file is invalid: ${issue.message}` });
+    return failed({
+      file: file.path,
+      element: issue.path.join('.'),
+      message: `the record read from this file is invalid: ${issue.message}`,
+    });
   }
   return { works: [parsed.data], collections: [], diagnostics };
 }
@@ -147,8 +175,11 @@ function place(name: string): PlaceRef {
 
 /** "Dear Comrade Shahumyan," → "Shahumyan". */
 function nameFromSalutation(s: string): string | undefined {
-  const n = s.replace(/[,:!]+$/, '').replace(/^(my\s+)?(dear(est)?|respected|liebe[rs]?|werte[rs]?|cher|chère)\s+/i, '')
-    .replace(/^(comrades?|citizens?|mr\.?|mrs\.?|dr\.?|herr|frau|monsieur|madame|friend)\s+/i, '').trim();
+  const n = s
+    .replace(/[,:!]+$/, '')
+    .replace(/^(my\s+)?(dear(est)?|respected|liebe[rs]?|werte[rs]?|cher|chère)\s+/i, '')
+    .replace(/^(comrades?|citizens?|mr\.?|mrs\.?|dr\.?|herr|frau|monsieur|madame|friend)\s+/i, '')
+    .trim();
   return n && !/^(comrades?|friends?|sirs?|madam|gentlemen)$/i.test(n) ? n : undefined;
 }
 
@@ -157,7 +188,12 @@ function firstWords(text: string): string {
   return w.length < text.length ? `${w}…` : w;
 }
 
-function collectionsFor(author: AgentRef | undefined, source: ReturnType<typeof parseSource> | undefined, letter: boolean, start?: string): Work['collections'] {
+function collectionsFor(
+  author: AgentRef | undefined,
+  source: ReturnType<typeof parseSource> | undefined,
+  letter: boolean,
+  start?: string,
+): Work['collections'] {
   const out: Work['collections'] = [];
   if (!author) return out;
   if (source?.title && source.volume) {
@@ -171,5 +207,3 @@ function collectionsFor(author: AgentRef | undefined, source: ReturnType<typeof 
   if (letter && start) out.push({ path: [author.id, 'letters', start.slice(0, 4)], titles: [author.name, 'Letters', start.slice(0, 4)] });
   return out;
 }
-
-export { formatLocation };

@@ -65,7 +65,9 @@ export function sourceFrom(b: Element): Source {
     // a bibl written as running text: the wording is the title, shelfmarks go to the note
     const skip = new Set(['idno', 'note', 'ref', 'ptr']);
     const src: Source = { title: normText(b, skip) || normText(b) };
-    const idnos = childElements(b, 'idno').map((i) => normText(i)).filter(Boolean);
+    const idnos = childElements(b, 'idno')
+      .map((i) => normText(i))
+      .filter(Boolean);
     set(src, 'note', idnos.join('; ') || untypedNote(b));
     return src;
   }
@@ -93,7 +95,15 @@ export function publicationFrom(b: Element): Publication {
   const pub: Publication = { venue: title ? readText(title) : normText(b) };
   set(pub, 'issue', scope(b, /^(issue|number|no|nr)$/i));
   const date = firstOf(b, ['date']);
-  if (date) set(pub, 'date', dateFromAttrs(readDateAttrs((n) => attr(date, n)), readText(date)));
+  if (date)
+    set(
+      pub,
+      'date',
+      dateFromAttrs(
+        readDateAttrs((n) => attr(date, n)),
+        readText(date),
+      ),
+    );
   set(pub, 'place', readText(firstOf(b, ['pubPlace'])) || undefined);
   set(pub, 'note', untypedNote(b));
   set(pub, 'text', statementNote(b) ?? (b.localName === 'biblStruct' ? structText(b) : undefined));
@@ -111,6 +121,9 @@ export function readSourceDesc(sd: Element | undefined): { source?: Source; publ
   if (direct) return { source: sourceFrom(direct), published };
   const ms = descendants(sd, 'msDesc')[0];
   if (ms) return { source: sourceFrom(ms), published };
-  const p = childElements(sd, 'p').map((x) => normText(x)).filter(Boolean).join(' ');
+  const p = childElements(sd, 'p')
+    .map((x) => normText(x))
+    .filter(Boolean)
+    .join(' ');
   return p ? { source: { title: p }, published } : { published };
 }

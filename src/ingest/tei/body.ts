@@ -51,7 +51,8 @@ function mergeOnly(xs: Inline[]): Inline[] {
   for (const x of xs) {
     const last = out[out.length - 1];
     if (x.type === 'text' && !x.text) continue;
-    if (x.type === 'text' && last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(x.marks ?? [])) last.text += x.text;
+    if (x.type === 'text' && last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(x.marks ?? []))
+      last.text += x.text;
     else out.push(x.type === 'text' ? { ...x } : x);
   }
   return out;
@@ -67,10 +68,51 @@ function alignOf(e: Element): Align | undefined {
   return a === 'centre' ? 'center' : (a as Align);
 }
 
-const DIVISIONS = new Set(['body', 'front', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'floatingText', 'group', 'text', 'sp']);
-const PARA_LIKE = new Set(['p', 'ab', 'byline', 'docAuthor', 'docDate', 'trailer', 'argument', 'epigraph', 'docImprint', 'speaker', 'stage']);
+const DIVISIONS = new Set([
+  'body',
+  'front',
+  'div',
+  'div1',
+  'div2',
+  'div3',
+  'div4',
+  'div5',
+  'div6',
+  'div7',
+  'floatingText',
+  'group',
+  'text',
+  'sp',
+]);
+const PARA_LIKE = new Set([
+  'p',
+  'ab',
+  'byline',
+  'docAuthor',
+  'docDate',
+  'trailer',
+  'argument',
+  'epigraph',
+  'docImprint',
+  'speaker',
+  'stage',
+]);
 /** Split a paragraph when they occur inside one. */
-const SPLITTERS = new Set(['p', 'ab', 'opener', 'closer', 'salute', 'signed', 'dateline', 'postscript', 'lg', 'list', 'table', 'head', ...DIVISIONS]);
+const SPLITTERS = new Set([
+  'p',
+  'ab',
+  'opener',
+  'closer',
+  'salute',
+  'signed',
+  'dateline',
+  'postscript',
+  'lg',
+  'list',
+  'table',
+  'head',
+  ...DIVISIONS,
+]);
 /** Block-level only between paragraphs; inside a paragraph they are inline. */
 const DIVISION_ONLY = new Set(['quote', 'cit', 'address', 'milestone', 'note', 'seg', ...PARA_LIKE]);
 
@@ -124,7 +166,8 @@ function blockElement(c: Element, name: string, type: Kind, scope: Scope, ctx: W
     case 'postscript':
       walk(c, 'postscript', scope, ctx, sink, false);
       return sink.flush('postscript');
-    case 'quote': case 'cit':
+    case 'quote':
+    case 'cit':
       walk(c, 'quote', scope, ctx, sink, false, alignOf(c));
       return sink.flush('quote', alignOf(c));
     case 'lg':

@@ -61,7 +61,22 @@ export class NoteIndex {
 }
 
 /** Notes that describe a list entry (a person's biography, a work's genre) are not notes to the text. */
-const RECORDS = new Set(['listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listWit', 'listRelation', 'person', 'place', 'org', 'event', 'bibl', 'biblStruct', 'msDesc']);
+const RECORDS = new Set([
+  'listPerson',
+  'listPlace',
+  'listOrg',
+  'listEvent',
+  'listBibl',
+  'listWit',
+  'listRelation',
+  'person',
+  'place',
+  'org',
+  'event',
+  'bibl',
+  'biblStruct',
+  'msDesc',
+]);
 function inRecord(n: Element, root: Element): boolean {
   if (root.localName !== 'back' && root.localName !== 'standOff') return false;
   for (let p = n.parentNode as Element | null; p && p !== root; p = p.parentNode as Element | null) {

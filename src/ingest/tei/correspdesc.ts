@@ -49,7 +49,12 @@ function octavoKey(e: Element): string | undefined {
 
 /** The name of an empty element that points into particDesc/settingDesc lists (ref="#BS"). */
 function listedName(ref: string | undefined, index?: EntityIndex): string {
-  return (ref ?? '').split(/\s+/).map((t) => index?.lookup(t)?.name).find(Boolean) ?? '';
+  return (
+    (ref ?? '')
+      .split(/\s+/)
+      .map((t) => index?.lookup(t)?.name)
+      .find(Boolean) ?? ''
+  );
 }
 
 export function readAgent(e: Element, register: PeopleRegister, index?: EntityIndex): AgentRef | undefined {
@@ -74,7 +79,10 @@ export function readPlace(e: Element | undefined, index?: EntityIndex): PlaceRef
   const text = normText(e, NOT_NAME) || reg || orig || listedName(ref, index);
   if (!text || isUnknownName(text)) return undefined;
   const geo = descendants(e, 'geo')[0];
-  const local = (ref ?? '').split(/\s+/).map((t) => index?.lookup(t)).find(Boolean);
+  const local = (ref ?? '')
+    .split(/\s+/)
+    .map((t) => index?.lookup(t))
+    .find(Boolean);
   const coords = (geo ? parseGeo(normText(geo)) : undefined) ?? local?.coordinates;
   const out = resolvePlace(reg ?? text, refsFrom(ref, index), octavoKey(e), coords);
   if (orig !== undefined) out.asWritten = orig;
@@ -97,7 +105,10 @@ function place(action: Element, index?: EntityIndex): PlaceRef | undefined {
 
 export function readDate(e: Element | undefined): PartialDate | undefined {
   if (!e) return undefined;
-  return dateFromAttrs(readDateAttrs((n) => attr(e, n)), normText(e));
+  return dateFromAttrs(
+    readDateAttrs((n) => attr(e, n)),
+    normText(e),
+  );
 }
 
 export function readCorrespDesc(cd: Element, register: PeopleRegister, index?: EntityIndex): CorrespFields {

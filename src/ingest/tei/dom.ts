@@ -64,12 +64,6 @@ function fallbackLine(text: string): number {
 export const isElement = (n: Node | null | undefined): n is Element => !!n && n.nodeType === ELEMENT_NODE;
 export const isText = (n: Node | null | undefined): boolean => !!n && (n.nodeType === TEXT_NODE || n.nodeType === CDATA_NODE);
 
-/** Local name of a TEI element, or undefined for elements in other namespaces. */
-export function teiName(n: Node): string | undefined {
-  if (!isElement(n)) return undefined;
-  return n.namespaceURI === TEI_NS ? (n.localName ?? undefined) : undefined;
-}
-
 export function childElements(e: Element, name?: string): Element[] {
   const out: Element[] = [];
   for (let c = e.firstChild; c; c = c.nextSibling) {
@@ -144,7 +138,7 @@ export function elementPath(e: Element): string {
     }
     parts.unshift(count > 1 ? `${name}[${idx}]` : name);
   }
-  return '/' + parts.join('/');
+  return `/${parts.join('/')}`;
 }
 
 export function lineOf(e: Element): number | undefined {

@@ -39,13 +39,17 @@ function entryOf(e: Element, kind: string): IndexEntry | undefined {
   const xmlId = attr(e, 'xml:id');
   if (!xmlId) return undefined;
   const names = dedupe(
-    NAME_OF[kind]!.flatMap((n) => childElements(e, n)).map(nameText).filter(Boolean),
+    NAME_OF[kind]!.flatMap((n) => childElements(e, n))
+      .map(nameText)
+      .filter(Boolean),
   );
   const entry: IndexEntry = { xmlId, id: decodeXmlId(xmlId), name: names[0] ?? xmlId };
   if (INDEX_ELEMENTS[kind]) entry.bucket = INDEX_ELEMENTS[kind];
   if (names.length > 1) entry.aliases = names.slice(1);
   const refs = dedupe(
-    childElements(e, 'idno').map((i) => normText(i)).filter((t) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(t)),
+    childElements(e, 'idno')
+      .map((i) => normText(i))
+      .filter((t) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(t)),
   );
   if (refs.length) entry.refs = refs;
   if (kind === 'place') {
@@ -113,7 +117,10 @@ const BUCKET: Partial<Record<EntityKind, Bucket>> = {
 export function idFromUri(uri: string): string {
   const hash = uri.indexOf('#');
   if (hash >= 0 && hash < uri.length - 1) return slugify(uri.slice(hash + 1), 60);
-  const segs = uri.replace(/[?#].*$/, '').split('/').filter(Boolean);
+  const segs = uri
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter(Boolean);
   const last = segs.pop() ?? uri;
   const prev = /^\d[\d-]*x?$/i.test(last) ? segs.pop() : undefined;
   return slugify(prev && !prev.includes('.') ? `${prev}-${last}` : last, 60);
@@ -122,7 +129,10 @@ export function idFromUri(uri: string): string {
 /** Collects the entities of one work: every authority-list entry plus mentions not in the lists. */
 export class EntityCollector {
   private readonly extra: Record<Bucket, Map<string, Entity>> = {
-    people: new Map(), places: new Map(), organisations: new Map(), events: new Map(),
+    people: new Map(),
+    places: new Map(),
+    organisations: new Map(),
+    events: new Map(),
   };
 
   constructor(readonly index: EntityIndex) {}

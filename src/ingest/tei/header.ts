@@ -50,7 +50,10 @@ function contributorsOf(titleStmt: Element | undefined, editionStmt: Element | u
     const list = names.length ? names : [normText(ed, new Set(['email', 'affiliation']))].filter(Boolean);
     for (const name of list) out.push({ role: 'editor', name });
   }
-  for (const rs of [...(titleStmt ? childElements(titleStmt, 'respStmt') : []), ...(editionStmt ? childElements(editionStmt, 'respStmt') : [])]) {
+  for (const rs of [
+    ...(titleStmt ? childElements(titleStmt, 'respStmt') : []),
+    ...(editionStmt ? childElements(editionStmt, 'respStmt') : []),
+  ]) {
     const resps = childElements(rs, 'resp');
     const respText = resps.map(readText).filter(Boolean).join('; ');
     const key = resps.map((r) => attr(r, 'key')).find(Boolean);

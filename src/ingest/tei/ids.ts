@@ -20,7 +20,10 @@ export function idFromLetterUri(uri: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-  const labels = u.hostname.toLowerCase().split('.').filter((l) => !GENERIC_HOST.has(l));
+  const labels = u.hostname
+    .toLowerCase()
+    .split('.')
+    .filter((l) => !GENERIC_HOST.has(l));
   const prefix = labels[0];
   const param = u.searchParams.get('id') ?? u.searchParams.get('letter');
   const segs = u.pathname.split('/').filter(Boolean);

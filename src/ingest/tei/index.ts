@@ -50,7 +50,13 @@ function buildWork(teiEl: Element, file: SourceFile, sum: string, ctx: ImportCon
     inlineNotes: [],
   };
   if (!path(teiEl, 'teiHeader', 'fileDesc', 'publicationStmt', 'availability')) {
-    diagnostics.push({ severity: 'warning', file: file.path, line: lineOf(teiEl), element: `${elementPath(teiEl)}/teiHeader/fileDesc/publicationStmt`, message: `no availability/licence: rights recorded as ${h.rights.licence}` });
+    diagnostics.push({
+      severity: 'warning',
+      file: file.path,
+      line: lineOf(teiEl),
+      element: `${elementPath(teiEl)}/teiHeader/fileDesc/publicationStmt`,
+      message: `no availability/licence: rights recorded as ${h.rights.licence}`,
+    });
   }
   const body = textBlocks(parts, wctx);
   const notes: Note[] = wctx.inlineNotes.splice(0);
@@ -135,7 +141,12 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
   if (!root) return failed({ file: file.path, message: 'no root element' });
   const teis = teiElements(root);
   if (!teis.length) {
-    return failed({ file: file.path, line: lineOf(root), element: elementPath(root), message: `not a TEI P5 document (root <${root.nodeName}> in ${root.namespaceURI ?? 'no namespace'})` });
+    return failed({
+      file: file.path,
+      line: lineOf(root),
+      element: elementPath(root),
+      message: `not a TEI P5 document (root <${root.nodeName}> in ${root.namespaceURI ?? 'no namespace'})`,
+    });
   }
   const diagnostics: Diagnostic[] = [];
   const works: Work[] = [];
@@ -147,11 +158,26 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
       const check = Work.safeParse(w);
       if (check.success) works.push(w);
       else {
-        const issues = check.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-        diagnostics.push({ severity: 'error', file: file.path, line: lineOf(t), element: elementPath(t), message: `record does not fit the Work schema: ${issues}` });
+        const issues = check.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ');
+        diagnostics.push({
+          severity: 'error',
+          file: file.path,
+          line: lineOf(t),
+          element: elementPath(t),
+          message: `record does not fit the Work schema: ${issues}`,
+        });
       }
     } catch (e) {
-      diagnostics.push({ severity: 'error', file: file.path, line: lineOf(t), element: elementPath(t), message: `could not read TEI: ${(e as Error).message}` });
+      diagnostics.push({
+        severity: 'error',
+        file: file.path,
+        line: lineOf(t),
+        element: elementPath(t),
+        message: `could not read TEI: ${(e as Error).message}`,
+      });
     }
   }
   return { works, collections: [], diagnostics };

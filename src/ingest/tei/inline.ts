@@ -11,22 +11,179 @@ const JOIN: Inline = Object.freeze({ type: 'text', text: '' }) as Inline;
 
 /** Elements whose text is kept as it stands (no mark, no warning). */
 const TRANSPARENT = new Set([
-  'add', 'c', 'g', 'w', 'pc', 'seg', 's', 'phr', 'cl', 'm', 'date', 'time', 'num', 'measure', 'term', 'mentioned',
-  'soCalled', 'foreign', 'title', 'bibl', 'biblStruct', 'q', 'quote', 'said', 'cit', 'name', 'forename', 'surname', 'roleName',
-  'addName', 'nameLink', 'genName', 'country', 'region', 'district', 'bloc', 'idno', 'label', 'stamp', 'affiliation',
-  'email', 'gi', 'att', 'val', 'tag', 'unclear', 'damage', 'secl', 'sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'ex',
-  'am', 'subst', 'restore', 'mod', 'retrace', 'distinct', 'gloss', 'emph', 'hi', 'p', 'ab', 'salute', 'signed', 'dateline',
-  'opener', 'closer', 'postscript', 'head', 'item', 'list', 'trailer', 'byline', 'docAuthor', 'docDate', 'epigraph', 'floatingText',
-  'body', 'div', 'geo', 'location', 'offset', 'geogFeat', 'ptr', 'ref', 'lg', 'l', 'address', 'addrLine', 'street', 'postCode',
-  'postBox', 'code', 'author', 'editor', 'publisher', 'pubPlace', 'imprint', 'biblScope', 'citedRange', 'edition', 'series',
-  'monogr', 'analytic', 'resp', 'respStmt', 'settlement', 'geogName', 'persName', 'placeName', 'orgName', 'rs', 'sp', 'speaker', 'stage', 'table', 'row', 'cell',
+  'add',
+  'c',
+  'g',
+  'w',
+  'pc',
+  'seg',
+  's',
+  'phr',
+  'cl',
+  'm',
+  'date',
+  'time',
+  'num',
+  'measure',
+  'term',
+  'mentioned',
+  'soCalled',
+  'foreign',
+  'title',
+  'bibl',
+  'biblStruct',
+  'q',
+  'quote',
+  'said',
+  'cit',
+  'name',
+  'forename',
+  'surname',
+  'roleName',
+  'addName',
+  'nameLink',
+  'genName',
+  'country',
+  'region',
+  'district',
+  'bloc',
+  'idno',
+  'label',
+  'stamp',
+  'affiliation',
+  'email',
+  'gi',
+  'att',
+  'val',
+  'tag',
+  'unclear',
+  'damage',
+  'secl',
+  'sic',
+  'corr',
+  'orig',
+  'reg',
+  'abbr',
+  'expan',
+  'ex',
+  'am',
+  'subst',
+  'restore',
+  'mod',
+  'retrace',
+  'distinct',
+  'gloss',
+  'emph',
+  'hi',
+  'p',
+  'ab',
+  'salute',
+  'signed',
+  'dateline',
+  'opener',
+  'closer',
+  'postscript',
+  'head',
+  'item',
+  'list',
+  'trailer',
+  'byline',
+  'docAuthor',
+  'docDate',
+  'epigraph',
+  'floatingText',
+  'body',
+  'div',
+  'geo',
+  'location',
+  'offset',
+  'geogFeat',
+  'ptr',
+  'ref',
+  'lg',
+  'l',
+  'address',
+  'addrLine',
+  'street',
+  'postCode',
+  'postBox',
+  'code',
+  'author',
+  'editor',
+  'publisher',
+  'pubPlace',
+  'imprint',
+  'biblScope',
+  'citedRange',
+  'edition',
+  'series',
+  'monogr',
+  'analytic',
+  'resp',
+  'respStmt',
+  'settlement',
+  'geogName',
+  'persName',
+  'placeName',
+  'orgName',
+  'rs',
+  'sp',
+  'speaker',
+  'stage',
+  'table',
+  'row',
+  'cell',
 ]);
 /** Elements that leave no reading text. */
 const SILENT = new Set([
-  'del', 'surplus', 'cb', 'milestone', 'handShift', 'fw', 'figure', 'graphic', 'figDesc', 'metamark', 'index', 'interp',
-  'interpGrp', 'link', 'linkGrp', 'span', 'spanGrp', 'certainty', 'precision', 'respons', 'addSpan', 'delSpan', 'damageSpan',
-  'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listRelation', 'facsimile', 'media', 'binaryObject', 'alt', 'altGrp',
-  'join', 'joinGrp', 'timeline', 'notatedMusic', 'formula', 'substJoin', 'redo', 'undo', 'anchor', 'pb', 'lb', 'note', 'gap', 'space',
+  'del',
+  'surplus',
+  'cb',
+  'milestone',
+  'handShift',
+  'fw',
+  'figure',
+  'graphic',
+  'figDesc',
+  'metamark',
+  'index',
+  'interp',
+  'interpGrp',
+  'link',
+  'linkGrp',
+  'span',
+  'spanGrp',
+  'certainty',
+  'precision',
+  'respons',
+  'addSpan',
+  'delSpan',
+  'damageSpan',
+  'listPerson',
+  'listPlace',
+  'listOrg',
+  'listEvent',
+  'listBibl',
+  'listRelation',
+  'facsimile',
+  'media',
+  'binaryObject',
+  'alt',
+  'altGrp',
+  'join',
+  'joinGrp',
+  'timeline',
+  'notatedMusic',
+  'formula',
+  'substJoin',
+  'redo',
+  'undo',
+  'anchor',
+  'pb',
+  'lb',
+  'note',
+  'gap',
+  'space',
 ]);
 
 const CHOICE_ORDER = ['corr', 'reg', 'expan', 'ex', 'seg'];
@@ -56,14 +213,34 @@ export function inlineNode(node: Node, marks: Mark[], ctx: WalkContext, out: Inl
   const name = el.localName ?? '';
   switch (name) {
     case 'hi':
-      return inlineChildren(el, withMark(marks, [...marksFromRend(attr(el, 'rend')), ...marksFromStyle(attr(el, 'style'))].map((type) => ({ type }))), ctx, out);
+      return inlineChildren(
+        el,
+        withMark(
+          marks,
+          [...marksFromRend(attr(el, 'rend')), ...marksFromStyle(attr(el, 'style'))].map((type) => ({ type })),
+        ),
+        ctx,
+        out,
+      );
     case 'emph':
-      return inlineChildren(el, withMark(marks, [{ type: 'emphasis' }, ...marksFromRend(attr(el, 'rend')).map((type) => ({ type }))]), ctx, out);
+      return inlineChildren(
+        el,
+        withMark(marks, [{ type: 'emphasis' }, ...marksFromRend(attr(el, 'rend')).map((type) => ({ type }))]),
+        ctx,
+        out,
+      );
     case 'code':
       return inlineChildren(el, withMark(marks, [{ type: 'code' }]), ctx, out);
-    case 'persName': case 'placeName': case 'orgName': case 'geogName': case 'settlement': case 'rs': case 'name':
+    case 'persName':
+    case 'placeName':
+    case 'orgName':
+    case 'geogName':
+    case 'settlement':
+    case 'rs':
+    case 'name':
       return entity(el, name, marks, ctx, out);
-    case 'ref': case 'ptr':
+    case 'ref':
+    case 'ptr':
       return pointer(el, marks, ctx, out);
     case 'lb':
       if (attr(el, 'break') === 'no') out.push(JOIN);
@@ -98,7 +275,8 @@ export function inlineNode(node: Node, marks: Mark[], ctx: WalkContext, out: Inl
     case 'seg':
       if (el.previousSibling && isElement(el.previousSibling) && el.previousSibling.localName === 'seg') text(' ', marks, out);
       return inlineChildren(el, marks, ctx, out);
-    case 'l': case 'addrLine':
+    case 'l':
+    case 'addrLine':
       inlineChildren(el, marks, ctx, out);
       if (el.nextSibling && hasFollowingElement(el, name)) out.push({ type: 'lineBreak' });
       return;
@@ -202,7 +380,11 @@ export function normalizeInlines(xs: Inline[]): Inline[] {
   const seen = (x: Inline): boolean => x.type === 'text' || x.type === 'noteRef';
   const first = merged.findIndex(seen);
   let last = -1;
-  for (let i = merged.length - 1; i >= 0; i--) if (seen(merged[i]!)) { last = i; break; }
+  for (let i = merged.length - 1; i >= 0; i--)
+    if (seen(merged[i]!)) {
+      last = i;
+      break;
+    }
   return merged.filter((x, i) => x.type !== 'lineBreak' || (i > first && i < last && first >= 0));
 }
 

@@ -24,13 +24,20 @@ function parseString(xml: string): { works: Work[]; diagnostics: Diagnostic[] } 
 }
 /** Reading text of inlines: line breaks as "|", note markers as "[n]", no-break spaces as "~". */
 const text = (xs: Inline[]): string =>
-  xs.map((x) => (x.type === 'text' ? x.text.replace(/\u00a0/g, '~') : x.type === 'lineBreak' ? '|' : x.type === 'noteRef' ? `[${x.label}]` : '')).join('');
-const blocks = (w: Work): [string, string][] =>
-  w.body.map((b: Block) => [b.type, 'content' in b ? text(b.content) : '']);
+  xs
+    .map((x) =>
+      x.type === 'text' ? x.text.replace(/\u00a0/g, '~') : x.type === 'lineBreak' ? '|' : x.type === 'noteRef' ? `[${x.label}]` : '',
+    )
+    .join('');
+const blocks = (w: Work): [string, string][] => w.body.map((b: Block) => [b.type, 'content' in b ? text(b.content) : '']);
 
 describe('tei importer on every TEI file of the corpus', () => {
   const dirs = ['tei-schnitzler-briefe/editions', 'tei-dehmel-digital/brief', 'tei-correspdesc-examples'];
-  const files = dirs.flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.xml')).map((f) => `${d}/${f}`));
+  const files = dirs.flatMap((d) =>
+    readdirSync(join(CORPUS, d))
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => `${d}/${f}`),
+  );
   const results = files.map((f) => ({ f, ...load(f) }));
 
   it('imports all 281 files without error (none of them is broken input)', () => {
@@ -87,14 +94,27 @@ describe('tei importer, field by field (read off the XML by hand)', () => {
     expect(w.authors).toEqual([{ id: 'fedor-mamroth', name: 'Fedor Mamroth', asWritten: 'Mamroth, Fedor' }]);
     expect(w.recipients[0]).toMatchObject({ id: 'schnitzler-arthur', name: 'Arthur Schnitzler', asWritten: 'Schnitzler, Arthur' });
     expect(w.recipients[0]!.refs).toContain('http://d-nb.info/gnd/118609807');
-    expect(w.written?.date).toEqual({ text: '2.\u00a08.\u00a01889', iso: '1889-08-02', precision: 'day', start: '1889-08-02', end: '1889-08-02' });
-    expect(w.written?.place).toMatchObject({ id: 'frankfurt-am-main', name: 'Frankfurt am Main', coordinates: { lat: 50.11552, lon: 8.68417 } });
+    expect(w.written?.date).toEqual({
+      text: '2.\u00a08.\u00a01889',
+      iso: '1889-08-02',
+      precision: 'day',
+      start: '1889-08-02',
+      end: '1889-08-02',
+    });
+    expect(w.written?.place).toMatchObject({
+      id: 'frankfurt-am-main',
+      name: 'Frankfurt am Main',
+      coordinates: { lat: 50.11552, lon: 8.68417 },
+    });
     expect(w.sentTo?.name).toBe('Wien');
     expect(w.language).toBe('de-AT');
     expect(blocks(w)).toContainEqual(['salutation', 'Hochgeehrter Herr Doctor!']);
     const salute = w.body.findIndex((b) => b.type === 'salutation');
     expect(text((w.body[salute + 1] as { content: Inline[] }).content)).toMatch(/^»Der Sohn\[1\]« ist leider auch mir zu düster/);
-    expect(blocks(w).slice(-2)).toEqual([['closer', 'Ihr|ergebener'], ['signature', 'Dr~FMamroth']]);
+    expect(blocks(w).slice(-2)).toEqual([
+      ['closer', 'Ihr|ergebener'],
+      ['signature', 'Dr~FMamroth'],
+    ]);
     expect(w.notes).toHaveLength(2);
     expect(w.notes.map((n) => n.kind)).toEqual(['commentary', 'commentary']);
     expect(text((w.notes[0]!.blocks[0] as { content: Inline[] }).content)).toBe('Die Erzählung entstand im Sommer 1889 (1889-09-08).');
@@ -118,25 +138,42 @@ describe('tei importer, field by field (read off the XML by hand)', () => {
       ['signature', 'Richard'],
     ]);
     expect(w.notes).toEqual([]);
-    expect(w.published[0]).toMatchObject({ venue: 'Briefwechsel 1891–1931', place: 'Wien, Zürich', date: { iso: '1992', precision: 'year' } });
+    expect(w.published[0]).toMatchObject({
+      venue: 'Briefwechsel 1891–1931',
+      place: 'Wien, Zürich',
+      date: { iso: '1992', precision: 'year' },
+    });
     const para = w.body[1] as { content: Inline[] };
     const becque = para.content.find((x) => x.type === 'text' && x.text === 'Henri Becque');
-    expect(becque).toMatchObject({ marks: [{ type: 'entity', entity: 'work', ref: '#pmb34888' }, { type: 'entity', entity: 'person', id: 'pmb13897', ref: '#pmb13897' }] });
+    expect(becque).toMatchObject({
+      marks: [
+        { type: 'entity', entity: 'work', ref: '#pmb34888' },
+        { type: 'entity', entity: 'person', id: 'pmb13897', ref: '#pmb13897' },
+      ],
+    });
   });
 
   it('L00610: Burckhard to Schnitzler, dated between 27 Oct and 1 Nov 1896 (notBefore/notAfter)', () => {
     const w = one('tei-schnitzler-briefe/editions/L00610.xml');
     expect(w.authors.map((a) => a.name)).toEqual(['Max Burckhard']);
     expect(w.written?.date).toEqual({
-      text: '[zwischen 27.\u00a010. und 1.\u00a011.\u00a01896]', iso: '1896-10-27/1896-11-01', precision: 'day',
-      start: '1896-10-27', end: '1896-11-01', uncertain: true,
+      text: '[zwischen 27.\u00a010. und 1.\u00a011.\u00a01896]',
+      iso: '1896-10-27/1896-11-01',
+      precision: 'day',
+      start: '1896-10-27',
+      end: '1896-11-01',
+      uncertain: true,
     });
     expect(w.written?.place?.name).toBe('Wien');
     expect(w.sentTo?.name).toBe('Berlin');
-    expect(blocks(w)[0]![1]).toMatch(/^herzlichsten dank fuer mittheilung\. leider habe ich dienstag vormittag generalprobe in schoenbrunn fuer die festvorstellung\[1\] die ich/);
+    expect(blocks(w)[0]![1]).toMatch(
+      /^herzlichsten dank fuer mittheilung\. leider habe ich dienstag vormittag generalprobe in schoenbrunn fuer die festvorstellung\[1\] die ich/,
+    );
     expect(blocks(w).at(-1)).toEqual(['signature', '= doctor burckhard +']);
     expect(w.notes).toHaveLength(2);
-    expect(text((w.notes[1]!.blocks[0] as { content: Inline[] }).content)).toMatch(/^Am 1896-11-03 fand in Berlin am Deutschen Theater die Uraufführung von Freiwild statt\.$/);
+    expect(text((w.notes[1]!.blocks[0] as { content: Inline[] }).content)).toMatch(
+      /^Am 1896-11-03 fand in Berlin am Deutschen Theater die Uraufführung von Freiwild statt\.$/,
+    );
   });
 
   it('L00088: Hofmannsthal to Schnitzler, address, opener, closer, postscript dateline', () => {
@@ -146,7 +183,10 @@ describe('tei importer, field by field (read off the XML by hand)', () => {
     expect(blocks(w)).toEqual([
       ['paragraph', 'Herrn Dr Arthur Schnitzler|I. Wien|Kärntnerring 12'],
       ['salutation', 'Lieber Freund,'],
-      ['paragraph', 'Ich bin für morgen zu Tisch geladen. Es ist also wieder nichts. Herr Bölsche hat mir das »Kind« zurückgeschickt; natürlich mit einem sehr artigen Brief.'],
+      [
+        'paragraph',
+        'Ich bin für morgen zu Tisch geladen. Es ist also wieder nichts. Herr Bölsche hat mir das »Kind« zurückgeschickt; natürlich mit einem sehr artigen Brief.',
+      ],
       ['closer', 'Auf Wiedersehen!'],
       ['signature', 'Loris.'],
       ['dateline', 'Samstag.'],
@@ -159,17 +199,23 @@ describe('tei importer, field by field (read off the XML by hand)', () => {
     const out = load('tei-dehmel-digital/brief/HANSb13009.xml');
     const w = out.works[0]!;
     expect(w.id).toBe('dehmel/hansb13009');
-    expect(w.authors).toEqual([{ id: 'ida-dehmel', name: 'Ida Dehmel', asWritten: 'Dehmel, Ida', refs: ['https://d-nb.info/gnd/118679228'] }]);
+    expect(w.authors).toEqual([
+      { id: 'ida-dehmel', name: 'Ida Dehmel', asWritten: 'Dehmel, Ida', refs: ['https://d-nb.info/gnd/118679228'] },
+    ]);
     expect(w.recipients.map((a) => a.name)).toEqual(['Detlev von Liliencron']);
     expect(w.written?.date?.iso).toBe('1896-06-22');
     expect(w.written?.place).toEqual({ id: 'cuxhaven', name: 'Cuxhaven', refs: ['https://sws.geonames.org/2939658'] });
     expect(w.sentTo?.name).toBe('Hamburg-Altona');
     expect(blocks(w)).toHaveLength(1);
-    expect(blocks(w)[0]![1]).toBe('Zu meinem großen Bedauern|konnte ich Ihnen nicht mehr Adieu sagen, u. bei Pfor\u00ad|de gabs keinen Platz mehr Hoffentlich seh ich Sie|bald in Berlin wieder? Liebste Grüße I. n. A.');
+    expect(blocks(w)[0]![1]).toBe(
+      'Zu meinem großen Bedauern|konnte ich Ihnen nicht mehr Adieu sagen, u. bei Pfor\u00ad|de gabs keinen Platz mehr Hoffentlich seh ich Sie|bald in Berlin wieder? Liebste Grüße I. n. A.',
+    );
     expect(w.notes).toEqual([]);
     expect(w.rights.licence).toBe('NOASSERTION');
     expect(out.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', element: '/TEI/teiHeader/fileDesc/publicationStmt' })]);
-    expect(w.entities.places).toEqual([{ id: 'gnd-4005728-8', name: 'Berlin', refs: ['http://data.dehmel.digital/register.xml#gnd_4005728-8'] }]);
+    expect(w.entities.places).toEqual([
+      { id: 'gnd-4005728-8', name: 'Berlin', refs: ['http://data.dehmel.digital/register.xml#gnd_4005728-8'] },
+    ]);
   });
 
   it('HANSb17275: Liliencron to Richard Dehmel, struck-through words as strike marks', () => {
@@ -180,15 +226,32 @@ describe('tei importer, field by field (read off the XML by hand)', () => {
     expect(w.written?.place?.name).toBe('Hamburg-Rahlstedt');
     const first = (w.body[0] as { content: Inline[] }).content;
     expect(text(first)).toMatch(/^Liebster Richard, anl mitfogend\|1\. mitf\. Dir Ges\. enth\. Kühls Besprechg\|über Mombert\./);
-    expect(first.filter((x) => x.type === 'text' && x.marks?.some((m) => m.type === 'strike')).map((x) => (x as { text: string }).text).slice(0, 2)).toEqual(['anl', 'mitfogend']);
+    expect(
+      first
+        .filter((x) => x.type === 'text' && x.marks?.some((m) => m.type === 'strike'))
+        .map((x) => (x as { text: string }).text)
+        .slice(0, 2),
+    ).toEqual(['anl', 'mitfogend']);
     expect(w.entities.people.find((p) => p.id === 'gnd-118583417')).toEqual({
-      id: 'gnd-118583417', name: 'Mombert', aliases: ['Momberten'], refs: ['http://data.dehmel.digital/register.xml#gnd_118583417'],
+      id: 'gnd-118583417',
+      name: 'Mombert',
+      aliases: ['Momberten'],
+      refs: ['http://data.dehmel.digital/register.xml#gnd_118583417'],
     });
   });
 
   it('correspDesc example 04: eight senders, date read from the wording', () => {
     const w = one('tei-correspdesc-examples/example04_more-than-one-sender.xml');
-    expect(w.authors.map((a) => a.name)).toEqual(['Adolf Hauffen', 'Hans Lambel', 'Hans Meyer', 'Richard Rosenbaum', 'August Sauer', 'Hans Tschinkel', 'Franz Werner', 'Spiridion Wukadinovic']);
+    expect(w.authors.map((a) => a.name)).toEqual([
+      'Adolf Hauffen',
+      'Hans Lambel',
+      'Hans Meyer',
+      'Richard Rosenbaum',
+      'August Sauer',
+      'Hans Tschinkel',
+      'Franz Werner',
+      'Spiridion Wukadinovic',
+    ]);
     expect(w.recipients.map((a) => a.name)).toEqual(['Bernhard Seuffert']);
     expect(w.written?.date).toMatchObject({ text: '22 January 1898', iso: '1898-01-22' });
     expect(w.written?.place?.name).toBe('Prague');
@@ -204,7 +267,12 @@ describe('tei importer: located errors and warnings', () => {
     const out = parseString('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n</TEI>');
     expect(out.works).toEqual([]);
     expect(out.diagnostics).toHaveLength(1);
-    expect(out.diagnostics[0]).toMatchObject({ severity: 'error', file: 'inline.xml', line: 3, message: 'malformed XML: Opening and ending tag mismatch: "teiHeader" != "TEI"' });
+    expect(out.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      file: 'inline.xml',
+      line: 3,
+      message: 'malformed XML: Opening and ending tag mismatch: "teiHeader" != "TEI"',
+    });
     expect(out.diagnostics[0]!.column).toBeGreaterThan(0);
   });
 
@@ -234,17 +302,25 @@ describe('tei importer: reading text', () => {
   it('joins words at lb break="no", keeps other lb as line breaks, pb with its number', () => {
     const w = body('<p>Wor-<lb break="no"/>\n  te und <lb/>\n Zeile<pb n="7"/> weiter</p>');
     expect((w.body[0] as { content: Inline[] }).content).toEqual([
-      { type: 'text', text: 'Wor-te und' }, { type: 'lineBreak' }, { type: 'text', text: 'Zeile' }, { type: 'pageBreak', n: '7' }, { type: 'text', text: ' weiter' },
+      { type: 'text', text: 'Wor-te und' },
+      { type: 'lineBreak' },
+      { type: 'text', text: 'Zeile' },
+      { type: 'pageBreak', n: '7' },
+      { type: 'text', text: ' weiter' },
     ]);
   });
 
   it('reads del/add/subst, choice, supplied, gap, unclear, space as a reader would', () => {
-    const w = body('<p>a <del>x</del><add>b</add> <subst><del>c</del><add>d</add></subst> <choice><sic>ee</sic><corr>e</corr></choice> <supplied>f</supplied> <gap/> <unclear>g</unclear><space/>h</p>');
+    const w = body(
+      '<p>a <del>x</del><add>b</add> <subst><del>c</del><add>d</add></subst> <choice><sic>ee</sic><corr>e</corr></choice> <supplied>f</supplied> <gap/> <unclear>g</unclear><space/>h</p>',
+    );
     expect(blocks(w)).toEqual([['paragraph', 'a b d e [f] […] g h']]);
   });
 
   it('maps hi @rend and @style to marks, mixed content in order', () => {
-    const w = body('<p><hi rend="italic">i</hi><hi rend="bold underline">bu</hi><hi style="vertical-align: super;text-decoration-line: line-through">s</hi><emph>e</emph></p>');
+    const w = body(
+      '<p><hi rend="italic">i</hi><hi rend="bold underline">bu</hi><hi style="vertical-align: super;text-decoration-line: line-through">s</hi><emph>e</emph></p>',
+    );
     expect((w.body[0] as { content: Inline[] }).content).toEqual([
       { type: 'text', text: 'i', marks: [{ type: 'emphasis' }] },
       { type: 'text', text: 'bu', marks: [{ type: 'strong' }, { type: 'underline' }] },
@@ -259,17 +335,28 @@ describe('tei importer: reading text', () => {
       '<back><div type="notes"><note target="#a1" n="1" type="editorial"><p>First.</p></note><note xml:id="fn2" n="2"><p>Second</p><p>para</p></note><note n="3">Unreferenced.</note></div></back>',
     );
     expect(text((w.body[0] as { content: Inline[] }).content)).toBe('One[1] and two[2].');
-    expect(w.notes.map((n) => [n.label, n.kind, n.blocks.length])).toEqual([['1', 'editorial', 1], ['2', undefined, 2], ['3', undefined, 1]]);
+    expect(w.notes.map((n) => [n.label, n.kind, n.blocks.length])).toEqual([
+      ['1', 'editorial', 1],
+      ['2', undefined, 2],
+      ['3', undefined, 1],
+    ]);
   });
 
   it('flattens divisions and takes heading levels from their depth', () => {
     const w = body('<div><head>A</head><p>x</p><div><head>B</head><p>y</p></div></div>');
-    expect(w.body.map((b) => [b.type, 'level' in b ? b.level : undefined])).toEqual([['heading', 1], ['paragraph', undefined], ['heading', 2], ['paragraph', undefined]]);
+    expect(w.body.map((b) => [b.type, 'level' in b ? b.level : undefined])).toEqual([
+      ['heading', 1],
+      ['paragraph', undefined],
+      ['heading', 2],
+      ['paragraph', undefined],
+    ]);
   });
 
   it('gives every TEI of a teiCorpus its own unique id', () => {
     const one = wrap('<p>x</p>').replace(/^<\?xml[^>]*>\n/, '');
-    const out = parseString(`<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>C</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>${one}${one}</teiCorpus>`);
+    const out = parseString(
+      `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>C</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>${one}${one}</teiCorpus>`,
+    );
     expect(out.works.map((w) => w.id)).toEqual(['anonymous/t', 'anonymous/t-2']);
     expect(out.works[0]!.rights.licence).toBe('CC0-1.0');
   });

@@ -14,7 +14,11 @@ const register = loadDefaultRegister();
 
 function corpusWorks(): Work[] {
   const works: Work[] = [leninToShahumyan()];
-  for (const f of ['thun-korrespondenz-cmif.xml', 'spec-examples/example01_basic.xml', 'spec-examples/example02_cmi-with-printed-edition.xml']) {
+  for (const f of [
+    'thun-korrespondenz-cmif.xml',
+    'spec-examples/example01_basic.xml',
+    'spec-examples/example02_cmi-with-printed-edition.xml',
+  ]) {
     works.push(...cmif.parse({ path: f, bytes: readFileSync(join(CORPUS, 'cmif', f)) }, { register }).works);
   }
   for (const d of ['tei-schnitzler-briefe/editions', 'tei-correspdesc-examples']) {
@@ -22,7 +26,16 @@ function corpusWorks(): Work[] {
       works.push(...tei.parse({ path: f, bytes: readFileSync(join(CORPUS, d, f)) }, { register }).works);
     }
   }
-  const orphan: Work = { ...leninToShahumyan(), id: 'test/unknown-recipient', authors: [], recipients: [], written: undefined, sentTo: undefined, source: undefined, published: [] };
+  const orphan: Work = {
+    ...leninToShahumyan(),
+    id: 'test/unknown-recipient',
+    authors: [],
+    recipients: [],
+    written: undefined,
+    sentTo: undefined,
+    source: undefined,
+    published: [],
+  };
   delete orphan.written;
   delete orphan.sentTo;
   delete orphan.source;
@@ -30,7 +43,14 @@ function corpusWorks(): Work[] {
   return works;
 }
 
-const opts = { title: 'Octavo test export', editor: 'Test Editor', editorEmail: 'editor@example.org', publisher: 'Octavo', url: 'https://octavo.example.org/cmif.xml', date: '2025-01-15' };
+const opts = {
+  title: 'Octavo test export',
+  editor: 'Test Editor',
+  editorEmail: 'editor@example.org',
+  publisher: 'Octavo',
+  url: 'https://octavo.example.org/cmif.xml',
+  date: '2025-01-15',
+};
 /** Elements by local name (xmllint's XPath 1.0 has no default-namespace binding). */
 const E = (name: string): string => `*[local-name()='${name}']`;
 
@@ -61,7 +81,9 @@ describe('renderCmif', () => {
     expect(xpathNumber(xml, `count(//${E('correspAction')}/${E('date')})`)).toBeGreaterThan(500);
     // W0001: bibl/@xml:id holds a UUID
     const uuid = `substring-after(@xml:id, 'bibl-')`;
-    expect(xpathNumber(xml, `count(//${E('bibl')}[not(string-length(${uuid}) = 36 and translate(${uuid}, '0123456789abcdef', '') = '----')])`)).toBe(0);
+    expect(
+      xpathNumber(xml, `count(//${E('bibl')}[not(string-length(${uuid}) = 36 and translate(${uuid}, '0123456789abcdef', '') = '----')])`),
+    ).toBe(0);
   });
 
   it('writes "Unknown" for a missing party and authority @ref where known', () => {
@@ -70,7 +92,12 @@ describe('renderCmif', () => {
     expect(xpathNumber(xml, `count(${desc}/${E('correspAction')}[@type='received']/${E('persName')}[. = 'Unknown'])`)).toBe(1);
     expect(xpathNumber(xml, `count(${desc}//${E('date')})`)).toBe(0);
     const lenin = `//${E('correspDesc')}[@key='lenin/1918/05/14-shahumyan']`;
-    expect(xpathNumber(xml, `count(${lenin}/${E('correspAction')}[@type='sent']/${E('persName')}[@ref='http://www.wikidata.org/entity/Q1394'][. = 'V. I. Lenin'])`)).toBe(1);
+    expect(
+      xpathNumber(
+        xml,
+        `count(${lenin}/${E('correspAction')}[@type='sent']/${E('persName')}[@ref='http://www.wikidata.org/entity/Q1394'][. = 'V. I. Lenin'])`,
+      ),
+    ).toBe(1);
     expect(xpathNumber(xml, `count(${lenin}/${E('correspAction')}[@type='sent']/${E('date')}[@when='1918-05-14'])`)).toBe(1);
     expect(xpathNumber(xml, `count(${lenin}/${E('correspAction')}[@type='received']/${E('placeName')}[. = 'Baku'])`)).toBe(1);
     // every name that had an authority URI in the Work carries it

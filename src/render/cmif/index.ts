@@ -50,7 +50,9 @@ interface Bibl {
 function biblFor(w: Work, opts: CmifOptions): Bibl {
   if (w.source) {
     const online = w.source.note && isUri(w.source.note) ? w.source.note : undefined;
-    return online ? { id: '', type: 'online', text: citeSource({ ...w.source, note: undefined }), url: online } : { id: '', type: 'print', text: citeSource(w.source) };
+    return online
+      ? { id: '', type: 'online', text: citeSource({ ...w.source, note: undefined }), url: online }
+      : { id: '', type: 'print', text: citeSource(w.source) };
   }
   if (w.published[0]) return { id: '', type: 'print', text: citePublication(w.published[0]) };
   return { id: '', type: 'online', text: opts.title, url: opts.url };
@@ -94,23 +96,37 @@ export function renderCmif(works: readonly Work[], opts: CmifOptions): string {
     if (!bibls.has(key)) bibls.set(key, { ...b, id: `bibl-${stableUuid(key)}` });
     sourceOf.set(w, bibls.get(key)!.id);
   }
-  if (!bibls.size) bibls.set('online', { id: `bibl-${stableUuid(`online|${opts.title}|${opts.url}`)}`, type: 'online', text: opts.title, url: opts.url });
+  if (!bibls.size)
+    bibls.set('online', { id: `bibl-${stableUuid(`online|${opts.title}|${opts.url}`)}`, type: 'online', text: opts.title, url: opts.url });
   const licence = opts.licence ?? 'CC-BY-4.0';
   const licenceTarget = licenceUrl(licence) ?? opts.url;
   const header = block('teiHeader', {}, [
     block('fileDesc', {}, [
-      el('titleStmt', {}, textEl('title', {}, opts.title) + el('editor', {}, escapeText(opts.editor) + (opts.editorEmail ? textEl('email', {}, opts.editorEmail) : ''))),
+      el(
+        'titleStmt',
+        {},
+        textEl('title', {}, opts.title) +
+          el('editor', {}, escapeText(opts.editor) + (opts.editorEmail ? textEl('email', {}, opts.editorEmail) : '')),
+      ),
       block('publicationStmt', {}, [
         el('publisher', {}, textEl('ref', { target: opts.url }, opts.publisher)),
         textEl('idno', { type: 'url' }, opts.url),
         el('date', { when: opts.date }),
         el('availability', {}, textEl('licence', { target: licenceTarget }, `This file is licensed under the terms of ${licence}.`)),
       ]),
-      block('sourceDesc', {}, [...bibls.values()].map((b) =>
-        el('bibl', { type: b.type, 'xml:id': b.id }, escapeText(b.text) + (b.url ? ' ' + textEl('ref', { target: b.url }, b.url) : '')),
-      )),
+      block(
+        'sourceDesc',
+        {},
+        [...bibls.values()].map((b) =>
+          el('bibl', { type: b.type, 'xml:id': b.id }, escapeText(b.text) + (b.url ? ` ${textEl('ref', { target: b.url }, b.url)}` : '')),
+        ),
+      ),
     ]),
-    block('profileDesc', {}, works.map((w) => correspDesc(w, sourceOf.get(w)!, opts))),
+    block(
+      'profileDesc',
+      {},
+      works.map((w) => correspDesc(w, sourceOf.get(w)!, opts)),
+    ),
   ]);
   return [XML_DECLARATION, '<TEI xmlns="http://www.tei-c.org/ns/1.0">', header, '<text><body><p/></body></text>', '</TEI>', ''].join('\n');
 }

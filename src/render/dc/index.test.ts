@@ -8,8 +8,23 @@ import { seedWork } from '../../../test/support/seed.js';
 import { dcFields, renderOaiDc, sourceCitation } from './index.js';
 import { licenceUrl } from '../../model/licences.js';
 
-const DC_ELEMENTS = new Set(['title', 'creator', 'subject', 'description', 'publisher', 'contributor', 'date', 'type', 'format',
-  'identifier', 'source', 'language', 'relation', 'coverage', 'rights']);
+const DC_ELEMENTS = new Set([
+  'title',
+  'creator',
+  'subject',
+  'description',
+  'publisher',
+  'contributor',
+  'date',
+  'type',
+  'format',
+  'identifier',
+  'source',
+  'language',
+  'relation',
+  'coverage',
+  'rights',
+]);
 
 /** Parse an oai_dc record and check it is what the oai_dc schema allows: dc:* children only, text only. */
 function parseDc(xml: string) {
@@ -54,8 +69,14 @@ describe('renderOaiDc', () => {
   it('falls back sensibly when fields are missing', () => {
     const seed = seedWork();
     const { written: _w, source: _s, sentTo: _t, ...rest } = seed;
-    const work = { ...rest, kind: 'article' as const, subtitle: 'A reply', contributors: [], translations: ['lenin/1918/05/14-shahumyan-ru'],
-      rights: { statement: 'CC BY 4.0', licence: 'CC-BY-4.0' } };
+    const work = {
+      ...rest,
+      kind: 'article' as const,
+      subtitle: 'A reply',
+      contributors: [],
+      translations: ['lenin/1918/05/14-shahumyan-ru'],
+      rights: { statement: 'CC BY 4.0', licence: 'CC-BY-4.0' },
+    };
     const f = dcFields(work, { workUrl: (id) => `https://x.org/works/${id}` });
     expect(f.title).toEqual(['To S. G. Shahumyan: A reply']);
     expect(f.date).toEqual(['1918-09-08']); // first publication, when the writing date is unknown
@@ -67,8 +88,17 @@ describe('renderOaiDc', () => {
   });
 
   it('builds a citation when the source has no printed statement', () => {
-    expect(sourceCitation({ author: 'Lenin', title: 'Collected Works', publisher: 'Progress Publishers', place: 'Moscow', year: '1976', volume: '35', pages: '332' }))
-      .toBe('Lenin, Collected Works, Progress Publishers, Moscow, 1976, Volume 35, p. 332.');
+    expect(
+      sourceCitation({
+        author: 'Lenin',
+        title: 'Collected Works',
+        publisher: 'Progress Publishers',
+        place: 'Moscow',
+        year: '1976',
+        volume: '35',
+        pages: '332',
+      }),
+    ).toBe('Lenin, Collected Works, Progress Publishers, Moscow, 1976, Volume 35, p. 332.');
   });
 
   it('knows the licences of the corpus', () => {

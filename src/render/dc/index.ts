@@ -42,8 +42,21 @@ export interface DcOptions {
 /** The DC fields as ordered lists of strings: the mapping itself, apart from the XML. */
 export type DcFields = Record<(typeof ELEMENTS)[number], string[]>;
 const ELEMENTS = [
-  'title', 'creator', 'subject', 'description', 'publisher', 'contributor', 'date', 'type', 'format',
-  'identifier', 'source', 'language', 'relation', 'coverage', 'rights',
+  'title',
+  'creator',
+  'subject',
+  'description',
+  'publisher',
+  'contributor',
+  'date',
+  'type',
+  'format',
+  'identifier',
+  'source',
+  'language',
+  'relation',
+  'coverage',
+  'rights',
 ] as const;
 
 const CORRESPONDENCE = new Set<Work['kind']>(['letter', 'telegram', 'note']);
@@ -97,10 +110,14 @@ export function dcFields(work: Work, opts: DcOptions = {}): DcFields {
   return {
     title: [work.subtitle ? `${work.title}: ${work.subtitle}` : work.title],
     creator: unique(work.authors.map((a) => a.name)),
-    subject: unique([...e.people, ...e.places, ...e.organisations, ...e.events].filter((x) => !named.has(x.id) && !named.has(x.name)).map((x) => x.name)),
+    subject: unique(
+      [...e.people, ...e.places, ...e.organisations, ...e.events].filter((x) => !named.has(x.id) && !named.has(x.name)).map((x) => x.name),
+    ),
     description: unique([
       correspondenceLine(work),
-      ...work.published.map((p) => p.text ?? [`Published in ${p.venue}`, p.issue && `No. ${p.issue}`, dateWords(p.date)].filter(Boolean).join(', ')),
+      ...work.published.map(
+        (p) => p.text ?? [`Published in ${p.venue}`, p.issue && `No. ${p.issue}`, dateWords(p.date)].filter(Boolean).join(', '),
+      ),
       contributorRoles(work),
     ]),
     publisher: unique([opts.publisher]),
@@ -125,10 +142,14 @@ export function dcFields(work: Work, opts: DcOptions = {}): DcFields {
 export function renderOaiDc(work: Work, opts: DcOptions = {}): string {
   const f = dcFields(work, opts);
   const children = ELEMENTS.flatMap((name) => f[name].map((v) => `  ${textEl(`dc:${name}`, {}, v)}`));
-  return block('oai_dc:dc', {
-    'xmlns:oai_dc': OAI_DC_NS,
-    'xmlns:dc': DC_NS,
-    'xmlns:xsi': XSI_NS,
-    'xsi:schemaLocation': `${OAI_DC_NS} ${OAI_DC_SCHEMA}`,
-  }, children);
+  return block(
+    'oai_dc:dc',
+    {
+      'xmlns:oai_dc': OAI_DC_NS,
+      'xmlns:dc': DC_NS,
+      'xmlns:xsi': XSI_NS,
+      'xsi:schemaLocation': `${OAI_DC_NS} ${OAI_DC_SCHEMA}`,
+    },
+    children,
+  );
 }

@@ -21,7 +21,13 @@ function load(name: string, type: string, base = '/assets/'): Asset {
 }
 
 /** The site's stylesheet, script and icon, and the search page's own (served under /search/assets/). */
-export interface SiteAssets { css: Asset; js: Asset; icon: Asset; searchCss: Asset; searchJs: Asset }
+export interface SiteAssets {
+  css: Asset;
+  js: Asset;
+  icon: Asset;
+  searchCss: Asset;
+  searchJs: Asset;
+}
 let cached: SiteAssets | undefined;
 
 /** Every asset; read from disk on first use only. */

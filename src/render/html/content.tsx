@@ -31,18 +31,23 @@ export function renderWorkText(work: Pick<Work, 'body' | 'notes' | 'provenance'>
     // A repeated note id keeps its anchor on the first note only: ids must be unique in a page.
     const anchor = anchored.has(n.id) ? undefined : ctx.anchors.noteAnchor.get(n.id);
     anchored.add(n.id);
-    const refs = anchor ? ctx.anchors.markers.get(n.id) ?? [] : [];
-    const back = refs.length === 0 ? undefined : (
-      <span class="backrefs">
-        {' '}
-        {refs.map((r, i) => (
-          <a href={`#${r}`} class="backref" role="doc-backlink"
-            aria-label={refs.length > 1 ? `Back to reference ${n.label}, occurrence ${i + 1}` : `Back to reference ${n.label}`}>
-            ↩{refs.length > 1 ? <sup>{i + 1}</sup> : ''}
-          </a>
-        ))}
-      </span>
-    );
+    const refs = anchor ? (ctx.anchors.markers.get(n.id) ?? []) : [];
+    const back =
+      refs.length === 0 ? undefined : (
+        <span class="backrefs">
+          {' '}
+          {refs.map((r, i) => (
+            <a
+              href={`#${r}`}
+              class="backref"
+              role="doc-backlink"
+              aria-label={refs.length > 1 ? `Back to reference ${n.label}, occurrence ${i + 1}` : `Back to reference ${n.label}`}
+            >
+              ↩{refs.length > 1 ? <sup>{i + 1}</sup> : ''}
+            </a>
+          ))}
+        </span>
+      );
     return (
       <li id={anchor} class={n.kind ? `note note-${n.kind}` : 'note'}>
         <span class="note-label">{n.label}</span>

@@ -4,7 +4,13 @@ import { PUBLIC_DOMAIN } from '../../model/licences.js';
 
 /** "volume-35" → "Volume 35"; "collected-works" → "Collected Works". */
 export function humanize(slug: string): string {
-  return slug.split(/[-_]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') || slug;
+  return (
+    slug
+      .split(/[-_]+/)
+      .filter(Boolean)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' ') || slug
+  );
 }
 
 const languages = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -47,12 +53,11 @@ const ROLE_LABELS: Record<Contributor['role'], string> = {
 export function contributorRows(contributors: Contributor[]): { label: string; names: string[] }[] {
   const rows: { label: string; names: string[] }[] = [];
   for (const c of contributors) {
-    const label = (c.label?.replace(/\\/g, '/').replace(/:\s*$/, '').trim()) || ROLE_LABELS[c.role];
+    const label = c.label?.replace(/\\/g, '/').replace(/:\s*$/, '').trim() || ROLE_LABELS[c.role];
     const row = rows.find((r) => r.label === label);
     if (row) {
       if (!row.names.includes(c.name)) row.names.push(c.name);
-    }
-    else rows.push({ label, names: [c.name] });
+    } else rows.push({ label, names: [c.name] });
   }
   return rows;
 }
@@ -63,9 +68,12 @@ export function sourceParts(s: Source): { before: string[]; after: string[] } {
   const pageLabel = pages ? (/[-–,]/.test(pages) ? `pages ${pages.replace(/-/g, '–')}` : `page ${pages}`) : undefined;
   const volume = s.volume?.trim();
   const after = [
-    s.publisher, s.year, s.place,
+    s.publisher,
+    s.year,
+    s.place,
     volume ? (/^vol/i.test(volume) ? volume : `Volume ${volume}`) : undefined,
-    pageLabel, s.note,
+    pageLabel,
+    s.note,
   ];
   return { before: s.author ? [s.author] : [], after: after.filter((x): x is string => !!x && x.trim() !== '') };
 }

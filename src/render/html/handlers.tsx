@@ -7,11 +7,13 @@ import type { NoteAnchors } from './notes.js';
 import { safeHref } from './href.js';
 
 type ContentBlock = Extract<Block, { content: Inline[] }>;
-type BlockOf<K extends Block['type']> =
-  K extends 'list' ? Extract<Block, { type: 'list' }>
-    : K extends 'table' ? Extract<Block, { type: 'table' }>
-      : K extends 'rule' ? Extract<Block, { type: 'rule' }>
-        : ContentBlock;
+type BlockOf<K extends Block['type']> = K extends 'list'
+  ? Extract<Block, { type: 'list' }>
+  : K extends 'table'
+    ? Extract<Block, { type: 'table' }>
+    : K extends 'rule'
+      ? Extract<Block, { type: 'rule' }>
+      : ContentBlock;
 
 export type InlineHandlers = { [K in Inline['type']]: (node: Extract<Inline, { type: K }>, ctx: HtmlContext) => Child };
 export type MarkHandlers = { [K in Mark['type']]: (mark: Extract<Mark, { type: K }>, child: Child, ctx: HtmlContext) => Child };
@@ -63,7 +65,11 @@ export const markHandlers: MarkHandlers = {
     const href = safeHref(m.href, ctx.base);
     return href === undefined ? <span class="link-dropped">{c}</span> : <a href={href}>{c}</a>;
   },
-  entity: (m, c) => <span class={`entity entity-${m.entity}`} data-entity={m.id}>{c}</span>,
+  entity: (m, c) => (
+    <span class={`entity entity-${m.entity}`} data-entity={m.id}>
+      {c}
+    </span>
+  ),
 };
 
 export const inlineHandlers: InlineHandlers = {
@@ -80,19 +86,32 @@ export const inlineHandlers: InlineHandlers = {
     if (anchor === undefined) return <sup class="noteref noteref-missing">{n.label}</sup>;
     return (
       <sup class="noteref">
-        <a id={ctx.anchors.nextMarker(n.note)} href={`#${anchor}`} role="doc-noteref">{n.label}</a>
+        <a id={ctx.anchors.nextMarker(n.note)} href={`#${anchor}`} role="doc-noteref">
+          {n.label}
+        </a>
       </sup>
     );
   },
   lineBreak: () => <br />,
+  // doc-pagebreak (DPUB-ARIA) marks where a printed page ends; there is nothing to focus.
   pageBreak: (n) =>
-    n.n ? <span class="pagebreak" role="doc-pagebreak" aria-label={`Page ${n.n}`}>{n.n}</span>
-      : <span class="pagebreak" role="doc-pagebreak" />,
+    n.n ? (
+      // biome-ignore lint/a11y/useFocusableInteractive: a page boundary, not a control
+      <span class="pagebreak" role="doc-pagebreak" aria-label={`Page ${n.n}`}>
+        {n.n}
+      </span>
+    ) : (
+      // biome-ignore lint/a11y/useFocusableInteractive: a page boundary, not a control
+      <span class="pagebreak" role="doc-pagebreak" />
+    ),
 };
 
 const alignClass = (b: ContentBlock) => (b.align ? `align-${b.align}` : undefined);
 const para = (name?: string) => (b: ContentBlock, ctx: HtmlContext, trailing?: Child) => (
-  <p class={cls(name, alignClass(b))}>{renderInlines(b.content, ctx)}{trailing}</p>
+  <p class={cls(name, alignClass(b))}>
+    {renderInlines(b.content, ctx)}
+    {trailing}
+  </p>
 );
 
 export const blockHandlers: BlockHandlers = {
@@ -106,23 +125,56 @@ export const blockHandlers: BlockHandlers = {
     // The work's title is the page's <h1>; headings inside the text start one level below.
     const level = Math.min((b.level ?? 1) + 1, 6);
     const Tag = `h${level}` as 'h2';
-    return <Tag class={alignClass(b)}>{renderInlines(b.content, ctx)}{trailing}</Tag>;
+    return (
+      <Tag class={alignClass(b)}>
+        {renderInlines(b.content, ctx)}
+        {trailing}
+      </Tag>
+    );
   },
   quote: (b, ctx, trailing) => (
-    <blockquote class={alignClass(b)}><p>{renderInlines(b.content, ctx)}{trailing}</p></blockquote>
+    <blockquote class={alignClass(b)}>
+      <p>
+        {renderInlines(b.content, ctx)}
+        {trailing}
+      </p>
+    </blockquote>
   ),
   verse: (b, ctx, trailing) => (
-    <div class={cls('verse', alignClass(b))}><p>{renderInlines(b.content, ctx)}{trailing}</p></div>
+    <div class={cls('verse', alignClass(b))}>
+      <p>
+        {renderInlines(b.content, ctx)}
+        {trailing}
+      </p>
+    </div>
   ),
-  preformatted: (b, ctx, trailing) => <pre>{renderInlines(b.content, ctx)}{trailing}</pre>,
+  preformatted: (b, ctx, trailing) => (
+    <pre>
+      {renderInlines(b.content, ctx)}
+      {trailing}
+    </pre>
+  ),
   list: (b, ctx, trailing) => {
-    const items = b.items.map((item, i) => <li>{renderInlines(item, ctx)}{i === b.items.length - 1 ? trailing : undefined}</li>);
+    const items = b.items.map((item, i) => (
+      <li>
+        {renderInlines(item, ctx)}
+        {i === b.items.length - 1 ? trailing : undefined}
+      </li>
+    ));
     return b.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
   },
   table: (b, ctx) => (
     <div class="table-wrap">
       <table>
-        <tbody>{b.rows.map((row) => <tr>{row.map((cell) => <td>{renderInlines(cell, ctx)}</td>)}</tr>)}</tbody>
+        <tbody>
+          {b.rows.map((row) => (
+            <tr>
+              {row.map((cell) => (
+                <td>{renderInlines(cell, ctx)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   ),

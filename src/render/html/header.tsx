@@ -32,13 +32,25 @@ function written(w: NonNullable<Work['written']>): Child {
   const wording = said || (date ? dateLabel(date) : '');
   const place = w.place && !wording.includes(w.place.name) ? w.place.name : undefined;
   const when = date ? <time datetime={datetimeAttr(date)}>{wording}</time> : wording;
-  return <>{when}{wording && place ? ', ' : ''}{place ?? ''}</>;
+  return (
+    <>
+      {when}
+      {wording && place ? ', ' : ''}
+      {place ?? ''}
+    </>
+  );
 }
 
 function publication(p: Publication): Child {
   if (p.text) return p.text;
   const parts = [p.issue, p.date ? dateLabel(p.date) : undefined, p.place].filter(Boolean);
-  return <><cite>{p.venue}</cite>{parts.length ? `, ${parts.join(', ')}` : ''}{p.note ? `. ${p.note}` : ''}</>;
+  return (
+    <>
+      <cite>{p.venue}</cite>
+      {parts.length ? `, ${parts.join(', ')}` : ''}
+      {p.note ? `. ${p.note}` : ''}
+    </>
+  );
 }
 
 function source(s: NonNullable<Work['source']>): Child {
@@ -63,14 +75,32 @@ function rights(r: Work['rights']): Child {
   const label = rightsLabel(r.licence);
   const statement = r.statement.startsWith(`${label}:`) ? r.statement.slice(label.length + 1).trim() : r.statement;
   const says = (x: string) => statement.toLowerCase().includes(x.toLowerCase());
-  const link = licence ? <>Licence: {url ? <a href={url} rel="license">{licence}</a> : licence}.</> : '';
+  const link = licence ? (
+    <>
+      Licence:{' '}
+      {url ? (
+        <a href={url} rel="license">
+          {licence}
+        </a>
+      ) : (
+        licence
+      )}
+      .
+    </>
+  ) : (
+    ''
+  );
   // A licence's full legal text would bury the other rows: it folds away (no script needed).
   if (statement.length > LONG_STATEMENT) {
     return (
       <>
-        {link}{r.holder ? <> Rights holder: {r.holder}.</> : ''}
+        {link}
+        {r.holder ? <> Rights holder: {r.holder}.</> : ''}
         {r.credit ? <span class="credit">Credit: {r.credit}</span> : ''}
-        <details class="statement-long"><summary>Full rights statement</summary><span class="statement">{statement}</span></details>
+        <details class="statement-long">
+          <summary>Full rights statement</summary>
+          <span class="statement">{statement}</span>
+        </details>
       </>
     );
   }
@@ -79,14 +109,28 @@ function rights(r: Work['rights']): Child {
       <span class="statement">{statement}</span>
       {r.holder && !says(r.holder) ? <> Rights holder: {r.holder}.</> : ''}
       {link ? <> {link}</> : ''}
-      {!licence && url ? <> <a href={url} rel="license">Terms</a>.</> : ''}
+      {!licence && url ? (
+        <>
+          {' '}
+          <a href={url} rel="license">
+            Terms
+          </a>
+          .
+        </>
+      ) : (
+        ''
+      )}
       {r.credit ? <span class="credit">Credit: {r.credit}</span> : ''}
     </>
   );
 }
 
 function otherFormats(work: Work, formats: FormatLink[]): Child {
-  const ours = formats.map((f) => <a href={workHref(work.id, f.ext)} type={f.type}>{f.label}</a>);
+  const ours = formats.map((f) => (
+    <a href={workHref(work.id, f.ext)} type={f.type}>
+      {f.label}
+    </a>
+  ));
   const theirs = (work.otherFormats ?? []).map((f) => {
     // Relative to the original page: linked only when that page's address makes them absolute.
     const href = f.href === undefined ? undefined : safeHref(f.href, work.provenance.url);
@@ -103,29 +147,74 @@ function otherFormats(work: Work, formats: FormatLink[]): Child {
 export function InformationBlock({ work, formats }: { work: Work; formats: FormatLink[] }) {
   const rows: Child[] = [];
   if (work.written && (work.written.date || work.written.place || work.written.text)) {
-    rows.push(<Row label="Written" name="written">{written(work.written)}</Row>);
-  }
-  if (work.sentTo) rows.push(<Row label="Sent to" name="sent-to">{work.sentTo.name}</Row>);
-  if (work.published.length) {
     rows.push(
-      <Row label="Published" name="published">
-        {work.published.map((p) => <span class="line">{publication(p)}</span>)}
+      <Row label="Written" name="written">
+        {written(work.written)}
       </Row>,
     );
   }
-  for (const note of work.headerNotes ?? []) rows.push(<Row label="Note" name="header-note">{note}</Row>);
-  if (work.source) rows.push(<Row label="Source" name="source">{source(work.source)}</Row>);
-  for (const r of contributorRows(work.contributors)) {
-    rows.push(<Row label={r.label} name="contributors">{r.names.join(', ')}</Row>);
+  if (work.sentTo)
+    rows.push(
+      <Row label="Sent to" name="sent-to">
+        {work.sentTo.name}
+      </Row>,
+    );
+  if (work.published.length) {
+    rows.push(
+      <Row label="Published" name="published">
+        {work.published.map((p) => (
+          <span class="line">{publication(p)}</span>
+        ))}
+      </Row>,
+    );
   }
-  rows.push(<Row label="Language" name="language">{languageName(work.language)}</Row>);
+  for (const note of work.headerNotes ?? [])
+    rows.push(
+      <Row label="Note" name="header-note">
+        {note}
+      </Row>,
+    );
+  if (work.source)
+    rows.push(
+      <Row label="Source" name="source">
+        {source(work.source)}
+      </Row>,
+    );
+  for (const r of contributorRows(work.contributors)) {
+    rows.push(
+      <Row label={r.label} name="contributors">
+        {r.names.join(', ')}
+      </Row>,
+    );
+  }
+  rows.push(
+    <Row label="Language" name="language">
+      {languageName(work.language)}
+    </Row>,
+  );
   if (work.translationOf) {
-    rows.push(<Row label="Translation of" name="translation-of"><a href={workHref(work.translationOf)}>{work.translationOf}</a></Row>);
+    rows.push(
+      <Row label="Translation of" name="translation-of">
+        <a href={workHref(work.translationOf)}>{work.translationOf}</a>
+      </Row>,
+    );
   }
   if (work.translations?.length) {
-    rows.push(<Row label="Translations" name="translations">{join(work.translations.map((t) => <a href={workHref(t)}>{t}</a>))}</Row>);
+    rows.push(
+      <Row label="Translations" name="translations">
+        {join(work.translations.map((t) => <a href={workHref(t)}>{t}</a>))}
+      </Row>,
+    );
   }
-  rows.push(<Row label={rightsLabel(work.rights.licence)} name="rights">{rights(work.rights)}</Row>);
-  rows.push(<Row label="Other Formats" name="formats">{otherFormats(work, formats)}</Row>);
+  rows.push(
+    <Row label={rightsLabel(work.rights.licence)} name="rights">
+      {rights(work.rights)}
+    </Row>,
+  );
+  rows.push(
+    <Row label="Other Formats" name="formats">
+      {otherFormats(work, formats)}
+    </Row>,
+  );
   return <dl class="information">{rows}</dl>;
 }

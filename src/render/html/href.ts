@@ -12,6 +12,7 @@ const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 export function safeHref(href: string | undefined, base?: string): string | undefined {
   if (href === undefined) return undefined;
   // Browsers strip these characters before reading a scheme, so we do too before judging it.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are exactly what is stripped.
   const probe = href.replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '');
   if (probe === '') return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(probe)?.[1]?.toLowerCase();

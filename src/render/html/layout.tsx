@@ -35,27 +35,32 @@ function Shell(o: PageOptions) {
         {o.description ? <meta name="description" content={o.description} /> : ''}
         <link rel="stylesheet" href={o.assets.css} />
         {o.assets.icon ? <link rel="icon" href={o.assets.icon} type="image/svg+xml" /> : ''}
-        {(o.alternates ?? []).map((a) => <link rel="alternate" href={a.href} type={a.type} title={a.title} />)}
+        {(o.alternates ?? []).map((a) => (
+          <link rel="alternate" href={a.href} type={a.type} title={a.title} />
+        ))}
         <script src={o.assets.js} defer></script>
       </head>
       <body class={o.bodyClass}>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
         <header class="site-header">
-          <a class="site-name" href="/">{SITE_NAME}</a>
+          <a class="site-name" href="/">
+            {SITE_NAME}
+          </a>
           <nav class="site-nav" aria-label="Site">
             <a href="/collections">Collections</a>
             <a href="/authors">Authors</a>
             <a href="/search">Search</a>
           </nav>
+          {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the older browsers readers use; role="search" says the same. */}
           <form class="site-search" action="/search" method="get" role="search">
             <input type="search" name="q" placeholder="Search letters, people, places…" aria-label="Search the archive" />
           </form>
         </header>
         <main id="main">{o.main}</main>
         <footer class="site-footer">
-          <p>
-            {SITE_NAME} — an archive of historical writings. Each text carries its own rights statement and source.
-          </p>
+          <p>{SITE_NAME} — an archive of historical writings. Each text carries its own rights statement and source.</p>
         </footer>
       </body>
     </html>
@@ -73,9 +78,14 @@ export function Breadcrumbs({ trail }: { trail: { label: string; href?: string }
     <nav class="breadcrumbs" aria-label="Breadcrumb">
       <ol>
         {trail.map((c, i) =>
-          i === trail.length - 1 || c.href === undefined
-            ? <li aria-current={i === trail.length - 1 ? 'page' : undefined}>{c.label}</li>
-            : <li><a href={c.href}>{c.label}</a></li>)}
+          i === trail.length - 1 || c.href === undefined ? (
+            <li aria-current={i === trail.length - 1 ? 'page' : undefined}>{c.label}</li>
+          ) : (
+            <li>
+              <a href={c.href}>{c.label}</a>
+            </li>
+          ),
+        )}
       </ol>
     </nav>
   );

@@ -17,19 +17,48 @@ const names = (refs: { id: string; name: string }[]): Child[] =>
 export function WorkItem({ w, o }: { w: WorkSummary; o: WorkListOptions }) {
   return (
     <li class="work-item">
-      <a class="work-item-title" href={workHref(w.id)}>{w.title}</a>
+      <a class="work-item-title" href={workHref(w.id)}>
+        {w.title}
+      </a>
       <span class="work-item-meta">
         {kindLabel(w.kind)}
-        {w.dateText ? <>{' · '}{w.date ? <time datetime={w.date}>{w.dateText}</time> : w.dateText}</> : ''}
-        {o.authors && w.authors.length ? <>{' · by '}{names(w.authors)}</> : ''}
-        {o.recipients && w.recipients.length ? <>{' · to '}{names(w.recipients)}</> : ''}
+        {w.dateText ? (
+          <>
+            {' · '}
+            {w.date ? <time datetime={w.date}>{w.dateText}</time> : w.dateText}
+          </>
+        ) : (
+          ''
+        )}
+        {o.authors && w.authors.length ? (
+          <>
+            {' · by '}
+            {names(w.authors)}
+          </>
+        ) : (
+          ''
+        )}
+        {o.recipients && w.recipients.length ? (
+          <>
+            {' · to '}
+            {names(w.recipients)}
+          </>
+        ) : (
+          ''
+        )}
       </span>
     </li>
   );
 }
 
 export function WorkList({ works, o = {} }: { works: WorkSummary[]; o?: WorkListOptions }) {
-  return <ol class="work-list">{works.map((w) => <WorkItem w={w} o={o} />)}</ol>;
+  return (
+    <ol class="work-list">
+      {works.map((w) => (
+        <WorkItem w={w} o={o} />
+      ))}
+    </ol>
+  );
 }
 
 /** Works under a heading per year (in the given order), undated ones last. */
@@ -85,7 +114,9 @@ export function collectionTree(list: CollectionSummary[], root: string[] = []): 
   }
   const sort = (nodes: TreeNode[]) => {
     nodes.sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
-    nodes.forEach((n) => sort(n.children));
+    nodes.forEach((n) => {
+      sort(n.children);
+    });
   };
   sort(top);
   return top;
@@ -110,9 +141,13 @@ export function CollectionTree({ nodes, depth = 2 }: { nodes: TreeNode[]; depth?
                 {[
                   count ? `${count.toLocaleString('en')} ${count === 1 ? 'work' : 'works'}` : '',
                   hidden ? `${hidden} sub-collection${hidden === 1 ? '' : 's'}` : '',
-                ].filter(Boolean).join(' · ')}
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
-            ) : ''}
+            ) : (
+              ''
+            )}
             {depth > 1 ? <CollectionTree nodes={n.children} depth={depth - 1} /> : ''}
           </li>
         );

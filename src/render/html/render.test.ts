@@ -10,7 +10,11 @@ import { safeHref } from './href.js';
 import { noteAnchors } from './notes.js';
 import { renderWorkPage, workTrail } from './pages/work.js';
 
-const t = (text: string, marks?: Extract<Inline, { type: 'text' }>['marks']): Inline => ({ type: 'text', text, ...(marks ? { marks } : {}) });
+const t = (text: string, marks?: Extract<Inline, { type: 'text' }>['marks']): Inline => ({
+  type: 'text',
+  text,
+  ...(marks ? { marks } : {}),
+});
 const assets = { css: '/assets/octavo.css?v=0', js: '/assets/octavo.js?v=0' };
 const html = (blocks: Block[], notes: Work['notes'] = []) => {
   const { body, notes: n } = renderWorkText({ ...seedWork(), body: blocks, notes });
@@ -26,8 +30,19 @@ describe('safeHref', () => {
     expect(safeHref('#n1')).toBe('#n1');
   });
   it('drops script and data schemes however they are disguised', () => {
-    for (const h of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:x', 'java\tscript:x', 'java\nscript:x',
-      '\u0000javascript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'jav\u200bascript:x', '']) {
+    for (const h of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:x',
+      'java\tscript:x',
+      'java\nscript:x',
+      '\u0000javascript:x',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'jav\u200bascript:x',
+      '',
+    ]) {
       expect(safeHref(h), JSON.stringify(h)).toBeUndefined();
     }
   });
@@ -52,7 +67,13 @@ describe('block and inline handlers', () => {
       { type: 'preformatted', content: [t('a  b')] },
       { type: 'list', ordered: true, items: [[t('one')], [t('two')]] },
       { type: 'list', ordered: false, items: [[t('dot')]] },
-      { type: 'table', rows: [[[t('a1')], [t('b1')]], [[t('a2')], [t('b2')]]] },
+      {
+        type: 'table',
+        rows: [
+          [[t('a1')], [t('b1')]],
+          [[t('a2')], [t('b2')]],
+        ],
+      },
       { type: 'rule' },
       { type: 'closer', content: [t('Yours,')] },
       { type: 'signature', content: [t('Lenin')] },
@@ -65,7 +86,11 @@ describe('block and inline handlers', () => {
     expect($('blockquote p').text()).toBe('Quoted');
     expect($('.verse p br').length).toBe(1);
     expect($('pre').text()).toBe('a  b');
-    expect($('ol li').map((_, li) => $(li).text()).get()).toEqual(['one', 'two']);
+    expect(
+      $('ol li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['one', 'two']);
     expect($('ul li').text()).toBe('dot');
     expect($('table tr').length).toBe(2);
     expect($('table td').eq(3).text()).toBe('b2');
@@ -76,15 +101,22 @@ describe('block and inline handlers', () => {
   });
 
   it('nests marks with the first mark outermost, and marks page breaks', () => {
-    const $ = html([{
-      type: 'paragraph', content: [
-        t('both', [{ type: 'link', href: 'https://example.org' }, { type: 'emphasis' }]),
-        t('s', [{ type: 'strong' }]), t('sup', [{ type: 'superscript' }]), t('sub', [{ type: 'subscript' }]),
-        t('u', [{ type: 'underline' }]), t('del', [{ type: 'strike' }]), t('c', [{ type: 'code' }]),
-        t('Baku', [{ type: 'entity', entity: 'place', id: 'baku' }]),
-        { type: 'pageBreak', n: '333' },
-      ],
-    }]);
+    const $ = html([
+      {
+        type: 'paragraph',
+        content: [
+          t('both', [{ type: 'link', href: 'https://example.org' }, { type: 'emphasis' }]),
+          t('s', [{ type: 'strong' }]),
+          t('sup', [{ type: 'superscript' }]),
+          t('sub', [{ type: 'subscript' }]),
+          t('u', [{ type: 'underline' }]),
+          t('del', [{ type: 'strike' }]),
+          t('c', [{ type: 'code' }]),
+          t('Baku', [{ type: 'entity', entity: 'place', id: 'baku' }]),
+          { type: 'pageBreak', n: '333' },
+        ],
+      },
+    ]);
     expect($('a > em').text()).toBe('both');
     expect($('strong').text()).toBe('s');
     expect($('sup').text()).toBe('sup');
@@ -105,17 +137,30 @@ describe('block and inline handlers', () => {
 });
 
 describe('note links', () => {
-  const note = (id: string, label: string, text = `Note ${label}`): Work['notes'][number] =>
-    ({ id, label, blocks: [{ type: 'paragraph', content: [t(text)] }] });
+  const note = (id: string, label: string, text = `Note ${label}`): Work['notes'][number] => ({
+    id,
+    label,
+    blocks: [{ type: 'paragraph', content: [t(text)] }],
+  });
 
   it('gives every marker of a note its own id and the note a back-link to each', () => {
-    const $ = html([
-      { type: 'paragraph', content: [t('a'), { type: 'noteRef', note: 'n1', label: '1' }] },
-      { type: 'paragraph', content: [t('b'), { type: 'noteRef', note: 'n1', label: '1' }, { type: 'noteRef', note: 'n2', label: '2' }] },
-    ], [note('n1', '1'), note('n2', '2'), note('n3', '3')]);
-    expect($('sup.noteref a').map((_, a) => `${$(a).attr('id')}→${$(a).attr('href')}`).get())
-      .toEqual(['ref-1→#note-1', 'ref-1-2→#note-1', 'ref-2→#note-2']);
-    expect($('#note-1 a.backref').map((_, a) => $(a).attr('href')).get()).toEqual(['#ref-1', '#ref-1-2']);
+    const $ = html(
+      [
+        { type: 'paragraph', content: [t('a'), { type: 'noteRef', note: 'n1', label: '1' }] },
+        { type: 'paragraph', content: [t('b'), { type: 'noteRef', note: 'n1', label: '1' }, { type: 'noteRef', note: 'n2', label: '2' }] },
+      ],
+      [note('n1', '1'), note('n2', '2'), note('n3', '3')],
+    );
+    expect(
+      $('sup.noteref a')
+        .map((_, a) => `${$(a).attr('id')}→${$(a).attr('href')}`)
+        .get(),
+    ).toEqual(['ref-1→#note-1', 'ref-1-2→#note-1', 'ref-2→#note-2']);
+    expect(
+      $('#note-1 a.backref')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['#ref-1', '#ref-1-2']);
     expect($('#note-2 a.backref').attr('href')).toBe('#ref-2');
     expect($('#note-3 a.backref').length).toBe(0); // a note nobody points at
     // Back-links sit at the end of the note's last paragraph.
@@ -123,10 +168,25 @@ describe('note links', () => {
   });
 
   it('falls back to note ids when labels repeat, and leaves a marker to no note unlinked', () => {
-    const $ = html([
-      { type: 'paragraph', content: [t('a'), { type: 'noteRef', note: 'a', label: '*' }, { type: 'noteRef', note: 'b', label: '*' }, { type: 'noteRef', note: 'gone', label: '9' }] },
-    ], [note('a', '*'), note('b', '*')]);
-    expect($('sup.noteref a').map((_, a) => $(a).attr('href')).get()).toEqual(['#note-a', '#note-b']);
+    const $ = html(
+      [
+        {
+          type: 'paragraph',
+          content: [
+            t('a'),
+            { type: 'noteRef', note: 'a', label: '*' },
+            { type: 'noteRef', note: 'b', label: '*' },
+            { type: 'noteRef', note: 'gone', label: '9' },
+          ],
+        },
+      ],
+      [note('a', '*'), note('b', '*')],
+    );
+    expect(
+      $('sup.noteref a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['#note-a', '#note-b']);
     expect($('sup.noteref-missing').text()).toBe('9');
     expect($('sup.noteref-missing a').length).toBe(0);
   });
@@ -134,7 +194,10 @@ describe('note links', () => {
   it('walks notes that point at other notes', () => {
     const a = noteAnchors({
       body: [{ type: 'paragraph', content: [{ type: 'noteRef', note: 'x', label: '1' }] }],
-      notes: [{ id: 'x', label: '1', blocks: [{ type: 'paragraph', content: [{ type: 'noteRef', note: 'y', label: '2' }] }] }, { id: 'y', label: '2', blocks: [] }],
+      notes: [
+        { id: 'x', label: '1', blocks: [{ type: 'paragraph', content: [{ type: 'noteRef', note: 'y', label: '2' }] }] },
+        { id: 'y', label: '2', blocks: [] },
+      ],
     });
     expect(Object.fromEntries(a.markers)).toEqual({ x: ['ref-1'], y: ['ref-2'] });
   });
@@ -148,27 +211,60 @@ describe('the work page', () => {
       subtitle: 'A subtitle',
       translationOf: 'lenin/1918/05/14-shahumyan-ru',
       translations: ['lenin/1918/05/14-shahumyan-de'],
-      written: { date: { text: '1 May 1918', iso: '1918-05-01', precision: 'day', start: '1918-05-01', end: '1918-05-01', calendar: 'julian' }, place: { id: 'moscow', name: 'Moscow' } },
-      published: [{ venue: 'Pravda', issue: 'No. 5', date: { text: 'May 9, 1918', iso: '1918-05-09', precision: 'day', start: '1918-05-09', end: '1918-05-09' }, place: 'Moscow', note: 'Signed: N. Lenin' }, seed.published[0]!],
+      written: {
+        date: { text: '1 May 1918', iso: '1918-05-01', precision: 'day', start: '1918-05-01', end: '1918-05-01', calendar: 'julian' },
+        place: { id: 'moscow', name: 'Moscow' },
+      },
+      published: [
+        {
+          venue: 'Pravda',
+          issue: 'No. 5',
+          date: { text: 'May 9, 1918', iso: '1918-05-09', precision: 'day', start: '1918-05-09', end: '1918-05-09' },
+          place: 'Moscow',
+          note: 'Signed: N. Lenin',
+        },
+        seed.published[0]!,
+      ],
       source: { title: 'Collected Works', volume: '35', pages: '332-333' },
       contributors: [
-        { role: 'translator', name: 'A' }, { role: 'proofreader', name: 'B' }, { role: 'editor', name: 'C' },
-        { role: 'other', name: 'D', label: 'Online Version:' }, { role: 'encoder', name: 'E' },
+        { role: 'translator', name: 'A' },
+        { role: 'proofreader', name: 'B' },
+        { role: 'editor', name: 'C' },
+        { role: 'other', name: 'D', label: 'Online Version:' },
+        { role: 'encoder', name: 'E' },
       ],
-      rights: { statement: 'Licensed.', licence: 'CC-BY-SA-2.0', holder: 'Marxists Internet Archive', credit: 'MIA', url: 'https://creativecommons.org/licenses/by-sa/2.0/' },
+      rights: {
+        statement: 'Licensed.',
+        licence: 'CC-BY-SA-2.0',
+        holder: 'Marxists Internet Archive',
+        credit: 'MIA',
+        url: 'https://creativecommons.org/licenses/by-sa/2.0/',
+      },
       otherFormats: [{ label: 'PDF', href: 'x.pdf' }],
-      provenance: { ...seed.provenance, url: 'https://www.marxists.org/archive/lenin/works/1918/may/14.htm', importedAt: '2024-01-01T00:00:00Z' },
+      provenance: {
+        ...seed.provenance,
+        url: 'https://www.marxists.org/archive/lenin/works/1918/may/14.htm',
+        importedAt: '2024-01-01T00:00:00Z',
+      },
       language: 'de',
     });
     const $ = load(renderWorkPage({ work, neighbours: {}, formats: [{ ext: '.txt', label: 'Plain text' }], assets }));
-    const rows = Object.fromEntries($('.info-row').map((_, r) => [[$(r).find('dt').text(), $(r).find('dd').text()]]).get() as [string, string][]);
+    const rows = Object.fromEntries(
+      $('.info-row')
+        .map((_, r) => [[$(r).find('dt').text(), $(r).find('dd').text()]])
+        .get() as [string, string][],
+    );
     expect(rows).toMatchObject({
       Written: '1 May 1918 (Old Style), Moscow',
       'Sent to': 'Baku',
       Published: `Pravda, No. 5, May 9, 1918, Moscow. Signed: N. Lenin${seed.published[0]!.text}`,
       Note: 'Printed from the Bulletins text.',
       Source: 'Collected Works, Volume 35, pages 332–333.',
-      Translated: 'A', Proofread: 'B', Edited: 'C', 'Online Version': 'D', 'Transcription/Markup': 'E',
+      Translated: 'A',
+      Proofread: 'B',
+      Edited: 'C',
+      'Online Version': 'D',
+      'Transcription/Markup': 'E',
       Language: 'German',
       'Translation of': 'lenin/1918/05/14-shahumyan-ru',
       Translations: 'lenin/1918/05/14-shahumyan-de',
@@ -178,14 +274,21 @@ describe('the work page', () => {
     expect($('.info-formats a').last().attr('href')).toBe('https://www.marxists.org/archive/lenin/works/1918/may/x.pdf');
     expect($('.info-rights a[rel=license]').attr('href')).toBe('https://creativecommons.org/licenses/by-sa/2.0/');
     expect($('.work-subtitle').text()).toBe('A subtitle');
-    expect($('.record a').filter((_, a) => $(a).text() === 'Original page').attr('href')).toBe(work.provenance.url);
+    expect(
+      $('.record a')
+        .filter((_, a) => $(a).text() === 'Original page')
+        .attr('href'),
+    ).toBe(work.provenance.url);
     expect($('.record').text()).toContain('2024-01-01T00:00:00Z');
     expect($('.info-written time').attr('datetime')).toBe('1918-05-01');
   });
 
   it('folds a licence’s long legal text away, keeping licence and credit in view', () => {
     const long = `Sie dürfen: Teilen – ${'das Material in jedwedem Format oder Medium vervielfältigen. '.repeat(8)}`;
-    const work = { ...seedWork(), rights: { statement: long, licence: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', credit: 'ACDH-CH' } };
+    const work = {
+      ...seedWork(),
+      rights: { statement: long, licence: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', credit: 'ACDH-CH' },
+    };
     const $ = load(renderWorkPage({ work, neighbours: {}, formats: [], assets }));
     expect($('.info-rights dt').text()).toBe('Rights');
     expect($('.info-rights a[rel=license]').text()).toBe('CC-BY-4.0');

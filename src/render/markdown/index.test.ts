@@ -10,8 +10,13 @@ describe('Markdown export', () => {
   it('carries the header as YAML front matter', () => {
     const data = parse(front!);
     expect(data).toMatchObject({
-      id: 'lenin/1918/05/14-shahumyan', kind: 'letter', authors: [{ id: 'lenin' }], recipients: [{ name: 'S. G. Shahumyan' }],
-      written: { date: { iso: '1918-05-14' } }, sentTo: { name: 'Baku' }, source: { volume: '35', pages: '332' },
+      id: 'lenin/1918/05/14-shahumyan',
+      kind: 'letter',
+      authors: [{ id: 'lenin' }],
+      recipients: [{ name: 'S. G. Shahumyan' }],
+      written: { date: { iso: '1918-05-14' } },
+      sentTo: { name: 'Baku' },
+      source: { volume: '35', pages: '332' },
       rights: { licence: 'public-domain', credit: 'Marxists Internet Archive' },
     });
     expect(data.published[0]).toMatchObject({ issue: '33', date: { iso: '1918-09-08' } });

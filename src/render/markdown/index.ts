@@ -11,7 +11,8 @@ const mdInline: InlineHandlers = {
     for (const m of n.marks ?? []) {
       if (m.type === 'emphasis') t = `*${t}*`;
       else if (m.type === 'strong') t = `**${t}**`;
-      else if (m.type === 'link' && /^(https?:|mailto:|\/|#|\.)/.test(m.href)) t = `[${t}](${m.href.replace(/[()\s]/g, encodeURIComponent)})`;
+      else if (m.type === 'link' && /^(https?:|mailto:|\/|#|\.)/.test(m.href))
+        t = `[${t}](${m.href.replace(/[()\s]/g, encodeURIComponent)})`;
       else if (m.type === 'superscript') t = `<sup>${t}</sup>`;
     }
     return t;
@@ -61,7 +62,10 @@ export function renderMarkdown(work: Work): string {
   const body = work.body.map(renderBlockMarkdown).join('\n\n');
   const notes = work.notes.map((n) => {
     const paras = n.blocks.map(renderBlockMarkdown);
-    return `[^${footnoteLabel(n.label, n.id)}]: ${paras[0] ?? ''}${paras.slice(1).map((p) => `\n\n    ${p.replace(/\n/g, '\n    ')}`).join('')}`;
+    return `[^${footnoteLabel(n.label, n.id)}]: ${paras[0] ?? ''}${paras
+      .slice(1)
+      .map((p) => `\n\n    ${p.replace(/\n/g, '\n    ')}`)
+      .join('')}`;
   });
   return `---\n${stringify(markdownFrontMatter(work), { lineWidth: 0 })}---\n\n# ${escapeMd(work.title)}\n\n${body}\n${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`;
 }

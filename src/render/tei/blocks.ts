@@ -112,5 +112,11 @@ export function renderBody(blocks: readonly Block[]): string {
 
 /** Blocks inside a note: no opener/closer positions. */
 export function renderNoteBlocks(blocks: readonly Block[]): string {
-  return blocks.map((b) => (b.type === 'heading' ? el('ab', { type: 'heading', ...rend(b as ContentBlock) }, renderInlines((b as ContentBlock).content)) : middleBlock(b))).join('');
+  return blocks
+    .map((b) =>
+      b.type === 'heading'
+        ? el('ab', { type: 'heading', ...rend(b as ContentBlock) }, renderInlines((b as ContentBlock).content))
+        : middleBlock(b),
+    )
+    .join('');
 }

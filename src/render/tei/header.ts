@@ -10,7 +10,13 @@ const opt = (name: string, a: Record<string, string | undefined>, text: string |
   text === undefined ? '' : exactText(name, a, text);
 
 function availability(r: Rights): string {
-  const paras = r.statement === '' ? '' : r.statement.split('\n\n').map((p) => exactText('p', {}, p)).join('');
+  const paras =
+    r.statement === ''
+      ? ''
+      : r.statement
+          .split('\n\n')
+          .map((p) => exactText('p', {}, p))
+          .join('');
   return block('availability', {}, [
     el('licence', { n: r.licence, target: r.url }, paras),
     opt('ab', { type: 'credit' }, r.credit),
@@ -20,43 +26,60 @@ function availability(r: Rights): string {
 
 function sourceBibl(s: Source): string {
   const year = s.year === undefined ? '' : textEl('date', { when: /^\d{4}$/.test(s.year) ? s.year : undefined }, s.year);
-  return el('bibl', {}, [
-    opt('author', {}, s.author),
-    exactText('title', {}, s.title),
-    opt('publisher', {}, s.publisher),
-    opt('pubPlace', {}, s.place),
-    year,
-    opt('biblScope', { unit: 'volume' }, s.volume),
-    opt('biblScope', { unit: 'page' }, s.pages),
-    opt('note', {}, s.note),
-    opt('note', { type: 'statement' }, s.text),
-  ].join(''));
+  return el(
+    'bibl',
+    {},
+    [
+      opt('author', {}, s.author),
+      exactText('title', {}, s.title),
+      opt('publisher', {}, s.publisher),
+      opt('pubPlace', {}, s.place),
+      year,
+      opt('biblScope', { unit: 'volume' }, s.volume),
+      opt('biblScope', { unit: 'page' }, s.pages),
+      opt('note', {}, s.note),
+      opt('note', { type: 'statement' }, s.text),
+    ].join(''),
+  );
 }
 
 function publicationBibl(p: Publication): string {
-  return el('bibl', {}, [
-    exactText('title', { level: 'j' }, p.venue),
-    opt('biblScope', { unit: 'issue' }, p.issue),
-    p.date ? dateXml(p.date) : '',
-    opt('pubPlace', {}, p.place),
-    opt('note', {}, p.note),
-    opt('note', { type: 'statement' }, p.text),
-  ].join(''));
+  return el(
+    'bibl',
+    {},
+    [
+      exactText('title', { level: 'j' }, p.venue),
+      opt('biblScope', { unit: 'issue' }, p.issue),
+      p.date ? dateXml(p.date) : '',
+      opt('pubPlace', {}, p.place),
+      opt('note', {}, p.note),
+      opt('note', { type: 'statement' }, p.text),
+    ].join(''),
+  );
 }
 
 function sourceDesc(w: Work): string {
-  const kids = [w.source ? sourceBibl(w.source) : '', w.published.length ? el('listBibl', { type: 'published' }, w.published.map(publicationBibl).join('')) : ''];
+  const kids = [
+    w.source ? sourceBibl(w.source) : '',
+    w.published.length ? el('listBibl', { type: 'published' }, w.published.map(publicationBibl).join('')) : '',
+  ];
   return block('sourceDesc', {}, kids.some(Boolean) ? kids : ['<p/>']);
 }
 
 function seriesStmts(w: Work): string[] {
   return w.collections.map((c) => {
-    const titles = c.titles?.length ? c.titles.map((t) => exactText('title', {}, t)) : [textEl('title', { type: 'path' }, c.path.join('/'))];
-    return el('seriesStmt', {}, [
-      ...titles,
-      textEl('idno', { type: 'octavo-collection' }, c.path.join('/')),
-      c.position === undefined ? '' : textEl('biblScope', { unit: 'position' }, String(c.position)),
-    ].join(''));
+    const titles = c.titles?.length
+      ? c.titles.map((t) => exactText('title', {}, t))
+      : [textEl('title', { type: 'path' }, c.path.join('/'))];
+    return el(
+      'seriesStmt',
+      {},
+      [
+        ...titles,
+        textEl('idno', { type: 'octavo-collection' }, c.path.join('/')),
+        c.position === undefined ? '' : textEl('biblScope', { unit: 'position' }, String(c.position)),
+      ].join(''),
+    );
   });
 }
 
@@ -95,12 +118,9 @@ const BCP47 = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 function profileDesc(w: Work, register: PeopleRegister): string {
   const letter = isLetterish(w);
   const wr = w.written;
-  const creation = !letter && (wr?.date || wr?.place)
-    ? el('creation', {}, (wr.date ? dateXml(wr.date) : '') + (wr.place ? placeXml(wr.place) : ''))
-    : '';
-  const lang = BCP47.test(w.language)
-    ? el('language', { ident: w.language })
-    : textEl('language', { ident: 'und' }, w.language);
+  const creation =
+    !letter && (wr?.date || wr?.place) ? el('creation', {}, (wr.date ? dateXml(wr.date) : '') + (wr.place ? placeXml(wr.place) : '')) : '';
+  const lang = BCP47.test(w.language) ? el('language', { ident: w.language }) : textEl('language', { ident: 'und' }, w.language);
   return block('profileDesc', {}, [creation, el('langUsage', {}, lang), letter ? correspDesc(w, register) : '']);
 }
 

@@ -23,5 +23,7 @@ export function renderTei(work: Work, opts: RenderTeiOptions = {}): string {
     text,
     '</TEI>',
     '',
-  ].filter((s, i, a) => s !== '' || i === a.length - 1).join('\n');
+  ]
+    .filter((s, i, a) => s !== '' || i === a.length - 1)
+    .join('\n');
 }

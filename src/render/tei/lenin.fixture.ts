@@ -81,7 +81,10 @@ export function leninToShahumyan(): Work {
           {
             type: 'paragraph',
             content: [
-              { type: 'text', text: 'The defeat of the anti-Soviet revolt of the Mussavatists at the end of March 1918 consolidated Soviet power in ' },
+              {
+                type: 'text',
+                text: 'The defeat of the anti-Soviet revolt of the Mussavatists at the end of March 1918 consolidated Soviet power in ',
+              },
               { type: 'text', text: 'Baku', marks: [{ type: 'entity', entity: 'place', id: 'baku' }] },
               {
                 type: 'text',

@@ -12,25 +12,31 @@ const LISTS = [
 ] as const;
 
 function entry(e: Entity, item: string, name: string): string {
-  return el(item, { 'xml:id': encodeXmlId(e.id) }, [
-    textEl(name, {}, e.name),
-    ...(e.aliases ?? []).map((a) => textEl(name, { type: 'alias' }, a)),
-    e.coordinates ? el('location', {}, textEl('geo', {}, `${e.coordinates.lat} ${e.coordinates.lon}`)) : '',
-    ...(e.refs ?? []).map((r) => textEl('idno', { type: 'URI' }, r)),
-  ].join(''));
+  return el(
+    item,
+    { 'xml:id': encodeXmlId(e.id) },
+    [
+      textEl(name, {}, e.name),
+      ...(e.aliases ?? []).map((a) => textEl(name, { type: 'alias' }, a)),
+      e.coordinates ? el('location', {}, textEl('geo', {}, `${e.coordinates.lat} ${e.coordinates.lon}`)) : '',
+      ...(e.refs ?? []).map((r) => textEl('idno', { type: 'URI' }, r)),
+    ].join(''),
+  );
 }
 
 export function renderStandOff(w: Work): string {
   const lists = LISTS.filter((l) => w.entities[l.bucket].length).map((l) =>
-    block(l.list, {}, w.entities[l.bucket].map((e) => entry(e, l.item, l.name))),
+    block(
+      l.list,
+      {},
+      w.entities[l.bucket].map((e) => entry(e, l.item, l.name)),
+    ),
   );
   return lists.length ? block('standOff', {}, lists) : '';
 }
 
 export function renderBack(w: Work): string {
   if (!w.notes.length) return '';
-  const notes = w.notes.map((n) =>
-    el('note', { 'xml:id': encodeXmlId(n.id), n: n.label, type: n.kind }, renderNoteBlocks(n.blocks)),
-  );
+  const notes = w.notes.map((n) => el('note', { 'xml:id': encodeXmlId(n.id), n: n.label, type: n.kind }, renderNoteBlocks(n.blocks)));
   return block('back', {}, [block('div', { type: 'notes' }, notes)]);
 }

@@ -82,7 +82,25 @@ function kitchenSink(): Work {
     { type: 'salutation', content: [t('Dear comrade,')] },
     { type: 'paragraph', content: [t('Before the first heading '), { type: 'pageBreak', n: '12' }, t('on a new page.')] },
     { type: 'heading', level: 1, content: [t('Part one')] },
-    { type: 'paragraph', content: [t('A '), { type: 'text', text: 'bold', marks: [{ type: 'strong' }, { type: 'emphasis' }] }, t(' and '), { type: 'text', text: 'x', marks: [{ type: 'superscript' }] }, t(' '), { type: 'text', text: 'H', marks: [{ type: 'subscript' }] }, t(' '), { type: 'text', text: 'u', marks: [{ type: 'underline' }] }, t(' '), { type: 'text', text: 's', marks: [{ type: 'strike' }] }, t(' '), { type: 'text', text: 'f()', marks: [{ type: 'code' }] }, t(' '), { type: 'text', text: 'link', marks: [{ type: 'link', href: 'https://example.org/a?b=1&c=<2>' }] }] },
+    {
+      type: 'paragraph',
+      content: [
+        t('A '),
+        { type: 'text', text: 'bold', marks: [{ type: 'strong' }, { type: 'emphasis' }] },
+        t(' and '),
+        { type: 'text', text: 'x', marks: [{ type: 'superscript' }] },
+        t(' '),
+        { type: 'text', text: 'H', marks: [{ type: 'subscript' }] },
+        t(' '),
+        { type: 'text', text: 'u', marks: [{ type: 'underline' }] },
+        t(' '),
+        { type: 'text', text: 's', marks: [{ type: 'strike' }] },
+        t(' '),
+        { type: 'text', text: 'f()', marks: [{ type: 'code' }] },
+        t(' '),
+        { type: 'text', text: 'link', marks: [{ type: 'link', href: 'https://example.org/a?b=1&c=<2>' }] },
+      ],
+    },
     { type: 'salutation', content: [t('A salutation in the middle')] },
     { type: 'heading', level: 3, content: [t('Deep heading')] },
     { type: 'quote', content: [t('Quoted'), { type: 'lineBreak' }, t('text')], align: 'center' },
@@ -90,10 +108,32 @@ function kitchenSink(): Work {
     { type: 'preformatted', content: [t('  keep   this\n    indentation  ')] },
     { type: 'list', ordered: true, items: [[t('first')], [t('second'), { type: 'text', text: ' item', marks: [{ type: 'emphasis' }] }]] },
     { type: 'list', ordered: false, items: [[t('bullet')]] },
-    { type: 'table', rows: [[[t('a')], [t('b')]], [[t('c')], []]] },
+    {
+      type: 'table',
+      rows: [
+        [[t('a')], [t('b')]],
+        [[t('c')], []],
+      ],
+    },
     { type: 'rule' },
     { type: 'heading', level: 2, content: [t('Back up')] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'Marx', marks: [{ type: 'entity', entity: 'person', id: 'marx', ref: 'http://www.wikidata.org/entity/Q9061' }] }, t(' met the '), { type: 'text', text: 'Council', marks: [{ type: 'entity', entity: 'organisation', id: 'baku-council-of-peoples-commissars' }] }, t(' at the '), { type: 'text', text: 'Congress', marks: [{ type: 'entity', entity: 'event', id: 'congress' }] }, t(' about '), { type: 'text', text: 'Capital', marks: [{ type: 'entity', entity: 'work', id: 'capital', ref: '#capital' }] }, { type: 'noteRef', note: '2 b', label: '*' }] },
+    {
+      type: 'paragraph',
+      content: [
+        {
+          type: 'text',
+          text: 'Marx',
+          marks: [{ type: 'entity', entity: 'person', id: 'marx', ref: 'http://www.wikidata.org/entity/Q9061' }],
+        },
+        t(' met the '),
+        { type: 'text', text: 'Council', marks: [{ type: 'entity', entity: 'organisation', id: 'baku-council-of-peoples-commissars' }] },
+        t(' at the '),
+        { type: 'text', text: 'Congress', marks: [{ type: 'entity', entity: 'event', id: 'congress' }] },
+        t(' about '),
+        { type: 'text', text: 'Capital', marks: [{ type: 'entity', entity: 'work', id: 'capital', ref: '#capital' }] },
+        { type: 'noteRef', note: '2 b', label: '*' },
+      ],
+    },
     { type: 'closer', content: [t('With greetings,')] },
     { type: 'signature', content: [t('N. Lenin')], align: 'right' },
     { type: 'dateline', content: [t('14.V.18')] },
@@ -107,20 +147,54 @@ function kitchenSink(): Work {
     body,
     authors: [...w.authors, { id: 'someone-else', name: 'Someone Else', asWritten: 'Else, S.' }],
     written: {
-      date: { text: 'spring 1918 (O.S.)', iso: '1918-21', precision: 'season', start: '1918-03-01', end: '1918-05-31', qualifier: 'early', uncertain: true, calendar: 'julian' },
+      date: {
+        text: 'spring 1918 (O.S.)',
+        iso: '1918-21',
+        precision: 'season',
+        start: '1918-03-01',
+        end: '1918-05-31',
+        qualifier: 'early',
+        uncertain: true,
+        calendar: 'julian',
+      },
       place: { id: 'moscow', name: 'Moscow', asWritten: 'Moskau', refs: ['http://www.wikidata.org/entity/Q649'] },
       text: 'Written   in spring\n1918',
     },
     published: [
-      { venue: 'Pravda', date: { text: 'before 1919', iso: '1919', precision: 'year', start: '1919-01-01', end: '1919-12-31', qualifier: 'before' } },
-      { venue: 'Izvestia', date: { text: '1917–1918', iso: '1917-10/1918-03', precision: 'month', start: '1917-10-01', end: '1918-03-31' } },
-      { venue: 'Iskra', date: { text: 'c. 1903', iso: '1903', precision: 'year', start: '1903-01-01', end: '1903-12-31', qualifier: 'circa' } },
+      {
+        venue: 'Pravda',
+        date: { text: 'before 1919', iso: '1919', precision: 'year', start: '1919-01-01', end: '1919-12-31', qualifier: 'before' },
+      },
+      {
+        venue: 'Izvestia',
+        date: { text: '1917–1918', iso: '1917-10/1918-03', precision: 'month', start: '1917-10-01', end: '1918-03-31' },
+      },
+      {
+        venue: 'Iskra',
+        date: { text: 'c. 1903', iso: '1903', precision: 'year', start: '1903-01-01', end: '1903-12-31', qualifier: 'circa' },
+      },
     ],
     contributors: [...w.contributors, { role: 'other', name: 'Octavo', label: 'Online Version' }, { role: 'editor', name: 'E. D. Itor' }],
-    rights: { statement: 'Para one.\n\nPara two.', licence: 'CC-BY-SA-4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/', credit: '' },
+    rights: {
+      statement: 'Para one.\n\nPara two.',
+      licence: 'CC-BY-SA-4.0',
+      url: 'https://creativecommons.org/licenses/by-sa/4.0/',
+      credit: '',
+    },
     translationOf: 'lenin/1918/05/14-shahumyan-ru',
     translations: ['lenin/1918/05/14-shahumyan-de'],
-    notes: [...w.notes, { id: '2 b', label: '*', kind: 'author', blocks: [{ type: 'heading', level: 1, content: [t('Note heading')] }, { type: 'list', ordered: false, items: [[t('x')]] }] }],
+    notes: [
+      ...w.notes,
+      {
+        id: '2 b',
+        label: '*',
+        kind: 'author',
+        blocks: [
+          { type: 'heading', level: 1, content: [t('Note heading')] },
+          { type: 'list', ordered: false, items: [[t('x')]] },
+        ],
+      },
+    ],
     entities: {
       ...w.entities,
       people: [...w.entities.people, { id: 'marx', name: 'Karl Marx', refs: ['http://www.wikidata.org/entity/Q9061'] }],
@@ -146,7 +220,11 @@ describe('renderTei: every block kind and header form', () => {
 });
 
 describe('renderTei: real TEI letters', () => {
-  const files = TEI_DIRS.flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.xml')).map((f) => join(CORPUS, d, f)));
+  const files = TEI_DIRS.flatMap((d) =>
+    readdirSync(join(CORPUS, d))
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => join(CORPUS, d, f)),
+  );
   const works = files.flatMap((p) => tei.parse({ path: p, bytes: readFileSync(p) }, { register }).works);
 
   it('imports every corpus letter', () => {
@@ -169,7 +247,10 @@ describe('renderTei: real TEI letters', () => {
   });
 
   it('every export is valid TEI P5 (one jing run)', () => {
-    const r = jing(TEI_ALL, works.map((w) => ({ name: w.id, xml: renderTei(w) })));
+    const r = jing(
+      TEI_ALL,
+      works.map((w) => ({ name: w.id, xml: renderTei(w) })),
+    );
     expect(r.errors.slice(0, 10)).toEqual([]);
     expect(r.ok).toBe(true);
   });

@@ -11,9 +11,23 @@ describe('plain-text export', () => {
   const txt = renderText(seed);
 
   it('prints the MIA header, the body and the notes in order', () => {
-    const order = ['To S. G. Shahumyan', 'Written: Written on May 14, 1918', 'Published:', 'Sent to Baku.', 'Source: Lenin Collected Works',
-      'Translated: Andrew Rothstein', 'Transcription\\Markup: R. Cymbala', 'Public Domain:', 'Other Formats:', 'Dear Comrade Shahumyan,',
-      'learn diplomacy.[1]', 'Yours,', '\nLenin\n', '[1] The defeat', 'The Azerbaijan workers'];
+    const order = [
+      'To S. G. Shahumyan',
+      'Written: Written on May 14, 1918',
+      'Published:',
+      'Sent to Baku.',
+      'Source: Lenin Collected Works',
+      'Translated: Andrew Rothstein',
+      'Transcription\\Markup: R. Cymbala',
+      'Public Domain:',
+      'Other Formats:',
+      'Dear Comrade Shahumyan,',
+      'learn diplomacy.[1]',
+      'Yours,',
+      '\nLenin\n',
+      '[1] The defeat',
+      'The Azerbaijan workers',
+    ];
     let at = -1;
     for (const s of order) {
       const i = txt.indexOf(s);

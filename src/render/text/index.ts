@@ -8,14 +8,16 @@ export function renderText(work: Work): string {
   const w = work.written;
   if (w?.text || w?.date) out.push(`Written: ${w.text ?? w.date!.text}`);
   const pubLines = [
-    ...work.published.map((p) => p.text ?? [p.venue, p.issue && `No. ${p.issue}`, p.date?.text].filter(Boolean).join(', ') + '.'),
+    ...work.published.map((p) => p.text ?? `${[p.venue, p.issue && `No. ${p.issue}`, p.date?.text].filter(Boolean).join(', ')}.`),
     ...(work.sentTo ? [`Sent to ${work.sentTo.name}.`] : []),
     ...(work.headerNotes ?? []),
   ];
   if (pubLines.length) out.push('Published:', ...pubLines);
   if (work.source) {
     const s = work.source;
-    out.push(`Source: ${s.text ?? [s.author, s.title, s.publisher, s.year, s.place, s.volume && `Volume ${s.volume}`, s.pages && `page ${s.pages}`].filter(Boolean).join(', ')}`);
+    out.push(
+      `Source: ${s.text ?? [s.author, s.title, s.publisher, s.year, s.place, s.volume && `Volume ${s.volume}`, s.pages && `page ${s.pages}`].filter(Boolean).join(', ')}`,
+    );
   }
   for (const g of contributorLines(work.contributors)) out.push(`${g.label}: ${g.names.join(', ')}`);
   out.push(/^[^:]{3,40}:\s/.test(work.rights.statement) ? work.rights.statement : `Rights: ${work.rights.statement}`);

@@ -14,15 +14,47 @@ import type { SearchRequest, SearchResponse } from '../../model/search.js';
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
 
 const QUERIES: (string | SearchRequest)[] = [
-  'capital', 'proletariat', 'Feuerbach', 'dialectics', 'wages', 'Wien', 'Brief',
-  '"working class"', '"surplus value"', '"learn diplomacy"', '"the state"', '"Richard Dehmel"',
-  'capital AND labour', 'bourgeoisie OR proletariat', 'Hegel -Feuerbach', '(wages OR profit) NOT price', 'commod*', 'Hofmanns*',
-  'Шаумян', 'Маркс', 'капитал', 'Энгельс',
-  'Feuerbak', 'Kugelman', 'Schnitzlr', 'Hofmanstal', 'proletarait',
-  'author:engels', 'recipient:kugelmann', 'place:wien', 'kind:letter year:1890..1899', 'lang:de liebe',
-  'collection:marx/1884/origin-family', 'date:1871-04..1871-05', 'author:schnitzler -place:wien', 'kind:chapter capital',
-  'author:marx OR author:engels', '-year:1850..1900 kind:letter', '"working class" OR recipient:bebel',
-  { q: 'capital', sort: 'date' }, { q: 'Dehmel', sort: 'date-desc' },
+  'capital',
+  'proletariat',
+  'Feuerbach',
+  'dialectics',
+  'wages',
+  'Wien',
+  'Brief',
+  '"working class"',
+  '"surplus value"',
+  '"learn diplomacy"',
+  '"the state"',
+  '"Richard Dehmel"',
+  'capital AND labour',
+  'bourgeoisie OR proletariat',
+  'Hegel -Feuerbach',
+  '(wages OR profit) NOT price',
+  'commod*',
+  'Hofmanns*',
+  'Шаумян',
+  'Маркс',
+  'капитал',
+  'Энгельс',
+  'Feuerbak',
+  'Kugelman',
+  'Schnitzlr',
+  'Hofmanstal',
+  'proletarait',
+  'author:engels',
+  'recipient:kugelmann',
+  'place:wien',
+  'kind:letter year:1890..1899',
+  'lang:de liebe',
+  'collection:marx/1884/origin-family',
+  'date:1871-04..1871-05',
+  'author:schnitzler -place:wien',
+  'kind:chapter capital',
+  'author:marx OR author:engels',
+  '-year:1850..1900 kind:letter',
+  '"working class" OR recipient:bebel',
+  { q: 'capital', sort: 'date' },
+  { q: 'Dehmel', sort: 'date-desc' },
 ];
 
 let pgs: Archive;
@@ -54,11 +86,17 @@ const asRequest = (q: string | SearchRequest): SearchRequest => (typeof q === 's
 async function run(archive: Archive, req: SearchRequest): Promise<{ first: SearchResponse; ids: string[] }> {
   const first = await archive.search.search({ ...req, pageSize: 100, facetLimit: 200 });
   const ids = first.hits.map((h) => h.id);
-  for (let page = 2; page <= first.pages; page++) ids.push(...(await archive.search.search({ ...req, page, pageSize: 100, facets: [] })).hits.map((h) => h.id));
+  for (let page = 2; page <= first.pages; page++)
+    ids.push(...(await archive.search.search({ ...req, page, pageSize: 100, facets: [] })).hits.map((h) => h.id));
   return { first, ids };
 }
 
-const facetTable = (r: SearchResponse) => r.facets.map((f) => ({ name: f.name, distinct: f.distinct, values: f.values.map((v) => [v.value, v.label, v.count, v.filter, v.selected]) }));
+const facetTable = (r: SearchResponse) =>
+  r.facets.map((f) => ({
+    name: f.name,
+    distinct: f.distinct,
+    values: f.values.map((v) => [v.value, v.label, v.count, v.filter, v.selected]),
+  }));
 
 /** Kendall's tau between two orders of the same items. */
 function kendall(a: string[], b: string[]): number {
@@ -66,7 +104,7 @@ function kendall(a: string[], b: string[]): number {
   const r = a.map((id) => pos.get(id)!);
   let concordant = 0;
   let discordant = 0;
-  for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) (r[i]! < r[j]! ? concordant++ : discordant++);
+  for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) r[i]! < r[j]! ? concordant++ : discordant++;
   const n = concordant + discordant;
   return n ? (concordant - discordant) / n : 1;
 }
@@ -89,8 +127,13 @@ describe('SQLite and PostgreSQL agree on the sample archive', () => {
     if (b.first.sort !== 'relevance') expect(b.ids).toEqual(a.ids);
     else {
       const top = new Set(a.ids.slice(0, 10));
-      ranking.push({ q: req.q, n: a.ids.length, top10: b.ids.slice(0, 10).filter((id) => top.has(id)).length / Math.min(10, a.ids.length || 1),
-        tau: kendall(a.ids, b.ids), same: a.ids.join() === b.ids.join() });
+      ranking.push({
+        q: req.q,
+        n: a.ids.length,
+        top10: b.ids.slice(0, 10).filter((id) => top.has(id)).length / Math.min(10, a.ids.length || 1),
+        tau: kendall(a.ids, b.ids),
+        same: a.ids.join() === b.ids.join(),
+      });
     }
   });
 
@@ -101,21 +144,29 @@ describe('SQLite and PostgreSQL agree on the sample archive', () => {
   afterAll(async () => {
     const ranked = ranking.filter((r) => r.n > 1);
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
-    console.log(`ranking, ${ranked.length} relevance queries with 2+ hits: identical order ${ranked.filter((r) => r.same).length}, `
-      + `mean top-10 overlap ${mean(ranked.map((r) => r.top10)).toFixed(2)}, mean Kendall tau ${mean(ranked.map((r) => r.tau)).toFixed(2)}`);
-    for (const r of ranked) console.log(`  ${r.q.padEnd(34)} n=${String(r.n).padStart(3)} top10=${r.top10.toFixed(1)} tau=${r.tau.toFixed(2)}`);
+    console.log(
+      `ranking, ${ranked.length} relevance queries with 2+ hits: identical order ${ranked.filter((r) => r.same).length}, ` +
+        `mean top-10 overlap ${mean(ranked.map((r) => r.top10)).toFixed(2)}, mean Kendall tau ${mean(ranked.map((r) => r.tau)).toFixed(2)}`,
+    );
+    for (const r of ranked)
+      console.log(`  ${r.q.padEnd(34)} n=${String(r.n).padStart(3)} top10=${r.top10.toFixed(1)} tau=${r.tau.toFixed(2)}`);
     // Latency over the mix: the first page of 20 with all facets, each request once (a request
     // asked before may be answered from a cache), after the comparison run has warmed both databases.
     const times = { sqlite: [] as number[], postgres: [] as number[] };
     for (const q of QUERIES) {
-      for (const [name, s] of [['sqlite', lite], ['postgres', pgs]] as const) {
+      for (const [name, s] of [
+        ['sqlite', lite],
+        ['postgres', pgs],
+      ] as const) {
         const t0 = performance.now();
         await s.search.search(asRequest(q));
         times[name].push(performance.now() - t0);
       }
     }
     for (const [name, xs] of Object.entries(times)) {
-      console.log(`${name} search over ${QUERIES.length} queries on ${await lite.store.countWorks()} works: p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`);
+      console.log(
+        `${name} search over ${QUERIES.length} queries on ${await lite.store.countWorks()} works: p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`,
+      );
     }
   });
 });

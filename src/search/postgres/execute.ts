@@ -33,7 +33,11 @@ interface Row {
   facets: [string, string, number, number, string][] | null;
 }
 
-export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchRequest, opts: PostgresSearchOptions = {}): Promise<SearchResponse> {
+export async function searchPostgres(
+  db: pg.Pool | pg.ClientBase,
+  req: SearchRequest,
+  opts: PostgresSearchOptions = {},
+): Promise<SearchResponse> {
   const t0 = performance.now();
   const ready = prepareRequest(req, t0);
   if ('answer' in ready) return ready.answer;
@@ -51,11 +55,11 @@ export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchReq
     const where = whereClause(match, p, filterValues);
     const score = rankq ? `ts_rank(${RANK_WEIGHTS}, d.tsv, ${p.add(rankq)}::tsquery, ${RANK_NORMALISATION})` : '0';
     // Ties: the older document first, as SQLite orders by rowid.
-    const order = rankq ? 's DESC, docid'
-      : sort === 'date-desc' ? 'date_start DESC NULLS LAST, docid' : 'date_start ASC NULLS LAST, docid';
+    const order = rankq ? 's DESC, docid' : sort === 'date-desc' ? 'date_start DESC NULLS LAST, docid' : 'date_start ASC NULLS LAST, docid';
     // Facet counts: the facet keys of every result, counted; only the values that may be shown
     // (as frequent as the limit-th or more, ties included) come back, with their labels.
-    const facets = r.facets.length ? `(
+    const facets = r.facets.length
+      ? `(
       WITH fc AS (
         SELECT split_part(k, E'\\x1f', 1) AS facet, substr(k, strpos(k, E'\\x1f') + 1) AS value, count(*)::int AS n
         FROM r, unnest(r.facets) AS k WHERE split_part(k, E'\\x1f', 1) = ANY(${p.add(r.facets)}::text[]) GROUP BY k
@@ -64,7 +68,8 @@ export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchReq
       )
       SELECT json_agg(json_build_array(fr.facet, fr.value, fr.n, fr.distinct_n,
         (SELECT x.label FROM search_facets x WHERE x.facet = fr.facet AND x.value = fr.value ORDER BY x.docid DESC LIMIT 1))
-        ORDER BY fr.facet, fr.value) FROM fr WHERE fr.rk <= ${p.add(r.facetLimit)})` : 'NULL';
+        ORDER BY fr.facet, fr.value) FROM fr WHERE fr.rk <= ${p.add(r.facetLimit)})`
+      : 'NULL';
     const { rows } = await db.query<Row>(
       `WITH r AS MATERIALIZED (
          SELECT d.docid, d.work_id, d.date_start, d.facets, ${score} AS s FROM search_docs d WHERE ${where}
@@ -79,11 +84,25 @@ export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchReq
     );
     const row = rows[0]!;
     const total = row.total;
-    const counts: FacetCount[] = (row.facets ?? []).map(([facet, value, count, distinct, label]) => ({ facet, value, count, distinct, label }));
+    const counts: FacetCount[] = (row.facets ?? []).map(([facet, value, count, distinct, label]) => ({
+      facet,
+      value,
+      count,
+      distinct,
+      label,
+    }));
     const hits = await loadHits(db, row.hits ?? [], highlight, !!rankq);
     return {
-      q: r.q, total, page: r.page, pageSize: r.pageSize, pages: Math.ceil(total / r.pageSize), sort, hits,
-      facets: buildFacets(counts, r.facets, r.facetLimit, ast), expansions, tookMs: performance.now() - t0,
+      q: r.q,
+      total,
+      page: r.page,
+      pageSize: r.pageSize,
+      pages: Math.ceil(total / r.pageSize),
+      sort,
+      hits,
+      facets: buildFacets(counts, r.facets, r.facetLimit, ast),
+      expansions,
+      tookMs: performance.now() - t0,
     };
   } catch (e) {
     if (queryFault(e)) return emptyResponse(r, sort, t0, unrunnable());
@@ -95,7 +114,9 @@ export async function searchPostgres(db: pg.Pool | pg.ClientBase, req: SearchReq
 async function loadHits(db: pg.Pool | pg.ClientBase, page: [string, number][], h: Highlight, ranked: boolean): Promise<SearchHit[]> {
   if (!page.length) return [];
   // Rows of JSON text parse faster in JavaScript than one json_agg of parsed works.
-  const { rows } = await db.query<{ id: string; json: string }>('SELECT id, json FROM works WHERE id = ANY($1::text[])', [page.map(([id]) => id)]);
+  const { rows } = await db.query<{ id: string; json: string }>('SELECT id, json FROM works WHERE id = ANY($1::text[])', [
+    page.map(([id]) => id),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r.json]));
   return page.flatMap(([id, s]) => {
     const json = byId.get(id);

@@ -29,7 +29,9 @@ export async function loadFacetValues(db: pg.Pool | pg.ClientBase, facets: strin
   if (!facets.length) return out;
   const { rows } = await db.query<{ facet: string; value: string; label: string }>(
     `SELECT DISTINCT ON (facet, value) facet, value, label FROM search_facets
-     WHERE facet = ANY($1::text[]) ORDER BY facet, value, docid DESC`, [facets]);
+     WHERE facet = ANY($1::text[]) ORDER BY facet, value, docid DESC`,
+    [facets],
+  );
   for (const r of rows) {
     const col = out.get(r.facet)!;
     col.values.push(r.value);
@@ -39,7 +41,11 @@ export async function loadFacetValues(db: pg.Pool | pg.ClientBase, facets: strin
 }
 
 /** Resolve every filter of a match tree: one read of the facets involved. */
-export async function filterResolver(db: pg.Pool | pg.ClientBase, match: MatchNode | undefined, register?: PeopleRegister): Promise<(n: FilterNode) => string[]> {
+export async function filterResolver(
+  db: pg.Pool | pg.ClientBase,
+  match: MatchNode | undefined,
+  register?: PeopleRegister,
+): Promise<(n: FilterNode) => string[]> {
   const nodes = filtersIn(match).filter((n) => n.field !== 'kind' && n.field !== 'lang');
   const cols = await loadFacetValues(db, [...new Set(nodes.map((n) => FACET_OF[n.field]))]);
   const dicts = new Map<FilterField, FacetDictionary>();

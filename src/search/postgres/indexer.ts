@@ -186,8 +186,12 @@ const CATCH_UP_BATCH = 200;
  * the number of works indexed.
  */
 export async function catchUp(pool: pg.Pool, register: PeopleRegister = loadDefaultRegister()): Promise<number> {
-  const missing = async (c: pg.Pool | pg.ClientBase) => (await c.query<{ id: string }>(
-    `SELECT id FROM works w WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.work_id = w.id) ORDER BY id LIMIT ${CATCH_UP_BATCH}`)).rows.map((r) => r.id);
+  const missing = async (c: pg.Pool | pg.ClientBase) =>
+    (
+      await c.query<{ id: string }>(
+        `SELECT id FROM works w WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.work_id = w.id) ORDER BY id LIMIT ${CATCH_UP_BATCH}`,
+      )
+    ).rows.map((r) => r.id);
   if (!(await missing(pool)).length) return 0;
   let n = 0;
   const c = await pool.connect();
@@ -196,9 +200,14 @@ export async function catchUp(pool: pg.Pool, register: PeopleRegister = loadDefa
       await c.query('BEGIN');
       try {
         const ids = await missing(c);
-        if (ids.length) await c.query("SELECT pg_advisory_xact_lock(hashtext('work:' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, i)", [ids]);
-        const rows = (await c.query<{ json: string }>(
-          'SELECT json FROM works w WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.work_id = w.id) ORDER BY id', [ids])).rows;
+        if (ids.length)
+          await c.query("SELECT pg_advisory_xact_lock(hashtext('work:' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, i)", [ids]);
+        const rows = (
+          await c.query<{ json: string }>(
+            'SELECT json FROM works w WHERE id = ANY($1) AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.work_id = w.id) ORDER BY id',
+            [ids],
+          )
+        ).rows;
         for (const r of rows) await writeDoc(c, indexDocument(JSON.parse(r.json) as Work, register));
         await c.query('COMMIT');
         n += rows.length;

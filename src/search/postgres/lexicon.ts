@@ -57,7 +57,8 @@ export class PrefetchLexicon implements Lexicon {
   /** Ask in the first round for every reading of every word of the query (phrases need them all). */
   seed(ast: QueryNode): void {
     for (const n of walk(ast)) {
-      if ((n.type === 'word' && !n.prefix) || n.type === 'phrase') for (const w of wordTokens(n.text)) for (const t of readings(w.surface)) this.stat(t);
+      if ((n.type === 'word' && !n.prefix) || n.type === 'phrase')
+        for (const w of wordTokens(n.text)) for (const t of readings(w.surface)) this.stat(t);
     }
   }
 
@@ -76,7 +77,8 @@ export class PrefetchLexicon implements Lexicon {
       const terms = wanted.filter(fits);
       const { rows } = await db.query<{ t: string; docs: number; names: number }>(
         'SELECT x.t, s.docs, s.names FROM unnest($1::text[], $2::tsquery[]) AS x(t, q), search_term_stats(x.q) AS s',
-        [terms, terms.map(lexeme)]);
+        [terms, terms.map(lexeme)],
+      );
       for (const r of rows) this.stats.set(r.t, [r.docs, r.names]);
       for (const t of wanted) if (!this.stats.has(t)) this.stats.set(t, [0, 0]);
       return true;
@@ -88,10 +90,16 @@ export class PrefetchLexicon implements Lexicon {
       `SELECT b.i, s.term FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS b(first, lo, hi, i)
        CROSS JOIN LATERAL (SELECT DISTINCT term FROM search_terms
          WHERE left(term, 1) = b.first AND char_length(term) BETWEEN b.lo AND b.hi) s`,
-      [buckets.map(([, b]) => b.first), buckets.map(([, b]) => Math.ceil(b.lo / 2)), buckets.map(([, b]) => b.hi)]);
+      [buckets.map(([, b]) => b.first), buckets.map(([, b]) => Math.ceil(b.lo / 2)), buckets.map(([, b]) => b.hi)],
+    );
     const got = buckets.map((): string[] => []);
     for (const r of rows) got[Number(r.i) - 1]!.push(r.term);
-    buckets.forEach(([key, b], i) => this.buckets.set(key, got[i]!.filter((t) => t.length >= b.lo && t.length <= b.hi)));
+    buckets.forEach(([key, b], i) => {
+      this.buckets.set(
+        key,
+        got[i]!.filter((t) => t.length >= b.lo && t.length <= b.hi),
+      );
+    });
     return true;
   }
 }

@@ -29,7 +29,9 @@ const para = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 
 describe('PostgreSQL search specifics', () => {
   it('rolls the index back with a transaction that fails after indexing', async () => {
     const failing: PostgresIndexer = {
-      upsert: async (_c, w) => { if (w.id === 'test/fails') throw new Error('indexer failure'); },
+      upsert: async (_c, w) => {
+        if (w.id === 'test/fails') throw new Error('indexer failure');
+      },
       remove: async () => {},
     };
     const s = await openPostgresStore(fresh('rb'), { indexers: [postgresSearchIndexer(), failing] });
@@ -77,7 +79,8 @@ describe('PostgreSQL search specifics', () => {
     const url = fresh('par');
     const [a, b] = await Promise.all([openArchive(url, { connections: 4 }), openArchive(url, { connections: 4 })]);
     const seed = seedWork();
-    const batch = (from: number) => Array.from({ length: 10 }, (_, i) => ({ ...structuredClone(seed), id: `par/${from + i}`, title: `Parallel zyzzyva ${from + i}` }));
+    const batch = (from: number) =>
+      Array.from({ length: 10 }, (_, i) => ({ ...structuredClone(seed), id: `par/${from + i}`, title: `Parallel zyzzyva ${from + i}` }));
     await Promise.all([0, 10, 20, 30].map((n, i) => (i % 2 ? a : b).store.upsertWorks(batch(n))));
     expect((await a.search.search({ q: 'zyzzyva', pageSize: 100 })).total).toBe(40);
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).store.deleteWork(`par/${i}`)));
@@ -85,11 +88,15 @@ describe('PostgreSQL search specifics', () => {
     const rows = await poolOf(a).query<{ docs: number; facets: number; terms: number }>(
       `SELECT (SELECT count(*)::int FROM search_docs WHERE work_id LIKE 'par/%') AS docs,
          (SELECT count(DISTINCT docid)::int FROM search_facets WHERE docid IN (SELECT docid FROM search_docs WHERE work_id LIKE 'par/%')) AS facets,
-         (SELECT count(*)::int FROM search_terms WHERE term = 'zyzzyva') AS terms`);
+         (SELECT count(*)::int FROM search_terms WHERE term = 'zyzzyva') AS terms`,
+    );
     expect(rows.rows[0]!.docs).toBe(20);
     expect(rows.rows[0]!.facets).toBe(20);
     expect(rows.rows[0]!.terms).toBeGreaterThanOrEqual(1);
-    expect((await poolOf(a).query('SELECT 1 FROM search_facets f WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.docid = f.docid)')).rowCount).toBe(0);
+    expect(
+      (await poolOf(a).query('SELECT 1 FROM search_facets f WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.docid = f.docid)'))
+        .rowCount,
+    ).toBe(0);
     await a.close();
     await b.close();
   });
@@ -98,7 +105,12 @@ describe('PostgreSQL search specifics', () => {
     // tsvector clamps positions at 16383 and keeps 256 per lexeme; phrases are checked on the terms text.
     const filler = Array.from({ length: 17_000 }, (_, i) => `w${i % 5000}x`).join(' ');
     const the = Array.from({ length: 300 }, () => 'the harbour').join(' ');
-    const long: Work = { ...seedWork(), id: 'test/long', title: 'A long work', body: [para(filler), para(`${the} and the quagga zebra at last.`)] };
+    const long: Work = {
+      ...seedWork(),
+      id: 'test/long',
+      title: 'A long work',
+      body: [para(filler), para(`${the} and the quagga zebra at last.`)],
+    };
     const pgs = await openArchive(fresh('long'));
     const lite = await openArchive(':memory:');
     for (const s of [pgs, lite]) {

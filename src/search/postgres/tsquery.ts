@@ -39,10 +39,15 @@ export class Params {
 /** Whether FTS5 could take this node as one expression (ftsExpression in ../sqlite/fts.ts is defined). */
 export function wordOnly(n: MatchNode): boolean {
   switch (n.type) {
-    case 'terms': case 'phrase': return n.alts.length > 0;
-    case 'or': return n.children.every(wordOnly);
-    case 'and': return n.children.every((c) => wordOnly(c.type === 'not' ? c.child : c)) && n.children.some((c) => c.type !== 'not');
-    default: return false;
+    case 'terms':
+    case 'phrase':
+      return n.alts.length > 0;
+    case 'or':
+      return n.children.every(wordOnly);
+    case 'and':
+      return n.children.every((c) => wordOnly(c.type === 'not' ? c.child : c)) && n.children.some((c) => c.type !== 'not');
+    default:
+      return false;
   }
 }
 
@@ -56,7 +61,8 @@ export function exactQuery(n: MatchNode): string | undefined {
       const alts = usable(n.alts);
       return alts.length ? group(alts.map(alt), '|') : undefined;
     }
-    case 'or': case 'and': {
+    case 'or':
+    case 'and': {
       const parts = n.children.map(exactQuery);
       return parts.every((p): p is string => !!p) ? group(parts, n.type === 'or' ? '|' : '&') : undefined;
     }
@@ -64,14 +70,16 @@ export function exactQuery(n: MatchNode): string | undefined {
       const q = exactQuery(n.child);
       return q ? `!${q}` : undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
 /** A tsquery matching at least the works that match the node (for the GIN index), else undefined. */
 export function supersetQuery(n: MatchNode): string | undefined {
   switch (n.type) {
-    case 'terms': return exactQuery(n);
+    case 'terms':
+      return exactQuery(n);
     case 'phrase': {
       const alts = usableSeqs(n.alts);
       return alts.length ? group(alts.map(allOf), '|') : undefined;
@@ -90,7 +98,8 @@ export function supersetQuery(n: MatchNode): string | undefined {
       }
       return pos.length ? group([...pos, ...neg], '&') : undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -99,14 +108,24 @@ export function predicate(n: MatchNode, p: Params, filterValues: (n: Extract<Mat
   const exact = exactQuery(n);
   if (exact && n.type !== 'not') return found(p, exact);
   switch (n.type) {
-    case 'terms': return 'FALSE';
+    case 'terms':
+      return 'FALSE';
     case 'phrase': {
       const alts = usableSeqs(n.alts);
       if (!alts.length) return 'FALSE';
-      return group(alts.map((seq) => `(${found(p, allOf(seq))} AND strpos(d.terms, ${p.add(` ${seq.join(' ')} `)}) > 0)`), 'OR');
+      return group(
+        alts.map((seq) => `(${found(p, allOf(seq))} AND strpos(d.terms, ${p.add(` ${seq.join(' ')} `)}) > 0)`),
+        'OR',
+      );
     }
-    case 'and': case 'or': return group(n.children.map((c) => predicate(c, p, filterValues)), n.type.toUpperCase());
-    case 'not': return `NOT ${predicate(n.child, p, filterValues)}`;
+    case 'and':
+    case 'or':
+      return group(
+        n.children.map((c) => predicate(c, p, filterValues)),
+        n.type.toUpperCase(),
+      );
+    case 'not':
+      return `NOT ${predicate(n.child, p, filterValues)}`;
     case 'filter': {
       const values = filterValues(n);
       if (!values.length) return 'FALSE';
@@ -141,7 +160,11 @@ export function rankQuery(parts: MatchNode[]): string | undefined {
  * WHERE clause for the whole query: the works the GIN index finds for the words (all of them when
  * the words alone decide), and the exact condition when it says more.
  */
-export function whereClause(match: MatchNode | undefined, p: Params, filterValues: (n: Extract<MatchNode, { type: 'filter' }>) => string[]): string {
+export function whereClause(
+  match: MatchNode | undefined,
+  p: Params,
+  filterValues: (n: Extract<MatchNode, { type: 'filter' }>) => string[],
+): string {
   if (!match) return 'TRUE';
   const exact = exactQuery(match);
   if (exact && match.type !== 'not') return found(p, exact);

@@ -9,7 +9,11 @@ import type { SearchResponse } from '../../model/search.js';
 export class AnswerCache {
   private readonly map = new Map<string, SearchResponse>();
 
-  constructor(readonly version: string, readonly register: PeopleRegister, readonly size: number) {}
+  constructor(
+    readonly version: string,
+    readonly register: PeopleRegister,
+    readonly size: number,
+  ) {}
 
   get(key: string): SearchResponse | undefined {
     const r = this.map.get(key);
@@ -41,6 +45,7 @@ export function answerCache(db: Database.Database, version: string, register: Pe
   const size = answerCacheSize();
   if (size === 0) return undefined;
   let c = caches.get(db);
-  if (!c || c.version !== version || c.register !== register || c.size !== size) caches.set(db, (c = new AnswerCache(version, register, size)));
+  if (!c || c.version !== version || c.register !== register || c.size !== size)
+    caches.set(db, (c = new AnswerCache(version, register, size)));
   return c;
 }

@@ -9,8 +9,11 @@ import { indexText, termOf, wordTokens } from '../text.js';
 import { readMap, splitText, storedLead, storedSnippet, type BlockReader } from './blocks.js';
 
 const DIR = join(CORPUS, 'plaintext-marx-engels');
-const texts = ['marx-communist-manifesto.txt', 'The Eighteenth Brumaire of Louis Bonaparte.txt']
-  .map((f) => readFileSync(join(DIR, f), 'utf8').replace(/^\ufeff/, '').replace(/\r\n/g, '\n'));
+const texts = ['marx-communist-manifesto.txt', 'The Eighteenth Brumaire of Louis Bonaparte.txt'].map((f) =>
+  readFileSync(join(DIR, f), 'utf8')
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n/g, '\n'),
+);
 
 const terms = (...t: string[]): Highlight => ({ terms: new Set(t), prefixes: [], phrases: [] });
 const phrase = (...t: string[]): Highlight => ({ terms: new Set(), prefixes: [], phrases: [t] });
@@ -19,7 +22,10 @@ function stored(text: string, withTerms: boolean) {
   const t = indexText(text);
   const { blocks, map } = splitText(text, withTerms ? (t ? t.split(' ') : []) : undefined);
   const reads: number[] = [];
-  const read: BlockReader = (a, z) => { for (let b = a; b <= z; b++) reads.push(b); return blocks.slice(a, z + 1); };
+  const read: BlockReader = (a, z) => {
+    for (let b = a; b <= z; b++) reads.push(b);
+    return blocks.slice(a, z + 1);
+  };
   return { blocks, m: readMap(map), read, reads };
 }
 
@@ -29,7 +35,11 @@ function highlights(text: string): Highlight[] {
   const count = new Map<string, number>();
   for (const w of words) count.set(termOf(w), (count.get(termOf(w)) ?? 0) + 1);
   const byFreq = [...count].sort((a, b) => b[1] - a[1]).map(([t]) => t);
-  const out: Highlight[] = [terms('zanzibarit'), terms(...byFreq.slice(0, 3)), { terms: new Set(), prefixes: ['revol', 'bourg'], phrases: [] }];
+  const out: Highlight[] = [
+    terms('zanzibarit'),
+    terms(...byFreq.slice(0, 3)),
+    { terms: new Set(), prefixes: ['revol', 'bourg'], phrases: [] },
+  ];
   for (let i = 0; i < 40; i++) {
     out.push(terms(byFreq[Math.floor((i / 40) * byFreq.length)]!));
     const at = Math.floor((i / 40) * (words.length - 3));
@@ -64,7 +74,10 @@ describe('stored texts', () => {
     const text = texts[1]!;
     const counts = new Map<string, number>();
     for (const w of wordTokens(text)) counts.set(termOf(w.surface), (counts.get(termOf(w.surface)) ?? 0) + 1);
-    const rare = [...counts].filter(([, n]) => n === 1).map(([t]) => t).slice(0, 20);
+    const rare = [...counts]
+      .filter(([, n]) => n === 1)
+      .map(([t]) => t)
+      .slice(0, 20);
     for (const t of rare) {
       const s = stored(text, true);
       expect(storedSnippet(s.m, s.read, terms(t))).toBe(snippet(text, terms(t)));

@@ -25,7 +25,10 @@ class Bytes {
   }
   varint(x: number): void {
     this.room(8);
-    while (x >= 0x80) { this.buf[this.n++] = (x & 0x7f) | 0x80; x = Math.floor(x / 128); }
+    while (x >= 0x80) {
+      this.buf[this.n++] = (x & 0x7f) | 0x80;
+      x = Math.floor(x / 128);
+    }
     this.buf[this.n++] = x;
   }
   bytes(b: Uint8Array): void {
@@ -43,10 +46,10 @@ export interface TextBlocks {
 /** Where each chunk's blocks start and end: [chunk][block] = [start, end). */
 function layout(text: string): [number, number][][] {
   const chunks: [number, number][][] = [];
-  for (let off = 0; off < text.length;) {
+  for (let off = 0; off < text.length; ) {
     const end = chunkEnd(text, off);
     const blocks: [number, number][] = [];
-    for (let b = off; b < end;) {
+    for (let b = off; b < end; ) {
       let e = b + BLOCK;
       if (e < end) {
         const space = text.indexOf(' ', e);
@@ -61,7 +64,13 @@ function layout(text: string): [number, number][][] {
   return chunks;
 }
 
-const wordsIn = (text: string): number => { let n = 0; scanWords(text, () => { n++; }); return n; };
+const wordsIn = (text: string): number => {
+  let n = 0;
+  scanWords(text, () => {
+    n++;
+  });
+  return n;
+};
 
 /**
  * A text cut into blocks, with its map. `terms` are the index terms of its words in order, as
@@ -87,7 +96,10 @@ export function splitText(text: string, terms?: string[]): TextBlocks {
       const block = blocks[i]!;
       set.clear();
       if (aligned) for (let j = at; j < at + counts[i]!; j++) set.add(terms[j]!);
-      else scanWords(block, (a, b) => { set.add(termOf(block.slice(a, b))); });
+      else
+        scanWords(block, (a, b) => {
+          set.add(termOf(block.slice(a, b)));
+        });
       at += counts[i]!;
       const f = bloom(set);
       out.varint(block.length);
@@ -152,7 +164,11 @@ export function readMap(buf: Uint8Array): TextMap {
 /** Whether block b may hold a word matching the query (see ./bloom.ts). */
 const mayMatch = (m: TextMap, b: number, h: Highlight): boolean => mayHold(m.buf, m.filterAt[b]!, m.filterLen[b]!, h);
 
-interface Loaded { text: string; starts: number[]; ends: number[] }
+interface Loaded {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
 
 /** Reads blocks from..to (inclusive, numbered within the text) from the store. */
 export type BlockReader = (from: number, to: number) => string[];
@@ -177,7 +193,12 @@ class BlockWords implements ChunkWords {
   private atWords = 0;
   private atBlock: Loaded = { text: '', starts: [], ends: [] };
 
-  constructor(private readonly m: TextMap, chunk: number, private readonly read: BlockReader, private readonly h: Highlight) {
+  constructor(
+    private readonly m: TextMap,
+    chunk: number,
+    private readonly read: BlockReader,
+    private readonly h: Highlight,
+  ) {
     this.first = m.chunkFirst[chunk]!;
     this.last = m.chunkFirst[chunk + 1]! - 1;
     let words = 0;
@@ -191,7 +212,9 @@ class BlockWords implements ChunkWords {
     this.n = words;
   }
 
-  upTo(): number { return this.n; }
+  upTo(): number {
+    return this.n;
+  }
 
   /** The chunk's block (0-based within the chunk) holding word i. */
   private blockOf(i: number): number {
@@ -199,7 +222,8 @@ class BlockWords implements ChunkWords {
     let hi = this.wordAt.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.wordAt[mid]! <= i) lo = mid; else hi = mid - 1;
+      if (this.wordAt[mid]! <= i) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   }
@@ -241,7 +265,10 @@ class BlockWords implements ChunkWords {
       const base = this.charAt[k]!;
       const starts: number[] = [];
       const ends: number[] = [];
-      scanWords(text, (s, e) => { starts.push(s + base); ends.push(e + base); });
+      scanWords(text, (s, e) => {
+        starts.push(s + base);
+        ends.push(e + base);
+      });
       if (starts.length !== this.m.blockWords[this.first + k] || text.length !== this.m.blockChars[this.first + k]) {
         throw new StaleTextError(`block ${this.first + k} does not match its map`);
       }
@@ -261,8 +288,14 @@ class BlockWords implements ChunkWords {
     return i - this.atFirst;
   }
 
-  start(i: number): number { const j = this.word(i); return this.atBlock.starts[j]!; }
-  end(i: number): number { const j = this.word(i); return this.atBlock.ends[j]!; }
+  start(i: number): number {
+    const j = this.word(i);
+    return this.atBlock.starts[j]!;
+  }
+  end(i: number): number {
+    const j = this.word(i);
+    return this.atBlock.ends[j]!;
+  }
   firstCode(i: number): number {
     const j = this.word(i);
     return this.atBlock.text.charCodeAt(this.atBlock.starts[j]! - this.charAt[this.atK]!);

@@ -36,7 +36,10 @@ export function bloom(terms: Set<string>): Uint8Array {
     }
     a >>>= 0;
     b = (b | 1) >>> 0;
-    for (let k = 0; k < K; k++) { const x = bit(a, b, k, m); out[x >>> 3]! |= 1 << (x & 7); }
+    for (let k = 0; k < K; k++) {
+      const x = bit(a, b, k, m);
+      out[x >>> 3]! |= 1 << (x & 7);
+    }
   }
   return out;
 }

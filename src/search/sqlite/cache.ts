@@ -46,7 +46,11 @@ function buildColumn(rows: { value: string; docid: number; label: string }[], ma
   for (const r of rows) {
     const c = code.get(r.value);
     // Rows come in (value, docid) order: the label of the latest document wins.
-    if (c === undefined) { code.set(r.value, values.length); values.push(r.value); labels.push(r.label); } else labels[c] = r.label;
+    if (c === undefined) {
+      code.set(r.value, values.length);
+      values.push(r.value);
+      labels.push(r.label);
+    } else labels[c] = r.label;
     counts[r.docid + 1]!++;
   }
   const offsets = new Uint32Array(maxDoc + 2);
@@ -69,20 +73,34 @@ function dictionaries(facets: Record<FacetName, FacetColumn>, register: PeopleRe
 }
 
 function load(db: Database.Database, version: string, register: PeopleRegister | undefined): IndexCache {
-  const docs = db.prepare('SELECT docid, date_start, date_end FROM search_docs ORDER BY docid').raw().all() as [number, string | null, string | null][];
+  const docs = db.prepare('SELECT docid, date_start, date_end FROM search_docs ORDER BY docid').raw().all() as [
+    number,
+    string | null,
+    string | null,
+  ][];
   const maxDoc = docs.length ? docs[docs.length - 1]![0] : 0;
   const dateStart = new Array<string | undefined>(maxDoc + 1);
   const dateEnd = new Array<string | undefined>(maxDoc + 1);
   const docids = new Int32Array(docs.length);
-  docs.forEach(([id, s, e], i) => { docids[i] = id; dateStart[id] = s ?? undefined; dateEnd[id] = e ?? undefined; });
+  docs.forEach(([id, s, e], i) => {
+    docids[i] = id;
+    dateStart[id] = s ?? undefined;
+    dateEnd[id] = e ?? undefined;
+  });
 
   const byFacet = new Map<string, { value: string; docid: number; label: string }[]>();
-  for (const [facet, value, docid, label] of db.prepare('SELECT facet, value, docid, label FROM search_facets').raw().iterate() as IterableIterator<[string, string, number, string]>) {
+  for (const [facet, value, docid, label] of db
+    .prepare('SELECT facet, value, docid, label FROM search_facets')
+    .raw()
+    .iterate() as IterableIterator<[string, string, number, string]>) {
     let list = byFacet.get(facet);
     if (!list) byFacet.set(facet, (list = []));
     list.push({ value, docid, label });
   }
-  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, buildColumn(byFacet.get(f) ?? [], maxDoc)])) as Record<FacetName, FacetColumn>;
+  const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, buildColumn(byFacet.get(f) ?? [], maxDoc)])) as Record<
+    FacetName,
+    FacetColumn
+  >;
   return { version, docids, dateStart, dateEnd, facets, dicts: dictionaries(facets, register) };
 }
 

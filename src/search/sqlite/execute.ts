@@ -29,8 +29,10 @@ function statements(db: Database.Database) {
     // Ranking stays inside SQLite: handing every match's score to JavaScript costs more than bm25 itself.
     top: db.prepare(`SELECT rowid, ${BM25} AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s, rowid LIMIT ? OFFSET ?`).raw(),
     // "+rowid": without the plus, SQLite hands the id list to FTS5, which runs the match once per id.
-    topIn: db.prepare(`SELECT rowid, ${BM25} AS s FROM search_fts WHERE search_fts MATCH ?
-                         AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY s, rowid LIMIT ? OFFSET ?`).raw(),
+    topIn: db
+      .prepare(`SELECT rowid, ${BM25} AS s FROM search_fts WHERE search_fts MATCH ?
+                         AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY s, rowid LIMIT ? OFFSET ?`)
+      .raw(),
   };
 }
 const compiled = new WeakMap<Database.Database, ReturnType<typeof statements>>();
@@ -49,8 +51,16 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
   const { r, ast } = ready;
   const register = opts.register ?? loadDefaultRegister();
   if (!hasIndex(db)) {
-    return emptyResponse(r, r.sort ?? 'relevance', t0,
-      new QueryError('This archive has no search index yet.', undefined, 'Open it once with a writable store (octavo import or octavo serve) to build the index.'));
+    return emptyResponse(
+      r,
+      r.sort ?? 'relevance',
+      t0,
+      new QueryError(
+        'This archive has no search index yet.',
+        undefined,
+        'Open it once with a writable store (octavo import or octavo serve) to build the index.',
+      ),
+    );
   }
   // Read only: works the index missed are indexed when the archive is opened for writing (src/archive).
   const cache = indexCache(db, register);
@@ -63,7 +73,14 @@ export function searchSqlite(db: Database.Database, req: SearchRequest, opts: Sq
   return res;
 }
 
-function run(db: Database.Database, r: NormalRequest, ast: QueryNode, cache: IndexCache, register: PeopleRegister, t0: number): SearchResponse {
+function run(
+  db: Database.Database,
+  r: NormalRequest,
+  ast: QueryNode,
+  cache: IndexCache,
+  register: PeopleRegister,
+  t0: number,
+): SearchResponse {
   const lexicon = sqliteLexicon(db, cache);
   const { match, expansions, highlight } = expandQuery(ast, { register, lexicon });
   const s = stmts(db);
@@ -78,7 +95,10 @@ function run(db: Database.Database, r: NormalRequest, ast: QueryNode, cache: Ind
 
     // 2. Filters and other per-document conditions, on the in-memory facet arrays.
     const ftsDocs = (expr: string) => new Set(matching(expr));
-    const scopedExpression = (n: MatchNode) => { const e = ftsExpression(n); return e && scoped(e); };
+    const scopedExpression = (n: MatchNode) => {
+      const e = ftsExpression(n);
+      return e && scoped(e);
+    };
     const preds: Pred[] = p.rest.map((n) => predicate(n, { cache, register, ftsDocs, ftsExpression: scopedExpression }));
     let result: ArrayLike<number> = candidates;
     if (preds.length) {
@@ -96,10 +116,13 @@ function run(db: Database.Database, r: NormalRequest, ast: QueryNode, cache: Ind
     const offset = (r.page - 1) * r.pageSize;
     let pageIds: number[] = [];
     if (offset < total && p.fts && sort === 'relevance') {
-      const rows = (preds.length
-        ? s.topIn.all(p.fts, JSON.stringify(Array.from(result)), r.pageSize, offset)
-        : s.top.all(p.fts, r.pageSize, offset)) as [number, number][];
-      for (const [id, bm] of rows) { pageIds.push(id); score.set(id, bm); }
+      const rows = (
+        preds.length ? s.topIn.all(p.fts, JSON.stringify(Array.from(result)), r.pageSize, offset) : s.top.all(p.fts, r.pageSize, offset)
+      ) as [number, number][];
+      for (const [id, bm] of rows) {
+        pageIds.push(id);
+        score.set(id, bm);
+      }
     } else if (offset < total) {
       const byDate = (a: number, b: number) => {
         const da = cache.dateStart[a];

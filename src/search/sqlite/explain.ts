@@ -31,7 +31,8 @@ export function explainQuery(db: Database.Database, q: string, register: PeopleR
   const filters: ExplainedFilter[] = [];
   let flat = true;
   for (const n of p.rest) {
-    if (n.type === 'filter') filters.push({ facet: FACET_OF[n.field], values: resolveFilter(n.field, n.value, cache.dicts.get(FACET_OF[n.field]), register) });
+    if (n.type === 'filter')
+      filters.push({ facet: FACET_OF[n.field], values: resolveFilter(n.field, n.value, cache.dicts.get(FACET_OF[n.field]), register) });
     else if (n.type === 'date') filters.push({ from: n.from, to: n.to });
     else flat = false;
   }

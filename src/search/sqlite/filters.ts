@@ -21,7 +21,9 @@ export function predicate(n: MatchNode, ctx: PredContext): Pred {
   switch (n.type) {
     case 'filter': {
       const col = cache.facets[FACET_OF[n.field]];
-      const wanted = new Set(resolveFilter(n.field, n.value, cache.dicts.get(FACET_OF[n.field]), ctx.register).map((v) => col.code.get(v)!));
+      const wanted = new Set(
+        resolveFilter(n.field, n.value, cache.dicts.get(FACET_OF[n.field]), ctx.register).map((v) => col.code.get(v)!),
+      );
       if (wanted.size === 0) return () => false;
       return (d) => hasAny(col, d, wanted);
     }

@@ -18,8 +18,20 @@ export const scoped = (expr: string): string => `{${TEXT_FIELDS.join(' ')}} : ($
  */
 export function ftsExpression(n: MatchNode): string | undefined {
   switch (n.type) {
-    case 'terms': return n.alts.length ? group(n.alts.map((a) => (a.prefix ? `${quote(a.term)}*` : quote(a.term))), 'OR') : undefined;
-    case 'phrase': return n.alts.length ? group(n.alts.map((s) => quote(s.join(' '))), 'OR') : undefined;
+    case 'terms':
+      return n.alts.length
+        ? group(
+            n.alts.map((a) => (a.prefix ? `${quote(a.term)}*` : quote(a.term))),
+            'OR',
+          )
+        : undefined;
+    case 'phrase':
+      return n.alts.length
+        ? group(
+            n.alts.map((s) => quote(s.join(' '))),
+            'OR',
+          )
+        : undefined;
     case 'or': {
       const parts = n.children.map(ftsExpression);
       return parts.every((p): p is string => !!p) ? group(parts, 'OR') : undefined;
@@ -35,7 +47,8 @@ export function ftsExpression(n: MatchNode): string | undefined {
       if (!pos.length) return undefined;
       return neg.length ? `(${group(pos, 'AND')} NOT ${group(neg, 'OR')})` : group(pos, 'AND');
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -55,13 +68,22 @@ export function plan(match: MatchNode): Plan {
   const neg: string[] = [];
   const rest: MatchNode[] = [];
   for (const c of conj) {
-    if (isFilterOnly(c)) { rest.push(c); continue; }
+    if (isFilterOnly(c)) {
+      rest.push(c);
+      continue;
+    }
     if (c.type === 'not') {
       const e = ftsExpression(c.child);
-      if (e) { neg.push(e); continue; }
+      if (e) {
+        neg.push(e);
+        continue;
+      }
     } else {
       const e = ftsExpression(c);
-      if (e) { pos.push(e); continue; }
+      if (e) {
+        pos.push(e);
+        continue;
+      }
     }
     rest.push(c);
   }

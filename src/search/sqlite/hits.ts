@@ -23,12 +23,18 @@ function statements(db: Database.Database): Statements {
   let s = prepared.get(db);
   if (s) return s;
   s = {
-    works: db.prepare('SELECT d.docid, w.json FROM search_docs d JOIN works w ON w.id = d.work_id WHERE d.docid IN (SELECT value FROM json_each(?))').raw(),
+    works: db
+      .prepare(
+        'SELECT d.docid, w.json FROM search_docs d JOIN works w ON w.id = d.work_id WHERE d.docid IN (SELECT value FROM json_each(?))',
+      )
+      .raw(),
   };
   // A read-only store over an archive from before search_text has no such table: every hit is read from its work.
   if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_text'").get()) {
-    s.texts = db.prepare(`SELECT t.docid, t.hit, t.header, t.notes_map, t.body_map, t.body0, d.work_id FROM search_text t
-                          JOIN search_docs d ON d.docid = t.docid WHERE t.docid IN (SELECT value FROM json_each(?))`).raw();
+    s.texts = db
+      .prepare(`SELECT t.docid, t.hit, t.header, t.notes_map, t.body_map, t.body0, d.work_id FROM search_text t
+                          JOIN search_docs d ON d.docid = t.docid WHERE t.docid IN (SELECT value FROM json_each(?))`)
+      .raw();
     s.blocks = db.prepare('SELECT text FROM search_blocks WHERE key >= ? AND key <= ? ORDER BY key').pluck();
   }
   prepared.set(db, s);
@@ -40,20 +46,25 @@ type TextRow = [number, string, string, Uint8Array, Uint8Array, string, string];
 function storedSnippets(blocks: Database.Statement, [docid, , header, notesMap, bodyMap, body0]: TextRow, h: Highlight): Snippet[] {
   const body = readMap(bodyMap);
   const notes = readMap(notesMap);
-  const reader = (field: 0 | 1): BlockReader => (from, to) => {
-    // The body's first block is in search_text.
-    const first = field === 0 && from === 0 ? [body0] : [];
-    const a = from + first.length;
-    const rest = a <= to ? blocks.all(blockKey(docid, field, a), blockKey(docid, field, to)) as string[] : [];
-    if (first.length + rest.length !== to - from + 1) throw new StaleTextError(`search_blocks lacks blocks of document ${docid}`);
-    return [...first, ...rest];
-  };
-  return snippetsOf({
-    body: (x) => storedSnippet(body, reader(0), x),
-    notes: (x) => storedSnippet(notes, reader(1), x),
-    header,
-    lead: () => storedLead(body, reader(0)),
-  }, h);
+  const reader =
+    (field: 0 | 1): BlockReader =>
+    (from, to) => {
+      // The body's first block is in search_text.
+      const first = field === 0 && from === 0 ? [body0] : [];
+      const a = from + first.length;
+      const rest = a <= to ? (blocks.all(blockKey(docid, field, a), blockKey(docid, field, to)) as string[]) : [];
+      if (first.length + rest.length !== to - from + 1) throw new StaleTextError(`search_blocks lacks blocks of document ${docid}`);
+      return [...first, ...rest];
+    };
+  return snippetsOf(
+    {
+      body: (x) => storedSnippet(body, reader(0), x),
+      notes: (x) => storedSnippet(notes, reader(1), x),
+      header,
+      lead: () => storedLead(body, reader(0)),
+    },
+    h,
+  );
 }
 
 /** The hits for these documents, in this order; `score` holds bm25 (lower is better) by document. */
@@ -75,7 +86,8 @@ export function loadHits(db: Database.Database, ids: number[], h: Highlight, sco
   }
   const missing = ids.filter((id) => !hits.has(id));
   if (missing.length) {
-    for (const [id, json] of s.works.all(JSON.stringify(missing)) as [number, string][]) hits.set(id, toHit(JSON.parse(json) as Work, h, relevance(id)));
+    for (const [id, json] of s.works.all(JSON.stringify(missing)) as [number, string][])
+      hits.set(id, toHit(JSON.parse(json) as Work, h, relevance(id)));
   }
   return ids.flatMap((id) => hits.get(id) ?? []);
 }

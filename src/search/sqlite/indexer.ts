@@ -108,7 +108,10 @@ function recordTerms(db: Database.Database, doc: IndexDoc, s: Statements): void 
   if (!known) knownTerms.set(db, (known = new Set(db.prepare('SELECT term FROM search_terms').pluck().all() as string[])));
   for (const field of Object.values(doc.fields)) {
     for (const t of field.split(' ')) {
-      if (t && !known.has(t)) { known.add(t); s.term.run(t); }
+      if (t && !known.has(t)) {
+        known.add(t);
+        s.term.run(t);
+      }
     }
   }
 }
@@ -124,7 +127,9 @@ function deleteText(s: Statements, docid: number): void {
 /** The words of a text. */
 function wordCount(text: string): number {
   let n = 0;
-  scanWords(text, () => { n++; });
+  scanWords(text, () => {
+    n++;
+  });
   return n;
 }
 
@@ -140,8 +145,12 @@ function writeText(s: Statements, docid: number, hit: string, t: NonNullable<Ind
   const notesTerms = fields && t.notes ? split(fields.notes).slice(0, wordCount(t.notes)) : undefined;
   const body = splitText(t.body, fields ? split(fields.body) : undefined);
   const notes = splitText(t.notes, notesTerms);
-  body.blocks.forEach((text, b) => { if (b > 0) s.putBlock.run(blockKey(docid, 0, b), text); });
-  notes.blocks.forEach((text, b) => s.putBlock.run(blockKey(docid, 1, b), text));
+  body.blocks.forEach((text, b) => {
+    if (b > 0) s.putBlock.run(blockKey(docid, 0, b), text);
+  });
+  notes.blocks.forEach((text, b) => {
+    s.putBlock.run(blockKey(docid, 1, b), text);
+  });
   s.putText.run(docid, hit, t.header, notes.map, body.map, body.blocks[0] ?? '');
 }
 
@@ -206,7 +215,9 @@ export function createSearchIndexer(opts: SearchIndexerOptions = {}): SqliteInde
 /** Empty the index and build it again from the stored works (after a change of tokenizer or register). */
 export function rebuildIndex(db: Database.Database, register: PeopleRegister = loadDefaultRegister()): number {
   db.transaction(() => {
-    db.exec('DELETE FROM search_fts; DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_terms; DELETE FROM search_text; DELETE FROM search_blocks; DELETE FROM search_pending;');
+    db.exec(
+      'DELETE FROM search_fts; DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_terms; DELETE FROM search_text; DELETE FROM search_blocks; DELETE FROM search_pending;',
+    );
     knownTerms.delete(db);
     bump(db);
   })();
@@ -226,9 +237,15 @@ export function catchUp(db: Database.Database, register: PeopleRegister = loadDe
   if (works === docs) return 0;
   let n = 0;
   db.transaction(() => {
-    const gone = db.prepare('SELECT work_id FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM works w WHERE w.id = d.work_id)').pluck().all() as string[];
+    const gone = db
+      .prepare('SELECT work_id FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM works w WHERE w.id = d.work_id)')
+      .pluck()
+      .all() as string[];
     for (const id of gone) removeDoc(db, id);
-    const missing = db.prepare('SELECT id FROM works w WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.work_id = w.id)').pluck().all() as string[];
+    const missing = db
+      .prepare('SELECT id FROM works w WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.work_id = w.id)')
+      .pluck()
+      .all() as string[];
     const json = db.prepare('SELECT json FROM works WHERE id = ?').pluck();
     for (const id of missing) {
       indexWork(db, JSON.parse(json.get(id) as string) as Work, register);
@@ -243,7 +260,10 @@ function fillTexts(db: Database.Database): void {
   if (!db.prepare("SELECT 1 FROM search_pending WHERE what = 'texts'").get()) return;
   const s = stmts(db);
   db.transaction(() => {
-    const missing = db.prepare('SELECT docid FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM search_text t WHERE t.docid = d.docid)').pluck().all() as number[];
+    const missing = db
+      .prepare('SELECT docid FROM search_docs d WHERE NOT EXISTS (SELECT 1 FROM search_text t WHERE t.docid = d.docid)')
+      .pluck()
+      .all() as number[];
     const json = db.prepare('SELECT w.json FROM search_docs d JOIN works w ON w.id = d.work_id WHERE d.docid = ?').pluck();
     for (const docid of missing) {
       const row = json.get(docid) as string | undefined;

@@ -16,7 +16,9 @@ describe('spelling candidates', () => {
     await store.upsertWorks(testWorks(120));
     await archive.search.search({ q: 'x' });
   });
-  afterAll(async () => { await archive.close(); });
+  afterAll(async () => {
+    await archive.close();
+  });
 
   it('count the letters two words do not share', () => {
     expect(letterGap('shaumyan', 'shahumyan')).toBe(1);

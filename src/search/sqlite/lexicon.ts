@@ -32,8 +32,16 @@ export function letterGap(a: string, b: string): number {
   for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i)]!++;
   for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i)]!--;
   let gap = 0;
-  for (let i = 0; i < a.length; i++) { const c = a.charCodeAt(i); gap += Math.abs(counts[c]!); counts[c] = 0; }
-  for (let i = 0; i < b.length; i++) { const c = b.charCodeAt(i); gap += Math.abs(counts[c]!); counts[c] = 0; }
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    gap += Math.abs(counts[c]!);
+    counts[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    gap += Math.abs(counts[c]!);
+    counts[c] = 0;
+  }
   return gap;
 }
 

@@ -11,8 +11,17 @@ import { testWorks } from '../test-support.js';
 import type { SearchRequest, SearchResponse } from '../../model/search.js';
 
 const QUERIES: SearchRequest[] = [
-  { q: 'diplomacy' }, { q: 'Shahumyan' }, { q: 'Шаумян' }, { q: '"learn diplomacy"' }, { q: 'diplom*' }, { q: 'the' },
-  { q: 'revolution', page: 2 }, { q: 'kind:letter', sort: 'date-desc' }, { q: 'Mussavatists' }, { q: 'war -peace' }, { q: 'Kautsky' },
+  { q: 'diplomacy' },
+  { q: 'Shahumyan' },
+  { q: 'Шаумян' },
+  { q: '"learn diplomacy"' },
+  { q: 'diplom*' },
+  { q: 'the' },
+  { q: 'revolution', page: 2 },
+  { q: 'kind:letter', sort: 'date-desc' },
+  { q: 'Mussavatists' },
+  { q: 'war -peace' },
+  { q: 'Kautsky' },
 ];
 const answer = (r: SearchResponse) => ({ ...r, tookMs: 0 });
 const answers = async (s: Archive) => Promise.all(QUERIES.map(async (q) => answer(await s.search.search(q))));
@@ -46,7 +55,9 @@ describe('stored texts for hits', () => {
     await store.close();
     store = await openArchive(file);
     await store.search.search({ q: 'x' });
-    expect(db(store).prepare('SELECT COUNT(*) FROM search_text').pluck().get()).toBe(db(store).prepare('SELECT COUNT(*) FROM search_docs').pluck().get());
+    expect(db(store).prepare('SELECT COUNT(*) FROM search_text').pluck().get()).toBe(
+      db(store).prepare('SELECT COUNT(*) FROM search_docs').pluck().get(),
+    );
     expect(db(store).prepare('SELECT COUNT(*) FROM search_pending').pluck().get()).toBe(0);
     expect(await answers(store)).toEqual(fromTexts);
   });
@@ -61,7 +72,11 @@ describe('stored texts for hits', () => {
 
   it('give way to the work when they could not be stored or no longer agree with their map', async () => {
     const seed = seedWork();
-    const odd = { ...seed, id: 'test/unpaired', body: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Zanzibarite\ud800 words.' }] }] };
+    const odd = {
+      ...seed,
+      id: 'test/unpaired',
+      body: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Zanzibarite\ud800 words.' }] }],
+    };
     await store.store.upsertWork(odd);
     const docid = db(store).prepare('SELECT docid FROM search_docs WHERE work_id = ?').pluck().get(odd.id) as number;
     expect(db(store).prepare('SELECT COUNT(*) FROM search_text WHERE docid = ?').pluck().get(docid)).toBe(0);
@@ -71,19 +86,29 @@ describe('stored texts for hits', () => {
     const long = (await store.search.search({ q: 'revolution', pageSize: 100 })).hits.find((h) => h.snippets.length)!;
     const id = db(store).prepare('SELECT docid FROM search_docs WHERE work_id = ?').pluck().get(long.id) as number;
     db(store).prepare("UPDATE search_text SET body0 = body0 || ' extra words' WHERE docid = ?").run(id);
-    db(store).prepare("UPDATE search_blocks SET text = text || ' extra words' WHERE key >= ? AND key < ?").run(id * 2 ** 22, (id + 1) * 2 ** 22);
+    db(store)
+      .prepare("UPDATE search_blocks SET text = text || ' extra words' WHERE key >= ? AND key < ?")
+      .run(id * 2 ** 22, (id + 1) * 2 ** 22);
     expect((await store.search.search({ q: 'revolution', pageSize: 100 })).hits.find((h) => h.id === long.id)).toEqual(long);
   });
 
   it('follow the work when it changes, and go when it goes', async () => {
     const seed = seedWork();
-    await store.store.upsertWork({ ...seed, body: [...seed.body, { type: 'paragraph', content: [{ type: 'text', text: 'A zanzibarite postscript.' }] }] });
+    await store.store.upsertWork({
+      ...seed,
+      body: [...seed.body, { type: 'paragraph', content: [{ type: 'text', text: 'A zanzibarite postscript.' }] }],
+    });
     const hit = (await store.search.search({ q: 'zanzibarite' })).hits[0]!;
     expect(hit.snippets[0]!.html).toContain('<mark>zanzibarite</mark>');
     const docid = db(store).prepare('SELECT docid FROM search_docs WHERE work_id = ?').pluck().get(SEED_ID) as number;
     await store.store.deleteWork(SEED_ID);
     expect(db(store).prepare('SELECT COUNT(*) FROM search_text WHERE docid = ?').pluck().get(docid)).toBe(0);
-    expect(db(store).prepare('SELECT COUNT(*) FROM search_blocks WHERE key >= ? AND key < ?').pluck().get(docid * 2 ** 22, (docid + 1) * 2 ** 22)).toBe(0);
+    expect(
+      db(store)
+        .prepare('SELECT COUNT(*) FROM search_blocks WHERE key >= ? AND key < ?')
+        .pluck()
+        .get(docid * 2 ** 22, (docid + 1) * 2 ** 22),
+    ).toBe(0);
   });
 });
 
@@ -95,7 +120,8 @@ describe('kept answers (OCTAVO_SEARCH_CACHE)', () => {
     before = process.env.OCTAVO_SEARCH_CACHE;
   });
   afterAll(() => {
-    if (before === undefined) delete process.env.OCTAVO_SEARCH_CACHE; else process.env.OCTAVO_SEARCH_CACHE = before;
+    if (before === undefined) delete process.env.OCTAVO_SEARCH_CACHE;
+    else process.env.OCTAVO_SEARCH_CACHE = before;
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,7 +8,9 @@ function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    p.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     p.on('error', (e) => reject(new Error(`${cmd} could not be started (${e.message}); install PostgreSQL's client tools`)));
     p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} failed (exit ${code}): ${err.trim().slice(0, 2000)}`))));
   });
@@ -16,12 +18,31 @@ function run(cmd: string, args: string[]): Promise<void> {
 
 export async function pgDump(url: string, file: string): Promise<void> {
   const t = parseTarget(url);
-  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', ...(t.schema ? ['--schema', t.schema] : []), '--file', file, '--dbname', t.connectionString]);
+  await run('pg_dump', [
+    '--format=custom',
+    '--no-owner',
+    '--no-privileges',
+    ...(t.schema ? ['--schema', t.schema] : []),
+    '--file',
+    file,
+    '--dbname',
+    t.connectionString,
+  ]);
 }
 
 export async function pgRestore(url: string, file: string): Promise<void> {
   const t = parseTarget(url);
-  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', t.connectionString, file]);
+  await run('pg_restore', [
+    '--clean',
+    '--if-exists',
+    '--no-owner',
+    '--no-privileges',
+    '--single-transaction',
+    '--exit-on-error',
+    '--dbname',
+    t.connectionString,
+    file,
+  ]);
 }
 
 /** Whether the archive holds works or revisions (no tables yet: nothing). */

@@ -6,7 +6,12 @@ import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
 import { pathKey } from '../../model/summary.js';
 
-export interface RowTimes { json: string; checksum: string; createdAt: string; updatedAt: string }
+export interface RowTimes {
+  json: string;
+  checksum: string;
+  createdAt: string;
+  updatedAt: string;
+}
 
 /**
  * The works row and its derived rows, as one upsert (the caller holds the transaction). `fresh`: the
@@ -21,8 +26,21 @@ export async function writeWorkRow(c: pg.ClientBase, work: Work, t: RowTimes, fr
        date_start = excluded.date_start, date_end = excluded.date_end, date_text = excluded.date_text,
        checksum = excluded.checksum, source_file = excluded.source_file, source_format = excluded.source_format,
        json = excluded.json, updated_at = excluded.updated_at`,
-    [work.id, work.kind, work.title, work.language, d?.start ?? null, d?.end ?? null, d?.text ?? null, t.checksum,
-      work.provenance.file, work.provenance.format, t.json, t.createdAt, t.updatedAt],
+    [
+      work.id,
+      work.kind,
+      work.title,
+      work.language,
+      d?.start ?? null,
+      d?.end ?? null,
+      d?.text ?? null,
+      t.checksum,
+      work.provenance.file,
+      work.provenance.format,
+      t.json,
+      t.createdAt,
+      t.updatedAt,
+    ],
   );
   if (!fresh) await c.query('DELETE FROM work_agents WHERE work_id = $1', [work.id]);
   const agents = [
@@ -44,8 +62,13 @@ export async function writeWorkRow(c: pg.ClientBase, work: Work, t: RowTimes, fr
     await c.query(
       `INSERT INTO work_collections (work_id, path, position, titles, sort_key)
        SELECT $1, path, position, titles, sort_key FROM unnest($2::text[], $3::int[], $4::text[], $5::text[]) AS t(path, position, titles, sort_key)`,
-      [work.id, refs.map(([k]) => k), refs.map(([, r]) => r.position ?? null), refs.map(([, r]) => (r.titles ? JSON.stringify(r.titles) : null)),
-        refs.map(([, r]) => sortKey(r.position, d?.start, work.id))],
+      [
+        work.id,
+        refs.map(([k]) => k),
+        refs.map(([, r]) => r.position ?? null),
+        refs.map(([, r]) => (r.titles ? JSON.stringify(r.titles) : null)),
+        refs.map(([, r]) => sortKey(r.position, d?.start, work.id)),
+      ],
     );
   }
 }
@@ -67,19 +90,46 @@ export async function* dumpRows(pool: pg.Pool): AsyncIterable<DumpRecord> {
 
 async function* snapshotRows(pool: pg.ClientBase): AsyncIterable<DumpRecord> {
   for await (const r of pages<{ id: string; checksum: string; json: string; created_at: string; updated_at: string }>(
-    pool, 'SELECT id, checksum, json, created_at, updated_at FROM works', ['id'])) {
+    pool,
+    'SELECT id, checksum, json, created_at, updated_at FROM works',
+    ['id'],
+  )) {
     yield { type: 'work', id: r.id, checksum: r.checksum, json: r.json, createdAt: r.created_at, updatedAt: r.updated_at };
   }
   for await (const r of pages<{ path: string; checksum: string; json: string; updated_at: string }>(
-    pool, 'SELECT path, checksum, json, updated_at FROM collections', ['path'])) {
+    pool,
+    'SELECT path, checksum, json, updated_at FROM collections',
+    ['path'],
+  )) {
     yield { type: 'collection', path: r.path, checksum: r.checksum, json: r.json, updatedAt: r.updated_at };
   }
-  for await (const r of pages<{ work_id: string; n: number; at: string; author: string | null; message: string | null; checksum: string | null; json: string | null; deleted: boolean }>(
-    pool, 'SELECT work_id, n, at, author, message, checksum, json, deleted FROM revisions', ['work_id', 'n'])) {
-    yield { type: 'revision', workId: r.work_id, n: r.n, at: r.at, author: r.author, message: r.message, checksum: r.checksum, json: r.json, deleted: r.deleted };
+  for await (const r of pages<{
+    work_id: string;
+    n: number;
+    at: string;
+    author: string | null;
+    message: string | null;
+    checksum: string | null;
+    json: string | null;
+    deleted: boolean;
+  }>(pool, 'SELECT work_id, n, at, author, message, checksum, json, deleted FROM revisions', ['work_id', 'n'])) {
+    yield {
+      type: 'revision',
+      workId: r.work_id,
+      n: r.n,
+      at: r.at,
+      author: r.author,
+      message: r.message,
+      checksum: r.checksum,
+      json: r.json,
+      deleted: r.deleted,
+    };
   }
   for await (const r of pages<{ name: string; role: TokenRole; hash: string; created_at: string; revoked_at: string | null }>(
-    pool, 'SELECT name, role, hash, created_at, revoked_at FROM tokens', ['name'])) {
+    pool,
+    'SELECT name, role, hash, created_at, revoked_at FROM tokens',
+    ['name'],
+  )) {
     yield { type: 'token', name: r.name, role: r.role, hash: r.hash, createdAt: r.created_at, revokedAt: r.revoked_at };
   }
 }
@@ -100,9 +150,12 @@ async function* pages<R extends Record<string, unknown>>(pool: pg.ClientBase, se
 
 /** Write dumped rows into an empty archive, inside the caller's transaction. */
 export async function loadRows(c: pg.ClientBase, records: AsyncIterable<DumpRecord>, onWork: (w: Work) => Promise<void>): Promise<number> {
-  const busy = (await c.query<{ busy: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM collections)
-       OR EXISTS (SELECT 1 FROM tokens) AS busy`)).rows[0]!.busy;
+  const busy = (
+    await c.query<{ busy: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM collections)
+       OR EXISTS (SELECT 1 FROM tokens) AS busy`,
+    )
+  ).rows[0]!.busy;
   if (busy) throw new Error('the target archive is not empty; load only copies into an empty archive');
   let n = 0;
   for await (const r of records) {
@@ -113,14 +166,26 @@ export async function loadRows(c: pg.ClientBase, records: AsyncIterable<DumpReco
       await onWork(work);
     } else if (r.type === 'collection') {
       const title = (JSON.parse(r.json) as { title: string }).title;
-      await c.query('INSERT INTO collections (path, title, checksum, json, updated_at) VALUES ($1, $2, $3, $4, $5)',
-        [r.path, title, r.checksum, r.json, r.updatedAt]);
+      await c.query('INSERT INTO collections (path, title, checksum, json, updated_at) VALUES ($1, $2, $3, $4, $5)', [
+        r.path,
+        title,
+        r.checksum,
+        r.json,
+        r.updatedAt,
+      ]);
     } else if (r.type === 'revision') {
-      await c.query('INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [r.workId, r.n, r.at, r.author, r.message, r.checksum, r.json, r.deleted]);
+      await c.query(
+        'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [r.workId, r.n, r.at, r.author, r.message, r.checksum, r.json, r.deleted],
+      );
     } else {
-      await c.query('INSERT INTO tokens (name, role, hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5)',
-        [r.name, r.role, r.hash, r.createdAt, r.revokedAt]);
+      await c.query('INSERT INTO tokens (name, role, hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5)', [
+        r.name,
+        r.role,
+        r.hash,
+        r.createdAt,
+        r.revokedAt,
+      ]);
     }
   }
   return n;

@@ -4,7 +4,15 @@
 import type pg from 'pg';
 import { Collection, Work } from '../../model/work.js';
 import type {
-  ChangeQuery, ChangeRecord, DumpRecord, ListOptions, Revision, RevisionInfo, RevisionMeta, Store, UpsertStatus,
+  ChangeQuery,
+  ChangeRecord,
+  DumpRecord,
+  ListOptions,
+  Revision,
+  RevisionInfo,
+  RevisionMeta,
+  Store,
+  UpsertStatus,
 } from '../store.js';
 import type { CollectionSummary, Neighbours, WorkSummary } from '../../model/summary.js';
 import { canonicalJson, sha256, workChecksum } from '../../model/checksum.js';
@@ -31,14 +39,22 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
-interface WorkRow { id: string; json: string; updated_at: string }
+interface WorkRow {
+  id: string;
+  json: string;
+  updated_at: string;
+}
 
 export class PostgresStore implements Store {
   readonly capabilities = { concurrentWriters: true, fileBackup: false };
   readonly tokens: PostgresTokenStore;
   private closed = false;
 
-  constructor(readonly pool: pg.Pool, readonly schema: string | undefined, private readonly indexers: PostgresIndexer[] = []) {
+  constructor(
+    readonly pool: pg.Pool,
+    readonly schema: string | undefined,
+    private readonly indexers: PostgresIndexer[] = [],
+  ) {
     this.tokens = new PostgresTokenStore(pool);
   }
 
@@ -62,7 +78,10 @@ export class PostgresStore implements Store {
     const valid = works.map((w) => Work.parse(w));
     if (valid.length === 0) return [];
     return transaction(this.pool, async (c) => {
-      await lockWorks(c, valid.map((w) => w.id));
+      await lockWorks(
+        c,
+        valid.map((w) => w.id),
+      );
       const out: UpsertStatus[] = [];
       for (const w of valid) out.push(await this.writeWork(c, w, meta));
       return out;
@@ -89,11 +108,17 @@ export class PostgresStore implements Store {
     const p = (v: unknown) => `$${params.push(v)}`;
     const clauses: string[] = [];
     if (opts.kind) clauses.push(`w.kind = ${p(opts.kind)}`);
-    if (opts.author) clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ${p(opts.author)})`);
-    if (opts.recipient) clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'recipient' AND a.agent_id = ${p(opts.recipient)})`);
+    if (opts.author)
+      clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ${p(opts.author)})`);
+    if (opts.recipient)
+      clauses.push(
+        `EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'recipient' AND a.agent_id = ${p(opts.recipient)})`,
+      );
     if (opts.collection?.length) {
       const key = pathKey(opts.collection);
-      clauses.push(`EXISTS (SELECT 1 FROM work_collections c WHERE c.work_id = w.id AND (c.path = ${p(key)} OR starts_with(c.path, ${p(`${key}/`)})))`);
+      clauses.push(
+        `EXISTS (SELECT 1 FROM work_collections c WHERE c.work_id = w.id AND (c.path = ${p(key)} OR starts_with(c.path, ${p(`${key}/`)})))`,
+      );
     }
     return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   }
@@ -109,10 +134,12 @@ export class PostgresStore implements Store {
       const pos = `(SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ${p(pathKey(opts.collection))})`;
       order = `${pos} ASC NULLS LAST, ${order}`;
     }
-    const rows = (await this.pool.query<WorkRow>(
-      `SELECT w.id, w.json, w.updated_at FROM works w ${where} ORDER BY ${order} LIMIT ${p(opts.limit ?? null)} OFFSET ${p(opts.offset ?? 0)}`,
-      params,
-    )).rows;
+    const rows = (
+      await this.pool.query<WorkRow>(
+        `SELECT w.id, w.json, w.updated_at FROM works w ${where} ORDER BY ${order} LIMIT ${p(opts.limit ?? null)} OFFSET ${p(opts.offset ?? 0)}`,
+        params,
+      )
+    ).rows;
     return rows.map((r) => summarise(JSON.parse(r.json) as Work, r.updated_at));
   }
 
@@ -146,14 +173,16 @@ export class PostgresStore implements Store {
   }
 
   async listCollections(): Promise<CollectionSummary[]> {
-    const rows = (await this.pool.query<{ path: string; title: string | null; json: string | null; count: string; titles: string | null }>(
-      `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
+    const rows = (
+      await this.pool.query<{ path: string; title: string | null; json: string | null; count: string; titles: string | null }>(
+        `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
        SELECT p.path, c.title, c.json,
          (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
          (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL
            ORDER BY wc.position ASC NULLS LAST, wc.work_id LIMIT 1) AS titles
        FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`,
-    )).rows;
+      )
+    ).rows;
     return rows.map((r) => {
       const path = r.path.split('/');
       const titles = r.titles ? (JSON.parse(r.titles) as string[]) : [];
@@ -164,15 +193,17 @@ export class PostgresStore implements Store {
 
   async neighbours(id: string, collection: string[]): Promise<Neighbours> {
     // Keyset lookups on (path, sort_key): the previous and next member without reading the collection.
-    const rows = (await this.pool.query<WorkRow & { rel: number }>(
-      `WITH me AS (SELECT sort_key FROM work_collections WHERE path = $1 AND work_id = $2)
+    const rows = (
+      await this.pool.query<WorkRow & { rel: number }>(
+        `WITH me AS (SELECT sort_key FROM work_collections WHERE path = $1 AND work_id = $2)
        SELECT w.id, w.json, w.updated_at, x.rel FROM (
          (SELECT wc.work_id, -1 AS rel FROM work_collections wc, me WHERE wc.path = $1 AND wc.sort_key < me.sort_key ORDER BY wc.sort_key DESC LIMIT 1)
          UNION ALL
          (SELECT wc.work_id, 1 FROM work_collections wc, me WHERE wc.path = $1 AND wc.sort_key > me.sort_key ORDER BY wc.sort_key LIMIT 1)
        ) x JOIN works w ON w.id = x.work_id`,
-      [pathKey(collection), id],
-    )).rows;
+        [pathKey(collection), id],
+      )
+    ).rows;
     const at = (rel: number) => {
       const r = rows.find((x) => x.rel === rel);
       return r ? summarise(JSON.parse(r.json) as Work, r.updated_at) : undefined;
@@ -183,8 +214,9 @@ export class PostgresStore implements Store {
   async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
     const params: unknown[] = [q.from ?? null, q.until ?? null, q.after?.updatedAt ?? null, q.after?.id ?? null];
     const limit = q.collection ? '' : `LIMIT ${Math.max(0, Math.floor(q.limit))}`;
-    const rows = (await this.pool.query<{ id: string; at: string; deleted: boolean; colls: string | null }>(
-      `WITH latest AS (
+    const rows = (
+      await this.pool.query<{ id: string; at: string; deleted: boolean; colls: string | null }>(
+        `WITH latest AS (
          SELECT w.id, w.updated_at AS at, false AS deleted, w.json AS json FROM works w
          UNION ALL
          SELECT r.work_id, r.at, true,
@@ -196,8 +228,9 @@ export class PostgresStore implements Store {
        WHERE ($1::text IS NULL OR at >= $1) AND ($2::text IS NULL OR at <= $2)
          AND ($3::text IS NULL OR at > $3 OR (at = $3 AND id > $4))
        ORDER BY at, id ${limit}`,
-      params,
-    )).rows;
+        params,
+      )
+    ).rows;
     const out: ChangeRecord[] = [];
     for (const r of rows) {
       const refs = (JSON.parse(r.colls ?? '[]') as { path: string[] }[]).map((c) => pathKey(c.path));
@@ -216,14 +249,21 @@ export class PostgresStore implements Store {
   }
 
   async listRevisions(id: string): Promise<RevisionInfo[]> {
-    const rows = (await this.pool.query<RevisionRow>(
-      'SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = $1 ORDER BY n', [id])).rows;
+    const rows = (
+      await this.pool.query<RevisionRow>('SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = $1 ORDER BY n', [
+        id,
+      ])
+    ).rows;
     return rows.map(revisionInfo);
   }
 
   async getRevision(id: string, n: number): Promise<Revision | undefined> {
-    const row = (await this.pool.query<RevisionRow & { json: string | null }>(
-      'SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = $1 AND n = $2', [id, n])).rows[0];
+    const row = (
+      await this.pool.query<RevisionRow & { json: string | null }>(
+        'SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = $1 AND n = $2',
+        [id, n],
+      )
+    ).rows[0];
     if (!row) return undefined;
     return { ...revisionInfo(row), ...(row.json ? { work: JSON.parse(row.json) as Work } : {}) };
   }
@@ -233,9 +273,11 @@ export class PostgresStore implements Store {
   }
 
   async load(records: AsyncIterable<DumpRecord>): Promise<number> {
-    return transaction(this.pool, (c) => loadRows(c, records, async (work) => {
-      for (const ix of this.indexers) await ix.upsert(c, work);
-    }));
+    return transaction(this.pool, (c) =>
+      loadRows(c, records, async (work) => {
+        for (const ix of this.indexers) await ix.upsert(c, work);
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -245,10 +287,19 @@ export class PostgresStore implements Store {
   }
 }
 
-interface RevisionRow { n: number; at: string; author: string | null; message: string | null; checksum: string | null; deleted: boolean }
+interface RevisionRow {
+  n: number;
+  at: string;
+  author: string | null;
+  message: string | null;
+  checksum: string | null;
+  deleted: boolean;
+}
 
 const revisionInfo = (r: RevisionRow): RevisionInfo => ({
-  n: r.n, at: r.at, deleted: r.deleted,
+  n: r.n,
+  at: r.at,
+  deleted: r.deleted,
   ...(r.author !== null ? { author: r.author } : {}),
   ...(r.message !== null ? { message: r.message } : {}),
   ...(r.checksum !== null ? { checksum: r.checksum } : {}),
@@ -260,11 +311,17 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Per-work transaction locks, taken in one order so two batches never deadlock. */
 async function lockWorks(c: pg.ClientBase, ids: string[]): Promise<void> {
   const sorted = [...new Set(ids)].sort();
-  await c.query('SELECT pg_advisory_xact_lock(hashtext(\'work:\' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, i)', [sorted]);
+  await c.query("SELECT pg_advisory_xact_lock(hashtext('work:' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, i)", [sorted]);
 }
 
 async function addRevision(
-  c: pg.ClientBase, id: string, at: string, meta: RevisionMeta | undefined, checksum: string | null, json: string | null, deleted: boolean,
+  c: pg.ClientBase,
+  id: string,
+  at: string,
+  meta: RevisionMeta | undefined,
+  checksum: string | null,
+  json: string | null,
+  deleted: boolean,
 ): Promise<void> {
   await c.query(
     `INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted)

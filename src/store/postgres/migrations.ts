@@ -92,7 +92,7 @@ export const migrations: Migration[] = [
  * processes starting at once over one database take turns instead of racing to create tables.
  */
 export async function migrate(client: pg.ClientBase, list: Migration[] = migrations): Promise<void> {
-  await client.query('SELECT pg_advisory_lock(hashtext(current_schema() || \':octavo-migrate\'))');
+  await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || ':octavo-migrate'))");
   try {
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text NOT NULL)');
     const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
@@ -101,7 +101,11 @@ export async function migrate(client: pg.ClientBase, list: Migration[] = migrati
       await client.query('BEGIN');
       try {
         await client.query(m.up);
-        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');
@@ -109,6 +113,6 @@ export async function migrate(client: pg.ClientBase, list: Migration[] = migrati
       }
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext(current_schema() || \':octavo-migrate\'))');
+    await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':octavo-migrate'))");
   }
 }

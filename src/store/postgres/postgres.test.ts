@@ -44,7 +44,11 @@ describe('PostgreSQL specifics', () => {
     await s.upsertWork({ ...w, title: 'Changed' }, { message: 'retitled' });
     await s.deleteWork(w.id);
     const revs = await s.listRevisions(w.id);
-    expect(revs.map((r) => [r.n, r.message ?? null, r.deleted])).toEqual([[1, 'first', false], [2, 'retitled', false], [3, null, true]]);
+    expect(revs.map((r) => [r.n, r.message ?? null, r.deleted])).toEqual([
+      [1, 'first', false],
+      [2, 'retitled', false],
+      [3, null, true],
+    ]);
     expect(revs[0]!.author).toBe('test');
     expect((await s.getRevision(w.id, 1))?.work).toEqual(w);
     expect((await s.getRevision(w.id, 2))?.work?.title).toBe('Changed');
@@ -77,11 +81,23 @@ describe('PostgreSQL specifics', () => {
     const rows = await collect(src.dump());
     expect(rows.map((r) => r.type)).toEqual(['work', 'revision', 'revision', 'revision', 'token']);
     const dst = await openPostgresStore(fresh('load'));
-    expect(await dst.load((async function* () { yield* rows; })())).toBe(rows.length);
+    expect(
+      await dst.load(
+        (async function* () {
+          yield* rows;
+        })(),
+      ),
+    ).toBe(rows.length);
     expect(await collect(dst.dump())).toEqual(rows);
     expect(await dst.getWork(w.id)).toEqual(w);
     expect(await dst.countWorks({ author: 'lenin' })).toBe(1);
-    await expect(dst.load((async function* () { yield* rows; })())).rejects.toThrow(/not empty/);
+    await expect(
+      dst.load(
+        (async function* () {
+          yield* rows;
+        })(),
+      ),
+    ).rejects.toThrow(/not empty/);
     await src.close();
     await dst.close();
   });
@@ -89,8 +105,21 @@ describe('PostgreSQL specifics', () => {
   it('orders neighbours like SQLite, with missing positions and dates last', async () => {
     const seed = seedWork();
     const works: Work[] = Array.from({ length: 9 }, (_, i) => ({
-      ...structuredClone(seed), id: `n/${i}`, title: `N ${i}`,
-      written: i % 3 === 0 ? undefined : { date: { text: 'x', iso: `19${10 + (i % 4)}`, precision: 'year' as const, start: `19${10 + (i % 4)}-01-01`, end: `19${10 + (i % 4)}-12-31` } },
+      ...structuredClone(seed),
+      id: `n/${i}`,
+      title: `N ${i}`,
+      written:
+        i % 3 === 0
+          ? undefined
+          : {
+              date: {
+                text: 'x',
+                iso: `19${10 + (i % 4)}`,
+                precision: 'year' as const,
+                start: `19${10 + (i % 4)}-01-01`,
+                end: `19${10 + (i % 4)}-12-31`,
+              },
+            },
       collections: [{ path: ['n'], ...(i % 2 ? { position: 5 - (i % 4) } : {}) }],
     }));
     const pgs = await openPostgresStore(fresh('nb'));

@@ -10,7 +10,10 @@ export function checkSqliteFile(file: string): void {
   try {
     const ok = db.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new Error(`${file} fails the integrity check: ${String(ok)}`);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('works', 'revisions', 'schema_migrations')").pluck().all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('works', 'revisions', 'schema_migrations')")
+      .pluck()
+      .all();
     if (tables.length !== 3) throw new Error(`${file} is not an Octavo archive`);
   } finally {
     db.close();
@@ -50,7 +53,9 @@ export async function restoreSqliteFile(file: string, target: string): Promise<v
       const old = new Database(target);
       old.pragma('wal_checkpoint(TRUNCATE)');
       old.close();
-    } catch { /* replaced below */ }
+    } catch {
+      /* replaced below */
+    }
   }
   renameSync(tmp, target);
   for (const ext of ['-wal', '-shm']) rmSync(`${target}${ext}`, { force: true });

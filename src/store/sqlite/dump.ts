@@ -6,30 +6,57 @@ import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
 import { pathKey, sortKey } from '../../model/summary.js';
 
-export interface RowTimes { json: string; checksum: string; createdAt: string; updatedAt: string }
+export interface RowTimes {
+  json: string;
+  checksum: string;
+  createdAt: string;
+  updatedAt: string;
+}
 
 /** The works row and its derived rows, as one upsert (the caller holds the transaction). */
 export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): void {
   const d = work.written?.date;
-  prepared(db, `INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
+  prepared(
+    db,
+    `INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
               VALUES (@id, @kind, @title, @language, @ds, @de, @dt, @checksum, @file, @format, @json, @createdAt, @updatedAt)
               ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, language=excluded.language,
                 date_start=excluded.date_start, date_end=excluded.date_end, date_text=excluded.date_text,
                 checksum=excluded.checksum, source_file=excluded.source_file, source_format=excluded.source_format,
-                json=excluded.json, updated_at=excluded.updated_at`)
-    .run({
-      id: work.id, kind: work.kind, title: work.title, language: work.language, ds: d?.start ?? null, de: d?.end ?? null,
-      dt: d?.text ?? null, checksum: t.checksum, file: work.provenance.file, format: work.provenance.format, json: t.json,
-      createdAt: t.createdAt, updatedAt: t.updatedAt,
-    });
+                json=excluded.json, updated_at=excluded.updated_at`,
+  ).run({
+    id: work.id,
+    kind: work.kind,
+    title: work.title,
+    language: work.language,
+    ds: d?.start ?? null,
+    de: d?.end ?? null,
+    dt: d?.text ?? null,
+    checksum: t.checksum,
+    file: work.provenance.file,
+    format: work.provenance.format,
+    json: t.json,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  });
   prepared(db, 'DELETE FROM work_agents WHERE work_id = ?').run(work.id);
   const agent = prepared(db, 'INSERT INTO work_agents (work_id, role, agent_id, name, ord) VALUES (?, ?, ?, ?, ?)');
-  work.authors.forEach((a, i) => agent.run(work.id, 'author', a.id, a.name, i));
-  work.recipients.forEach((r, i) => agent.run(work.id, 'recipient', r.id, r.name, i));
+  work.authors.forEach((a, i) => {
+    agent.run(work.id, 'author', a.id, a.name, i);
+  });
+  work.recipients.forEach((r, i) => {
+    agent.run(work.id, 'recipient', r.id, r.name, i);
+  });
   prepared(db, 'DELETE FROM work_collections WHERE work_id = ?').run(work.id);
   const coll = prepared(db, 'INSERT OR REPLACE INTO work_collections (work_id, path, position, titles, sort_key) VALUES (?, ?, ?, ?, ?)');
   for (const c of work.collections) {
-    coll.run(work.id, pathKey(c.path), c.position ?? null, c.titles ? JSON.stringify(c.titles) : null, sortKey(c.position, d?.start, work.id));
+    coll.run(
+      work.id,
+      pathKey(c.path),
+      c.position ?? null,
+      c.titles ? JSON.stringify(c.titles) : null,
+      sortKey(c.position, d?.start, work.id),
+    );
   }
 }
 
@@ -43,9 +70,31 @@ export function* dumpRows(db: Database.Database): Iterable<DumpRecord> {
   for (const r of prepared(db, 'SELECT path, checksum, json, updated_at FROM collections ORDER BY path').iterate() as Iterable<C>) {
     yield { type: 'collection', path: r.path, checksum: r.checksum, json: r.json, updatedAt: r.updated_at };
   }
-  type R = { work_id: string; n: number; at: string; author: string | null; message: string | null; checksum: string | null; json: string | null; deleted: number };
-  for (const r of prepared(db, 'SELECT work_id, n, at, author, message, checksum, json, deleted FROM revisions ORDER BY work_id, n').iterate() as Iterable<R>) {
-    yield { type: 'revision', workId: r.work_id, n: r.n, at: r.at, author: r.author, message: r.message, checksum: r.checksum, json: r.json, deleted: r.deleted === 1 };
+  type R = {
+    work_id: string;
+    n: number;
+    at: string;
+    author: string | null;
+    message: string | null;
+    checksum: string | null;
+    json: string | null;
+    deleted: number;
+  };
+  for (const r of prepared(
+    db,
+    'SELECT work_id, n, at, author, message, checksum, json, deleted FROM revisions ORDER BY work_id, n',
+  ).iterate() as Iterable<R>) {
+    yield {
+      type: 'revision',
+      workId: r.work_id,
+      n: r.n,
+      at: r.at,
+      author: r.author,
+      message: r.message,
+      checksum: r.checksum,
+      json: r.json,
+      deleted: r.deleted === 1,
+    };
   }
   type T = { name: string; role: TokenRole; hash: string; created_at: string; revoked_at: string | null };
   for (const r of prepared(db, 'SELECT name, role, hash, created_at, revoked_at FROM tokens ORDER BY name').iterate() as Iterable<T>) {
@@ -60,11 +109,19 @@ export function* dumpRows(db: Database.Database): Iterable<DumpRecord> {
 export async function loadRows(db: Database.Database, records: AsyncIterable<DumpRecord>, onWork: (w: Work) => void): Promise<number> {
   db.exec('BEGIN IMMEDIATE');
   try {
-    const busy = prepared(db, `SELECT EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM collections)
-                               OR EXISTS (SELECT 1 FROM tokens)`).pluck().get();
+    const busy = prepared(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM collections)
+                               OR EXISTS (SELECT 1 FROM tokens)`,
+    )
+      .pluck()
+      .get();
     if (busy) throw new Error('the target archive is not empty; load only copies into an empty archive');
     const coll = prepared(db, 'INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)');
-    const rev = prepared(db, 'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const rev = prepared(
+      db,
+      'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const tok = prepared(db, 'INSERT INTO tokens (name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)');
     let n = 0;
     for await (const r of records) {

@@ -5,7 +5,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Collection, Work } from '../../model/work.js';
 import type {
-  ChangeQuery, ChangeRecord, DumpRecord, ListOptions, Revision, RevisionInfo, RevisionMeta, Store, UpsertStatus,
+  ChangeQuery,
+  ChangeRecord,
+  DumpRecord,
+  ListOptions,
+  Revision,
+  RevisionInfo,
+  RevisionMeta,
+  Store,
+  UpsertStatus,
 } from '../store.js';
 import type { CollectionSummary, Neighbours, WorkSummary } from '../../model/summary.js';
 import { canonicalJson, sha256, workChecksum } from '../../model/checksum.js';
@@ -29,7 +37,11 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
 }
 
-interface WorkRow { id: string; json: string; updated_at: string }
+interface WorkRow {
+  id: string;
+  json: string;
+  updated_at: string;
+}
 
 export class SqliteStore implements Store {
   readonly capabilities = { concurrentWriters: false, fileBackup: true };
@@ -63,10 +75,19 @@ export class SqliteStore implements Store {
     return prev ? 'updated' : 'imported';
   }
 
-  private addRevision(id: string, at: string, meta: RevisionMeta | undefined, checksum: string | null, json: string | null, deleted: boolean) {
-    const n = (prepared(this.db, 'SELECT COALESCE(MAX(n), 0) + 1 FROM revisions WHERE work_id = ?').pluck().get(id) as number);
-    prepared(this.db, 'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, n, at, meta?.author ?? null, meta?.message ?? null, checksum, json, deleted ? 1 : 0);
+  private addRevision(
+    id: string,
+    at: string,
+    meta: RevisionMeta | undefined,
+    checksum: string | null,
+    json: string | null,
+    deleted: boolean,
+  ) {
+    const n = prepared(this.db, 'SELECT COALESCE(MAX(n), 0) + 1 FROM revisions WHERE work_id = ?').pluck().get(id) as number;
+    prepared(
+      this.db,
+      'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, n, at, meta?.author ?? null, meta?.message ?? null, checksum, json, deleted ? 1 : 0);
   }
 
   async upsertWork(work: Work, meta?: RevisionMeta): Promise<UpsertStatus> {
@@ -97,9 +118,18 @@ export class SqliteStore implements Store {
   private where(opts: ListOptions): { sql: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];
-    if (opts.kind) { clauses.push('w.kind = ?'); params.push(opts.kind); }
-    if (opts.author) { clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ?)`); params.push(opts.author); }
-    if (opts.recipient) { clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'recipient' AND a.agent_id = ?)`); params.push(opts.recipient); }
+    if (opts.kind) {
+      clauses.push('w.kind = ?');
+      params.push(opts.kind);
+    }
+    if (opts.author) {
+      clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ?)`);
+      params.push(opts.author);
+    }
+    if (opts.recipient) {
+      clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'recipient' AND a.agent_id = ?)`);
+      params.push(opts.recipient);
+    }
     if (opts.collection?.length) {
       const key = pathKey(opts.collection);
       clauses.push(`EXISTS (SELECT 1 FROM work_collections c WHERE c.work_id = w.id AND (c.path = ? OR c.path LIKE ? ESCAPE '\\'))`);
@@ -110,19 +140,31 @@ export class SqliteStore implements Store {
 
   async listWorks(opts: ListOptions = {}): Promise<WorkSummary[]> {
     const { sql, params } = this.where(opts);
-    const order = opts.order === 'recent' ? 'w.updated_at DESC, w.id' : opts.order === 'title' ? 'w.title COLLATE NOCASE, w.id'
-      : opts.collection?.length ? `(SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ?) IS NULL,
+    const order =
+      opts.order === 'recent'
+        ? 'w.updated_at DESC, w.id'
+        : opts.order === 'title'
+          ? 'w.title COLLATE NOCASE, w.id'
+          : opts.collection?.length
+            ? `(SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ?) IS NULL,
            (SELECT MIN(c.position) FROM work_collections c WHERE c.work_id = w.id AND c.path = ?), w.date_start IS NULL, w.date_start, w.id`
-      : 'w.date_start IS NULL, w.date_start, w.id';
-    const orderParams = !opts.order || opts.order === 'date' ? (opts.collection?.length ? [pathKey(opts.collection), pathKey(opts.collection)] : []) : [];
-    const rows = prepared(this.db, `SELECT w.id, w.json, w.updated_at FROM works w ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...params, ...orderParams, opts.limit ?? -1, opts.offset ?? 0) as WorkRow[];
+            : 'w.date_start IS NULL, w.date_start, w.id';
+    const orderParams =
+      !opts.order || opts.order === 'date' ? (opts.collection?.length ? [pathKey(opts.collection), pathKey(opts.collection)] : []) : [];
+    const rows = prepared(this.db, `SELECT w.id, w.json, w.updated_at FROM works w ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      ...params,
+      ...orderParams,
+      opts.limit ?? -1,
+      opts.offset ?? 0,
+    ) as WorkRow[];
     return rows.map((r) => summarise(JSON.parse(r.json) as Work, r.updated_at));
   }
 
   async countWorks(opts: ListOptions = {}): Promise<number> {
     const { sql, params } = this.where(opts);
-    return prepared(this.db, `SELECT COUNT(*) FROM works w ${sql}`).pluck().get(...params) as number;
+    return prepared(this.db, `SELECT COUNT(*) FROM works w ${sql}`)
+      .pluck()
+      .get(...params) as number;
   }
 
   async upsertCollection(c: Collection): Promise<UpsertStatus> {
@@ -133,9 +175,11 @@ export class SqliteStore implements Store {
       const key = pathKey(valid.path);
       const prev = prepared(this.db, 'SELECT checksum FROM collections WHERE path = ?').get(key) as { checksum: string } | undefined;
       if (prev?.checksum === checksum) return 'unchanged';
-      prepared(this.db, `INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)
-                  ON CONFLICT(path) DO UPDATE SET title=excluded.title, checksum=excluded.checksum, json=excluded.json, updated_at=excluded.updated_at`)
-        .run(key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString());
+      prepared(
+        this.db,
+        `INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)
+                  ON CONFLICT(path) DO UPDATE SET title=excluded.title, checksum=excluded.checksum, json=excluded.json, updated_at=excluded.updated_at`,
+      ).run(key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString());
       return prev ? 'updated' : 'imported';
     })();
   }
@@ -146,30 +190,38 @@ export class SqliteStore implements Store {
   }
 
   async listCollections(): Promise<CollectionSummary[]> {
-    const rows = prepared(this.db, `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
+    const rows = prepared(
+      this.db,
+      `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
                 SELECT p.path, c.title, c.json,
                   (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
                   (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL
                    ORDER BY wc.position IS NULL, wc.position, wc.work_id LIMIT 1) AS titles
-                FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`)
-      .all() as { path: string; title: string | null; json: string | null; count: number; titles: string | null }[];
+                FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`,
+    ).all() as { path: string; title: string | null; json: string | null; count: number; titles: string | null }[];
     return rows.map((r) => {
       const path = r.path.split('/');
       const titles = r.titles ? (JSON.parse(r.titles) as string[]) : [];
       const members = r.json ? (JSON.parse(r.json) as Collection).members.length : 0;
-      return { path, title: r.title ?? titles[path.length - 1] ?? titles.join(' › ') ?? path.at(-1)!, count: Math.max(r.count, 0) || members };
+      return {
+        path,
+        title: r.title ?? titles[path.length - 1] ?? titles.join(' › ') ?? path.at(-1)!,
+        count: Math.max(r.count, 0) || members,
+      };
     });
   }
 
   async neighbours(id: string, collection: string[]): Promise<Neighbours> {
     // Keyset lookups on (path, sort_key): the previous and next member without reading the collection.
-    const rows = prepared(this.db, `WITH me AS (SELECT sort_key FROM work_collections WHERE path = @path AND work_id = @id)
+    const rows = prepared(
+      this.db,
+      `WITH me AS (SELECT sort_key FROM work_collections WHERE path = @path AND work_id = @id)
                 SELECT w.json, w.updated_at, x.rel FROM (
                   SELECT * FROM (SELECT wc.work_id, -1 AS rel FROM work_collections wc, me WHERE wc.path = @path AND wc.sort_key < me.sort_key ORDER BY wc.sort_key DESC LIMIT 1)
                   UNION ALL
                   SELECT * FROM (SELECT wc.work_id, 1 AS rel FROM work_collections wc, me WHERE wc.path = @path AND wc.sort_key > me.sort_key ORDER BY wc.sort_key LIMIT 1)
-                ) x JOIN works w ON w.id = x.work_id`)
-      .all({ path: pathKey(collection), id }) as (WorkRow & { rel: number })[];
+                ) x JOIN works w ON w.id = x.work_id`,
+    ).all({ path: pathKey(collection), id }) as (WorkRow & { rel: number })[];
     const at = (rel: number) => {
       const r = rows.find((x) => x.rel === rel);
       return r ? summarise(JSON.parse(r.json) as Work, r.updated_at) : undefined;
@@ -178,7 +230,9 @@ export class SqliteStore implements Store {
   }
 
   async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
-    const rows = prepared(this.db, `WITH latest AS (
+    const rows = prepared(
+      this.db,
+      `WITH latest AS (
                   SELECT w.id, w.updated_at AS at, 0 AS deleted,
                     (SELECT json_group_array(path) FROM work_collections c WHERE c.work_id = w.id) AS paths
                   FROM works w
@@ -192,14 +246,20 @@ export class SqliteStore implements Store {
                 SELECT id, at, deleted, paths FROM latest
                 WHERE (@from IS NULL OR at >= @from) AND (@until IS NULL OR at <= @until)
                   AND (@afterAt IS NULL OR at > @afterAt OR (at = @afterAt AND id > @afterId))
-                ORDER BY at, id`)
-      .all({ from: q.from ?? null, until: q.until ?? null, afterAt: q.after?.updatedAt ?? null, afterId: q.after?.id ?? null }) as
-      { id: string; at: string; deleted: number; paths: string | null }[];
+                ORDER BY at, id`,
+    ).all({ from: q.from ?? null, until: q.until ?? null, afterAt: q.after?.updatedAt ?? null, afterId: q.after?.id ?? null }) as {
+      id: string;
+      at: string;
+      deleted: number;
+      paths: string | null;
+    }[];
     const out: ChangeRecord[] = [];
     for (const r of rows) {
       const collections = (JSON.parse(r.paths ?? '[]') as (string | string[] | null)[])
         .filter((p): p is string | string[] => p !== null)
-        .map((p) => (typeof p === 'string' && p.startsWith('[') ? (JSON.parse(p) as string[]).join('/') : Array.isArray(p) ? p.join('/') : p));
+        .map((p) =>
+          typeof p === 'string' && p.startsWith('[') ? (JSON.parse(p) as string[]).join('/') : Array.isArray(p) ? p.join('/') : p,
+        );
       if (q.collection && !collections.some((c) => c === q.collection || c.startsWith(`${q.collection}/`))) continue;
       out.push({ id: r.id, updatedAt: r.at, deleted: r.deleted === 1, collections });
       if (out.length >= q.limit) break;
@@ -212,13 +272,17 @@ export class SqliteStore implements Store {
   }
 
   async listRevisions(id: string): Promise<RevisionInfo[]> {
-    const rows = prepared(this.db, 'SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = ? ORDER BY n').all(id) as RevisionRow[];
+    const rows = prepared(this.db, 'SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = ? ORDER BY n').all(
+      id,
+    ) as RevisionRow[];
     return rows.map(revisionInfo);
   }
 
   async getRevision(id: string, n: number): Promise<Revision | undefined> {
-    const row = prepared(this.db, 'SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = ? AND n = ?')
-      .get(id, n) as (RevisionRow & { json: string | null }) | undefined;
+    const row = prepared(this.db, 'SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = ? AND n = ?').get(
+      id,
+      n,
+    ) as (RevisionRow & { json: string | null }) | undefined;
     if (!row) return undefined;
     return { ...revisionInfo(row), ...(row.json ? { work: JSON.parse(row.json) as Work } : {}) };
   }
@@ -254,10 +318,19 @@ export class SqliteStore implements Store {
   }
 }
 
-interface RevisionRow { n: number; at: string; author: string | null; message: string | null; checksum: string | null; deleted: number }
+interface RevisionRow {
+  n: number;
+  at: string;
+  author: string | null;
+  message: string | null;
+  checksum: string | null;
+  deleted: number;
+}
 
 const revisionInfo = (r: RevisionRow): RevisionInfo => ({
-  n: r.n, at: r.at, deleted: r.deleted === 1,
+  n: r.n,
+  at: r.at,
+  deleted: r.deleted === 1,
   ...(r.author !== null ? { author: r.author } : {}),
   ...(r.message !== null ? { message: r.message } : {}),
   ...(r.checksum !== null ? { checksum: r.checksum } : {}),

@@ -100,7 +100,11 @@ export function migrate(db: Database.Database, list: Migration[] = migrations): 
     if (done.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.up);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
     })();
   }
 }

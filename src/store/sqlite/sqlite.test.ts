@@ -31,13 +31,21 @@ describe('SQLite specifics', () => {
     await s.upsertWork({ ...w, title: 'Changed' }, { message: 'retitled' });
     await s.deleteWork(w.id);
     const revs = s.db.prepare('SELECT n, message, deleted FROM revisions WHERE work_id = ? ORDER BY n').all(w.id);
-    expect(revs).toEqual([{ n: 1, message: 'first', deleted: 0 }, { n: 2, message: 'retitled', deleted: 0 }, { n: 3, message: null, deleted: 1 }]);
+    expect(revs).toEqual([
+      { n: 1, message: 'first', deleted: 0 },
+      { n: 2, message: 'retitled', deleted: 0 },
+      { n: 3, message: null, deleted: 1 },
+    ]);
     await s.close();
   });
 });
 
 describe('SQLite revisions, tokens, dump and load', () => {
-  const collect = async <T>(it: AsyncIterable<T>) => { const out: T[] = []; for await (const r of it) out.push(r); return out; };
+  const collect = async <T>(it: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const r of it) out.push(r);
+    return out;
+  };
 
   it('lists revisions and gives back each one', async () => {
     const s = await openSqliteStore(join(dir, 'revs.db'));
@@ -46,7 +54,11 @@ describe('SQLite revisions, tokens, dump and load', () => {
     await s.upsertWork({ ...w, title: 'Changed' }, { message: 'retitled' });
     await s.deleteWork(w.id);
     const revs = await s.listRevisions(w.id);
-    expect(revs.map((r) => [r.n, r.author ?? null, r.message ?? null, r.deleted])).toEqual([[1, 'ed', 'first', false], [2, null, 'retitled', false], [3, null, null, true]]);
+    expect(revs.map((r) => [r.n, r.author ?? null, r.message ?? null, r.deleted])).toEqual([
+      [1, 'ed', 'first', false],
+      [2, null, 'retitled', false],
+      [3, null, null, true],
+    ]);
     expect((await s.getRevision(w.id, 1))?.work).toEqual(w);
     expect((await s.getRevision(w.id, 3))?.work).toBeUndefined();
     expect(await s.getRevision(w.id, 9)).toBeUndefined();
@@ -63,10 +75,22 @@ describe('SQLite revisions, tokens, dump and load', () => {
     const rows = await collect(src.dump());
     expect(rows.map((r) => r.type)).toEqual(['work', 'revision', 'revision', 'revision', 'token']);
     const dst = await openSqliteStore(join(dir, 'dump-dst.db'));
-    expect(await dst.load((async function* () { yield* rows; })())).toBe(rows.length);
+    expect(
+      await dst.load(
+        (async function* () {
+          yield* rows;
+        })(),
+      ),
+    ).toBe(rows.length);
     expect(await collect(dst.dump())).toEqual(rows);
     expect(await dst.countWorks({ author: 'lenin' })).toBe(1);
-    await expect(dst.load((async function* () { yield* rows; })())).rejects.toThrow(/not empty/);
+    await expect(
+      dst.load(
+        (async function* () {
+          yield* rows;
+        })(),
+      ),
+    ).rejects.toThrow(/not empty/);
     expect(await collect(dst.dump())).toEqual(rows);
     await src.close();
     await dst.close();

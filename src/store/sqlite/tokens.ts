@@ -3,10 +3,20 @@ import { prepared } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { TokenRecord, TokenRole, TokenStore } from '../store.js';
 
-interface TokenRow { name: string; role: TokenRole; hash: string; created_at: string; revoked_at: string | null }
+interface TokenRow {
+  name: string;
+  role: TokenRole;
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
 
 const record = (r: TokenRow): TokenRecord => ({
-  name: r.name, role: r.role, hash: r.hash, createdAt: r.created_at, ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+  name: r.name,
+  role: r.role,
+  hash: r.hash,
+  createdAt: r.created_at,
+  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
 });
 
 export class SqliteTokenStore implements TokenStore {
@@ -15,7 +25,12 @@ export class SqliteTokenStore implements TokenStore {
   async addToken(t: { name: string; role: TokenRole; hash: string }): Promise<TokenRecord> {
     const exists = prepared(this.db, 'SELECT 1 FROM tokens WHERE name = ?').get(t.name);
     if (exists) throw new Error(`a token named "${t.name}" already exists`);
-    prepared(this.db, 'INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)').run(t.name, t.role, t.hash, new Date().toISOString());
+    prepared(this.db, 'INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)').run(
+      t.name,
+      t.role,
+      t.hash,
+      new Date().toISOString(),
+    );
     return record(prepared(this.db, 'SELECT * FROM tokens WHERE name = ?').get(t.name) as TokenRow);
   }
 
@@ -29,6 +44,9 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async revokeToken(name: string): Promise<boolean> {
-    return prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(new Date().toISOString(), name).changes > 0;
+    return (
+      prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(new Date().toISOString(), name)
+        .changes > 0
+    );
   }
 }

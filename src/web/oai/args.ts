@@ -59,7 +59,8 @@ export function parseRequest(pairs: [string, string][]): OaiRequest {
   }
   if (spec.exclusive && args[spec.exclusive] !== undefined) {
     const others = [...seen].filter((k) => k !== spec.exclusive);
-    if (others.length) errors.push({ code: 'badArgument', message: `${spec.exclusive} is an exclusive argument; remove ${others.join(', ')}` });
+    if (others.length)
+      errors.push({ code: 'badArgument', message: `${spec.exclusive} is an exclusive argument; remove ${others.join(', ')}` });
   } else {
     for (const r of spec.required) {
       if (!seen.has(r)) errors.push({ code: 'badArgument', message: `${verb} requires the argument "${r}"` });

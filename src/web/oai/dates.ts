@@ -25,7 +25,8 @@ export function parseBound(value: string): DateBound | undefined {
   date.setUTCFullYear(y, mo - 1, d); // unlike Date.UTC, years 0-99 stay themselves
   date.setUTCHours(h, mi, s, 0);
   // 2024-02-30 rolls over to March; a real date survives the round trip unchanged.
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+    return undefined;
   const t = date.getTime();
   const span = day ? 86_400_000 : 1000;
   return { granularity: day ? 'day' : 'seconds', start: new Date(t).toISOString(), end: new Date(t + span - 1).toISOString() };

@@ -36,5 +36,4 @@ export function throwIfAny(errors: OaiError[]): void {
  * With badVerb or badArgument the request element must carry no attributes (protocol 3.2): the
  * arguments were not a legal request, so they are not echoed.
  */
-export const echoesArguments = (errors: OaiError[]): boolean =>
-  !errors.some((e) => e.code === 'badVerb' || e.code === 'badArgument');
+export const echoesArguments = (errors: OaiError[]): boolean => !errors.some((e) => e.code === 'badVerb' || e.code === 'badArgument');

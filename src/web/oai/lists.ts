@@ -34,7 +34,11 @@ async function planList(ctx: OaiContext, args: Args): Promise<ListPlan> {
   const errors: OaiError[] = [];
   const prefix = args.metadataPrefix!;
   const format = formatOf(prefix);
-  if (!format) errors.push({ code: 'cannotDisseminateFormat', message: `metadataPrefix "${prefix}" is not one this repository offers (see ListMetadataFormats)` });
+  if (!format)
+    errors.push({
+      code: 'cannotDisseminateFormat',
+      message: `metadataPrefix "${prefix}" is not one this repository offers (see ListMetadataFormats)`,
+    });
   let range: ReturnType<typeof parseRange> = {};
   try {
     range = parseRange(args.from, args.until);
@@ -44,7 +48,8 @@ async function planList(ctx: OaiContext, args: Args): Promise<ListPlan> {
   }
   if (args.set !== undefined) {
     if (!isSetSpec(args.set)) errors.push({ code: 'badArgument', message: `set="${args.set}" is not a setSpec` });
-    else if ((await ctx.store.listCollections()).length === 0) errors.push({ code: 'noSetHierarchy', message: 'this archive has no collections, so no sets' });
+    else if ((await ctx.store.listCollections()).length === 0)
+      errors.push({ code: 'noSetHierarchy', message: 'this archive has no collections, so no sets' });
   }
   throwIfAny(errors);
   return {
@@ -56,7 +61,8 @@ async function planList(ctx: OaiContext, args: Args): Promise<ListPlan> {
 
 function planFromToken(t: ListToken): ListPlan {
   const format = formatOf(t.metadataPrefix);
-  if (!format || (t.set !== undefined && !isSetSpec(t.set))) throw oaiError('badResumptionToken', 'the resumptionToken is not one this repository issued');
+  if (!format || (t.set !== undefined && !isSetSpec(t.set)))
+    throw oaiError('badResumptionToken', 'the resumptionToken is not one this repository issued');
   let range: ReturnType<typeof parseRange>;
   try {
     range = parseRange(t.from, t.until);
@@ -92,11 +98,20 @@ export async function listItems(ctx: OaiContext, verb: ListVerb, args: Args): Pr
   // Works added mid-harvest can outgrow the first page's count: never claim fewer than are known.
   const total = more ? Math.max(size, cursor + page.length + 1) : cursor + page.length;
   const next = more
-    ? encodeToken({ v: 1, verb, ...plan.token, after: { updatedAt: last.updatedAt, id: last.id }, cursor: cursor + page.length, size: total, exp: expiry(ctx) })
+    ? encodeToken({
+        v: 1,
+        verb,
+        ...plan.token,
+        after: { updatedAt: last.updatedAt, id: last.id },
+        cursor: cursor + page.length,
+        size: total,
+        exp: expiry(ctx),
+      })
     : undefined;
-  const items = verb === 'ListIdentifiers'
-    ? page.map((c) => headerXml(ctx, c))
-    : await Promise.all(page.map(async (c) => recordXml(ctx, c, c.deleted ? undefined : await ctx.store.getWork(c.id), plan.format)));
+  const items =
+    verb === 'ListIdentifiers'
+      ? page.map((c) => headerXml(ctx, c))
+      : await Promise.all(page.map(async (c) => recordXml(ctx, c, c.deleted ? undefined : await ctx.store.getWork(c.id), plan.format)));
   return block(verb, {}, [...items, tokenXml(ctx, next, cursor, total)]);
 }
 
@@ -108,7 +123,9 @@ export async function listSetsXml(ctx: OaiContext, args: Args): Promise<string> 
   const page = sets.slice(cursor, cursor + ctx.pageSize);
   if (resumed && page.length === 0) throw oaiError('badResumptionToken', 'the resumptionToken points past the end of the list of sets');
   const more = cursor + page.length < sets.length;
-  const next = more ? encodeToken({ v: 1, verb: 'ListSets', cursor: cursor + page.length, size: sets.length, exp: expiry(ctx) }) : undefined;
+  const next = more
+    ? encodeToken({ v: 1, verb: 'ListSets', cursor: cursor + page.length, size: sets.length, exp: expiry(ctx) })
+    : undefined;
   const items = page.map((s) => block('set', {}, [textEl('setSpec', {}, s.spec), textEl('setName', {}, s.name)]));
   return block('ListSets', {}, [...items, tokenXml(ctx, next, cursor, sets.length)]);
 }

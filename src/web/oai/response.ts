@@ -8,11 +8,15 @@ export const OAI_SCHEMA = 'http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd';
 
 export function envelope(responseDate: string, baseUrl: string, request: OaiRequest | undefined, body: string): string {
   const requestEl = el('request', request ? { verb: request.verb, ...request.args } : {}, escapeText(baseUrl));
-  return `${XML_DECLARATION}\n${block('OAI-PMH', {
-    xmlns: OAI_NS,
-    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-    'xsi:schemaLocation': `${OAI_NS} ${OAI_SCHEMA}`,
-  }, [textEl('responseDate', {}, responseDate), requestEl, body])}\n`;
+  return `${XML_DECLARATION}\n${block(
+    'OAI-PMH',
+    {
+      xmlns: OAI_NS,
+      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      'xsi:schemaLocation': `${OAI_NS} ${OAI_SCHEMA}`,
+    },
+    [textEl('responseDate', {}, responseDate), requestEl, body],
+  )}\n`;
 }
 
 export const errorsXml = (errors: OaiError[]): string => errors.map((e) => textEl('error', { code: e.code }, e.message)).join('\n');

@@ -38,7 +38,10 @@ export async function listSets(store: Store): Promise<OaiSet[]> {
     if (missing) await learnTitles(store, c, titles);
   }
   const keys = new Set<string>();
-  for (const c of collections) c.path.forEach((_, i) => keys.add(c.path.slice(0, i + 1).join('/')));
+  for (const c of collections)
+    c.path.forEach((_, i) => {
+      keys.add(c.path.slice(0, i + 1).join('/'));
+    });
   return [...keys].sort().map((key) => {
     const path = key.split('/');
     const name = path.map((seg, i) => titles.get(path.slice(0, i + 1).join('/')) || seg).join(' › ');

@@ -48,7 +48,8 @@ function parse<T>(schema: z.ZodType<T>, token: string, verb: string, now: Date):
   } catch {
     throw bad('is not one this repository issued');
   }
-  if (typeof json === 'object' && json !== null && 'verb' in json && json.verb !== verb) throw bad(`was issued for ${String(json.verb)}, not ${verb}`);
+  if (typeof json === 'object' && json !== null && 'verb' in json && json.verb !== verb)
+    throw bad(`was issued for ${String(json.verb)}, not ${verb}`);
   const r = schema.safeParse(json);
   if (!r.success) throw bad('is not one this repository issued');
   if ((r.data as { exp: number }).exp * 1000 < now.getTime()) throw bad('has expired; start the list again');

@@ -16,16 +16,24 @@ async function identify(ctx: OaiContext): Promise<string> {
   const earliest = await ctx.store.earliestChange();
   const [sample] = await ctx.store.listChanges({ limit: 1 });
   const description = isDomainName(ctx.repositoryId)
-    ? el('description', {}, `\n${block('oai-identifier', {
-      xmlns: OAI_IDENTIFIER_NS,
-      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-      'xsi:schemaLocation': `${OAI_IDENTIFIER_NS} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd`,
-    }, [
-      textEl('scheme', {}, 'oai'),
-      textEl('repositoryIdentifier', {}, ctx.repositoryId),
-      textEl('delimiter', {}, ':'),
-      textEl('sampleIdentifier', {}, oaiIdentifier(ctx.repositoryId, sample?.id ?? 'author/1918/05/14-recipient')),
-    ])}\n`)
+    ? el(
+        'description',
+        {},
+        `\n${block(
+          'oai-identifier',
+          {
+            xmlns: OAI_IDENTIFIER_NS,
+            'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+            'xsi:schemaLocation': `${OAI_IDENTIFIER_NS} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd`,
+          },
+          [
+            textEl('scheme', {}, 'oai'),
+            textEl('repositoryIdentifier', {}, ctx.repositoryId),
+            textEl('delimiter', {}, ':'),
+            textEl('sampleIdentifier', {}, oaiIdentifier(ctx.repositoryId, sample?.id ?? 'author/1918/05/14-recipient')),
+          ],
+        )}\n`,
+      )
     : '';
   return block('Identify', {}, [
     textEl('repositoryName', {}, ctx.repositoryName),
@@ -52,11 +60,17 @@ const isError = (x: ChangeRecord | OaiError): x is OaiError => 'code' in x;
 async function listMetadataFormats(ctx: OaiContext, identifier: string | undefined): Promise<string> {
   const found = identifier === undefined ? undefined : await lookup(ctx, identifier);
   if (found && isError(found)) throw new OaiFailure([found]);
-  return block('ListMetadataFormats', {}, FORMATS.map((f) => block('metadataFormat', {}, [
-    textEl('metadataPrefix', {}, f.prefix),
-    textEl('schema', {}, f.schema),
-    textEl('metadataNamespace', {}, f.namespace),
-  ])));
+  return block(
+    'ListMetadataFormats',
+    {},
+    FORMATS.map((f) =>
+      block('metadataFormat', {}, [
+        textEl('metadataPrefix', {}, f.prefix),
+        textEl('schema', {}, f.schema),
+        textEl('metadataNamespace', {}, f.namespace),
+      ]),
+    ),
+  );
 }
 
 async function getRecord(ctx: OaiContext, identifier: string, prefix: string): Promise<string> {
@@ -64,7 +78,11 @@ async function getRecord(ctx: OaiContext, identifier: string, prefix: string): P
   const change = await lookup(ctx, identifier);
   const errors: OaiError[] = [];
   if (isError(change)) errors.push(change);
-  if (!format) errors.push({ code: 'cannotDisseminateFormat', message: `metadataPrefix "${prefix}" is not one this repository offers (see ListMetadataFormats)` });
+  if (!format)
+    errors.push({
+      code: 'cannotDisseminateFormat',
+      message: `metadataPrefix "${prefix}" is not one this repository offers (see ListMetadataFormats)`,
+    });
   if (isError(change) || !format) throw new OaiFailure(errors);
   const work = change.deleted ? undefined : await ctx.store.getWork(change.id);
   return block('GetRecord', {}, [recordXml(ctx, change, work, format)]);
@@ -73,11 +91,16 @@ async function getRecord(ctx: OaiContext, identifier: string, prefix: string): P
 export async function runVerb(ctx: OaiContext, req: OaiRequest): Promise<string> {
   const a = req.args;
   switch (req.verb) {
-    case 'Identify': return identify(ctx);
-    case 'ListMetadataFormats': return listMetadataFormats(ctx, a.identifier);
-    case 'ListSets': return listSetsXml(ctx, a);
+    case 'Identify':
+      return identify(ctx);
+    case 'ListMetadataFormats':
+      return listMetadataFormats(ctx, a.identifier);
+    case 'ListSets':
+      return listSetsXml(ctx, a);
     case 'ListIdentifiers':
-    case 'ListRecords': return listItems(ctx, req.verb, a);
-    case 'GetRecord': return getRecord(ctx, a.identifier!, a.metadataPrefix!);
+    case 'ListRecords':
+      return listItems(ctx, req.verb, a);
+    case 'GetRecord':
+      return getRecord(ctx, a.identifier!, a.metadataPrefix!);
   }
 }

@@ -21,12 +21,16 @@ import { variantText } from '../../../test/durability/batch.js';
 const dir = mkdtempSync(join(tmpdir(), 'octavo-api-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const pg = testSchema('api');
-afterAll(async () => { if (ON_POSTGRES) await dropSchema(pg.schema); });
+afterAll(async () => {
+  if (ON_POSTGRES) await dropSchema(pg.schema);
+});
 
-const backends = ([
-  ['sqlite', () => openSqliteStore(join(dir, 'api.db'))],
-  ['postgres', () => openPostgresStore(pg.url)],
-] as const satisfies readonly [string, () => Promise<Store>][]).filter(([name]) => onBackend(name));
+const backends = (
+  [
+    ['sqlite', () => openSqliteStore(join(dir, 'api.db'))],
+    ['postgres', () => openPostgresStore(pg.url)],
+  ] as const satisfies readonly [string, () => Promise<Store>][]
+).filter(([name]) => onBackend(name));
 
 describe.each(backends)('write API over %s', (_name, open) => {
   let store: Store;
@@ -45,7 +49,9 @@ describe.each(backends)('write API over %s', (_name, open) => {
     app.route('/api', apiWorkRoutes(store, authFor(store), { limits: { maxBodyBytes: 200_000 } }));
     app.route('/works', historyRoutes(store, authFor(store)));
   });
-  afterAll(async () => { await store.close(); });
+  afterAll(async () => {
+    await store.close();
+  });
 
   const send = (method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}, token: string | null = editor) =>
     app.request(path, { method, body, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } });
@@ -72,13 +78,19 @@ describe.each(backends)('write API over %s', (_name, open) => {
     const r1 = await send('POST', '/api/works', json({ work: w, message: 'first draft' }), JSON_TYPE);
     expect(r1.status).toBe(201);
     expect(r1.headers.get('Location')).toBe('/api/works/api/json-letter');
-    expect((await store.getRevision!('api/json-letter', 1))).toMatchObject({ author: 'ed-1', message: 'first draft', work: w });
+    expect(await store.getRevision!('api/json-letter', 1)).toMatchObject({ author: 'ed-1', message: 'first draft', work: w });
 
-    const r2 = await send('POST', '/api/works', variantText(seedText, 40), { 'Content-Type': 'text/plain; charset=utf-8', 'X-Octavo-Message': encodeURIComponent('Letter № 41 – typed in') });
+    const r2 = await send('POST', '/api/works', variantText(seedText, 40), {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Octavo-Message': encodeURIComponent('Letter № 41 – typed in'),
+    });
     expect(r2.status).toBe(201);
-    const body2 = await r2.json() as { works: { id: string; status: string; revision: number }[] };
+    const body2 = (await r2.json()) as { works: { id: string; status: string; revision: number }[] };
     expect(body2.works).toEqual([{ id: 'lenin/1900/02/13-shahumyan', status: 'imported', revision: 1 }]);
-    expect((await store.listRevisions!('lenin/1900/02/13-shahumyan'))[0]).toMatchObject({ author: 'ed-1', message: 'Letter № 41 – typed in' });
+    expect((await store.listRevisions!('lenin/1900/02/13-shahumyan'))[0]).toMatchObject({
+      author: 'ed-1',
+      message: 'Letter № 41 – typed in',
+    });
 
     const form = new FormData();
     form.append('file', new File([variantText(seedText, 41)], 'a.txt', { type: 'text/plain' }));
@@ -98,7 +110,10 @@ describe.each(backends)('write API over %s', (_name, open) => {
     const issues = ((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path);
     expect(issues).toEqual(expect.arrayContaining(['id', 'kind']));
     expect((await send('POST', '/api/works', 'x', { 'Content-Type': 'image/png' })).status).toBe(415);
-    const junk = await send('POST', '/api/works', 'just some words\nand more words\n', { 'Content-Type': 'text/plain', 'X-Octavo-Filename': 'junk.txt' });
+    const junk = await send('POST', '/api/works', 'just some words\nand more words\n', {
+      'Content-Type': 'text/plain',
+      'X-Octavo-Filename': 'junk.txt',
+    });
     expect(junk.status).toBe(422);
     const d = ((await junk.json()) as { diagnostics: { file: string; line?: number }[] }).diagnostics[0]!;
     expect(d.file).toBe('junk.txt');
@@ -109,7 +124,10 @@ describe.each(backends)('write API over %s', (_name, open) => {
   it('updates with PUT, deletes, lists revisions and restores an old one (also undeleting)', async () => {
     const id = 'api/json-letter';
     const base = (await store.getWork(id))!;
-    const put = await send('PUT', `/api/works/${id}`, json({ ...base, title: 'Posted as JSON, corrected' }), { ...JSON_TYPE, 'X-Octavo-Message': 'fix title' });
+    const put = await send('PUT', `/api/works/${id}`, json({ ...base, title: 'Posted as JSON, corrected' }), {
+      ...JSON_TYPE,
+      'X-Octavo-Message': 'fix title',
+    });
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual({ id, status: 'updated', revision: 2 });
     const same = await send('PUT', `/api/works/${id}`, json({ ...base, title: 'Posted as JSON, corrected' }), JSON_TYPE);
@@ -122,8 +140,15 @@ describe.each(backends)('write API over %s', (_name, open) => {
     expect((await send('DELETE', `/api/works/${id}?message=gone`)).status).toBe(200);
     expect((await app.request(`/api/works/${id}`)).status).toBe(404);
     expect((await send('DELETE', `/api/works/${id}`)).status).toBe(404);
-    const revs = (await (await app.request(`/api/works/${id}/revisions`)).json()) as { revisions: { n: number; deleted: boolean; message?: string; author?: string }[] };
-    expect(revs.revisions.map((r) => [r.n, r.deleted, r.message ?? null])).toEqual([[1, false, 'first draft'], [2, false, 'fix title'], [3, false, null], [4, true, 'gone']]);
+    const revs = (await (await app.request(`/api/works/${id}/revisions`)).json()) as {
+      revisions: { n: number; deleted: boolean; message?: string; author?: string }[];
+    };
+    expect(revs.revisions.map((r) => [r.n, r.deleted, r.message ?? null])).toEqual([
+      [1, false, 'first draft'],
+      [2, false, 'fix title'],
+      [3, false, null],
+      [4, true, 'gone'],
+    ]);
     expect((await send('POST', `/api/works/${id}/restore`, json({ revision: 4 }), JSON_TYPE)).status).toBe(409);
     expect((await send('POST', `/api/works/${id}/restore`, json({ revision: 9 }), JSON_TYPE)).status).toBe(404);
     const restored = await send('POST', `/api/works/${id}/restore`, json({ revision: 2 }), JSON_TYPE);
@@ -138,7 +163,18 @@ describe.each(backends)('write API over %s', (_name, open) => {
     const id = 'api/script-title';
     const w: Work = { ...structuredClone(seed), id, title: 'Plain title' };
     await send('POST', '/api/works', json(w), JSON_TYPE);
-    const evil = { ...w, title: '<script>alert(1)</script>', body: [...w.body.slice(0, 1), { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Many thanks for your <img src=x onerror=alert(1)> letter.' }] }, ...w.body.slice(2)] };
+    const evil = {
+      ...w,
+      title: '<script>alert(1)</script>',
+      body: [
+        ...w.body.slice(0, 1),
+        {
+          type: 'paragraph' as const,
+          content: [{ type: 'text' as const, text: 'Many thanks for your <img src=x onerror=alert(1)> letter.' }],
+        },
+        ...w.body.slice(2),
+      ],
+    };
     await send('PUT', `/api/works/${id}`, json(evil), { ...JSON_TYPE, 'X-Octavo-Message': 'vandalism' });
     const res = await app.request(`/works/${id}/history`);
     expect(res.status).toBe(200);
@@ -149,7 +185,11 @@ describe.each(backends)('write API over %s', (_name, open) => {
     const $ = load(html);
     expect($('tbody tr').length).toBeGreaterThanOrEqual(2);
     expect($('td').text()).toContain('vandalism');
-    expect($('.field-diff th[scope=row]').map((_, e) => $(e).text()).get()).toContain('title');
+    expect(
+      $('.field-diff th[scope=row]')
+        .map((_, e) => $(e).text())
+        .get(),
+    ).toContain('title');
     expect($('.field-diff ins').text()).toContain('<script>alert(1)</script>');
     expect($('pre.diff .diff-del').text()).toContain('We are delighted');
     expect($('pre.diff .diff-del del').first().text()).toBe('Plain title');
@@ -161,7 +201,8 @@ describe.each(backends)('write API over %s', (_name, open) => {
 
   it('restores from the history page with an editor token in the form, and refuses others', async () => {
     const id = 'api/script-title';
-    const post = (fields: Record<string, string>) => app.request(`/works/${id}/history/restore`, { method: 'POST', body: new URLSearchParams(fields) });
+    const post = (fields: Record<string, string>) =>
+      app.request(`/works/${id}/history/restore`, { method: 'POST', body: new URLSearchParams(fields) });
     expect((await post({ n: '1', token: 'wrong' })).status).toBe(401);
     expect((await post({ n: '1', token: reader })).status).toBe(403);
     const ok = await post({ n: '1', token: editor, message: 'revert vandalism' });

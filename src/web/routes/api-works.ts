@@ -14,7 +14,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { formatDiagnostic, type Diagnostic } from '../../model/diagnostics.js';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
-import { Collection, Work } from '../../model/work.js';
+import { type Collection, Work } from '../../model/work.js';
 import { importFile } from '../../ingest/registry.js';
 import type { RevisionMeta, Store, UpsertStatus } from '../../store/store.js';
 import type { Auth } from '../../archive/tokens.js';
@@ -31,12 +31,22 @@ export interface ApiOptions {
 
 /** Source media types and the file extension detection sees for them. */
 const SOURCE_TYPES: Record<string, string> = {
-  'text/html': '.html', 'application/xhtml+xml': '.html', 'text/plain': '.txt', 'application/tei+xml': '.xml',
-  'application/xml': '.xml', 'text/xml': '.xml', 'text/markdown': '.md',
+  'text/html': '.html',
+  'application/xhtml+xml': '.html',
+  'text/plain': '.txt',
+  'application/tei+xml': '.xml',
+  'application/xml': '.xml',
+  'text/xml': '.xml',
+  'text/markdown': '.md',
 };
 const MAX_MESSAGE = 2000;
 
-interface Submission { works: Work[]; collections: Collection[]; message?: string; diagnostics: Diagnostic[] }
+interface Submission {
+  works: Work[];
+  collections: Collection[];
+  message?: string;
+  diagnostics: Diagnostic[];
+}
 
 const fail = (status: 400 | 404 | 409 | 415 | 422, error: string, message: string, extra: Record<string, unknown> = {}) =>
   new HTTPException(status, { res: Response.json({ error, message, ...extra }, { status }) });
@@ -49,12 +59,21 @@ function cleanMessage(m: unknown): string | undefined {
 function headerMessage(c: Context): string | undefined {
   const h = c.req.header('X-Octavo-Message');
   if (h === undefined) return undefined;
-  try { return cleanMessage(decodeURIComponent(h)); } catch { return cleanMessage(h); }
+  try {
+    return cleanMessage(decodeURIComponent(h));
+  } catch {
+    return cleanMessage(h);
+  }
 }
 
 /** A safe display name for an uploaded file: its base name, or "upload" with the type's extension. */
 function uploadName(given: string | undefined, ext: string): string {
-  const base = (given ?? '').split(/[\\/]/).pop()!.replace(/[^\w.@-]+/g, '_').replace(/^\.+/, '').slice(0, 120);
+  const base = (given ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[^\w.@-]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
   return base || `upload${ext}`;
 }
 
@@ -62,7 +81,15 @@ function parseWork(value: unknown): Work {
   const r = Work.safeParse(value);
   if (!r.success) {
     const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw fail(422, 'invalid_work', `the Work record is not valid: ${issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, { issues });
+    throw fail(
+      422,
+      'invalid_work',
+      `the Work record is not valid: ${issues
+        .slice(0, 3)
+        .map((i) => `${i.path || '(root)'}: ${i.message}`)
+        .join('; ')}`,
+      { issues },
+    );
   }
   return r.data;
 }
@@ -81,8 +108,13 @@ async function readSubmission(c: Context, register: PeopleRegister): Promise<Sub
   const message = headerMessage(c) ?? cleanMessage(c.req.query('message'));
   if (type === 'application/json') {
     let body: unknown;
-    try { body = await c.req.json(); } catch { throw fail(400, 'bad_json', 'the body is not valid JSON'); }
-    const envelope = body && typeof body === 'object' && 'work' in body && !('id' in body) ? (body as { work: unknown; message?: unknown }) : undefined;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw fail(400, 'bad_json', 'the body is not valid JSON');
+    }
+    const envelope =
+      body && typeof body === 'object' && 'work' in body && !('id' in body) ? (body as { work: unknown; message?: unknown }) : undefined;
     const work = parseWork(envelope ? envelope.work : body);
     return { works: [work], collections: [], message: message ?? cleanMessage(envelope?.message), diagnostics: [] };
   }
@@ -100,7 +132,12 @@ async function readSubmission(c: Context, register: PeopleRegister): Promise<Sub
     return out;
   }
   const ext = SOURCE_TYPES[type];
-  if (!ext) throw fail(415, 'unsupported_type', `send application/json, multipart/form-data or a source file (${Object.keys(SOURCE_TYPES).join(', ')})`);
+  if (!ext)
+    throw fail(
+      415,
+      'unsupported_type',
+      `send application/json, multipart/form-data or a source file (${Object.keys(SOURCE_TYPES).join(', ')})`,
+    );
   const name = uploadName(c.req.header('X-Octavo-Filename'), ext);
   return { ...importSource(name, new Uint8Array(await c.req.arrayBuffer()), register), message };
 }
@@ -134,7 +171,9 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
       if (wait) return tooMany(c, wait);
       await next();
     },
-    requireRole(auth, 'editor', (c) => { failures.take(clientAddress(c)); }),
+    requireRole(auth, 'editor', (c) => {
+      failures.take(clientAddress(c));
+    }),
     async (c: Context, next: () => Promise<void>) => {
       const wait = writes.take(principalOf(c).name);
       if (wait) return tooMany(c, wait);
@@ -142,7 +181,10 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
     },
     sizeLimit(limits.maxBodyBytes),
   ] as const;
-  const meta = (c: Context, message: string | undefined): RevisionMeta => ({ author: principalOf(c).name, ...(message ? { message } : {}) });
+  const meta = (c: Context, message: string | undefined): RevisionMeta => ({
+    author: principalOf(c).name,
+    ...(message ? { message } : {}),
+  });
   // Each suffix route has its own pattern: Hono does not keep registration order between routes
   // sharing one regex parameter (`:id{.+}/revisions` would lose to `:id{.+}`).
   const idOf = (c: Context, suffix = /$/) => c.req.param('id')!.replace(suffix, '').replace(/\/+$/, '');
@@ -184,7 +226,10 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
 
   api.post('/works/:id{.+/restore}', ...write, async (c) => {
     let body: { revision?: unknown; message?: unknown } = {};
-    if ((c.req.header('Content-Type') ?? '').includes('json')) body = await c.req.json().catch(() => { throw fail(400, 'bad_json', 'the body is not valid JSON'); });
+    if ((c.req.header('Content-Type') ?? '').includes('json'))
+      body = await c.req.json().catch(() => {
+        throw fail(400, 'bad_json', 'the body is not valid JSON');
+      });
     const n = Number(body.revision ?? c.req.query('revision'));
     if (!Number.isInteger(n) || n < 1) throw fail(400, 'bad_revision', 'give {"revision": n} with n ≥ 1');
     const id = idOf(c, /\/restore$/);
@@ -196,7 +241,9 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
     const sub = await readSubmission(c, register);
     const statuses = sub.works.length ? await store.upsertWorks(sub.works, meta(c, sub.message)) : [];
     for (const col of sub.collections) await store.upsertCollection(col);
-    const works = await Promise.all(sub.works.map(async (w, i) => ({ id: w.id, status: statuses[i], revision: await latestRevision(store, w.id) })));
+    const works = await Promise.all(
+      sub.works.map(async (w, i) => ({ id: w.id, status: statuses[i], revision: await latestRevision(store, w.id) })),
+    );
     const created = statuses.includes('imported');
     if (created && works.length === 1) c.header('Location', `/api/works/${works[0]!.id}`);
     const warnings = sub.diagnostics.filter((d) => d.severity === 'warning');
@@ -217,7 +264,8 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
 
   api.delete('/works/:id{.+}', ...write, async (c) => {
     const id = idOf(c);
-    if (!(await store.deleteWork(id, meta(c, headerMessage(c) ?? cleanMessage(c.req.query('message')))))) throw fail(404, 'not_found', `no work with id "${id}"`);
+    if (!(await store.deleteWork(id, meta(c, headerMessage(c) ?? cleanMessage(c.req.query('message'))))))
+      throw fail(404, 'not_found', `no work with id "${id}"`);
     return c.json({ id, deleted: true, revision: await latestRevision(store, id) });
   });
 

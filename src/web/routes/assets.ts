@@ -13,7 +13,13 @@ export function assetRoutes(pick: (a: Asset) => boolean = (a) => a.url.startsWit
     const etag = `"${asset.hash}"`;
     const cache = c.req.query('v') === asset.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate';
     const headers = { 'Content-Type': asset.type, 'Cache-Control': cache, ETag: etag };
-    if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
+    if (
+      c.req
+        .header('If-None-Match')
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    )
+      return c.body(null, 304, headers);
     return c.body(asset.body, 200, headers);
   });
   return app;

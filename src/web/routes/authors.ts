@@ -13,8 +13,9 @@ export function authorRoutes(d: Deps): Hono {
       d.store.listWorks({ author: id, order: 'date' }),
       d.store.listWorks({ recipient: id, order: 'date' }),
     ]);
-    const name = written.flatMap((w) => w.authors).find((a) => a.id === id)?.name
-      ?? received.flatMap((w) => w.recipients).find((r) => r.id === id)?.name;
+    const name =
+      written.flatMap((w) => w.authors).find((a) => a.id === id)?.name ??
+      received.flatMap((w) => w.recipients).find((r) => r.id === id)?.name;
     if (name === undefined) throw notFound();
     return c.html(renderAuthorPage({ id, name, written, received, assets: d.assets }));
   });

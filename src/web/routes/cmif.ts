@@ -9,7 +9,11 @@ export function cmifRoutes(store: Store, site: SiteInfo): Hono {
   app.get('/cmif.xml', async (c) => {
     const collection = c.req.query('collection')?.split('/').filter(Boolean);
     const { xml } = await archiveCmif(store, {
-      baseUrl: site.baseUrl, title: site.name, publisher: site.publisher, editor: site.name, editorEmail: site.adminEmail,
+      baseUrl: site.baseUrl,
+      title: site.name,
+      publisher: site.publisher,
+      editor: site.name,
+      editorEmail: site.adminEmail,
       ...(collection?.length ? { collection } : {}),
     });
     return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' });

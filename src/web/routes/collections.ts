@@ -48,16 +48,27 @@ export function collectionRoutes(d: Deps): Hono {
     const titles = new Map<string, string>();
     for (const w of [...sample, ...works]) {
       for (const r of w.collections) {
-        r.titles?.forEach((t, i) => { if (t && !titles.has(r.path.slice(0, i + 1).join('/'))) titles.set(r.path.slice(0, i + 1).join('/'), t); });
+        r.titles?.forEach((t, i) => {
+          if (t && !titles.has(r.path.slice(0, i + 1).join('/'))) titles.set(r.path.slice(0, i + 1).join('/'), t);
+        });
       }
     }
     for (const s of all) if (s.title) titles.set(s.path.join('/'), s.title);
     const title = record?.title ?? titles.get(key) ?? humanize(path[path.length - 1]!);
 
-    return c.html(renderCollectionPage({
-      path, title, ancestorTitles: titles, works, total, existing, collections: all, assets: d.assets,
-      ...(record ? { record } : {}),
-    }));
+    return c.html(
+      renderCollectionPage({
+        path,
+        title,
+        ancestorTitles: titles,
+        works,
+        total,
+        existing,
+        collections: all,
+        assets: d.assets,
+        ...(record ? { record } : {}),
+      }),
+    );
   });
   return app;
 }

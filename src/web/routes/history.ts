@@ -32,12 +32,14 @@ export function historyRoutes(store: Store, auth: Auth, opts: { limits?: Partial
     if (!revs.length) return messagePage(c, 404, 'Not found', `There is no history for “${id}”.`);
     const last = revs.at(-1)!.n;
     const to = int(c.req.query('to')) ?? last;
-    const from = int(c.req.query('from')) ?? (revs.find((r) => r.n === to - 1)?.n);
+    const from = int(c.req.query('from')) ?? revs.find((r) => r.n === to - 1)?.n;
     if (!revs.some((r) => r.n === to) || (from !== undefined && !revs.some((r) => r.n === from))) {
       return messagePage(c, 404, 'Not found', 'That revision does not exist.');
     }
     const [a, b, current] = await Promise.all([
-      from ? store.getRevision!(id, from) : undefined, store.getRevision!(id, to), store.getWork(id),
+      from ? store.getRevision!(id, from) : undefined,
+      store.getRevision!(id, to),
+      store.getWork(id),
     ]);
     const restored = int(c.req.query('restored'));
     const notice = restored ? `Revision ${restored} was restored.` : undefined;
@@ -63,7 +65,13 @@ export function historyRoutes(store: Store, auth: Auth, opts: { limits?: Partial
       await restoreRevision(store, id, n, { author: p.name, ...(message ? { message } : {}) });
     } catch (e) {
       const status = (e as { status?: number }).status;
-      if (status === 404 || status === 409) return messagePage(c, status, 'Cannot restore', status === 404 ? 'That revision does not exist.' : 'That revision is a deletion; choose an earlier one.');
+      if (status === 404 || status === 409)
+        return messagePage(
+          c,
+          status,
+          'Cannot restore',
+          status === 404 ? 'That revision does not exist.' : 'That revision is a deletion; choose an earlier one.',
+        );
       throw e;
     }
     return c.redirect(`${workHref(id)}/history?restored=${n}`, 303);

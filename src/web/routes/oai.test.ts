@@ -86,7 +86,11 @@ describe('badVerb', () => {
 
 describe('ListMetadataFormats', () => {
   it('lists oai_dc and tei, for the archive and for one item', async () => {
-    for (const q of ['verb=ListMetadataFormats', `verb=ListMetadataFormats&identifier=${oaiId(SEED_ID)}`, `verb=ListMetadataFormats&identifier=${oaiId(DELETED[0]!)}`]) {
+    for (const q of [
+      'verb=ListMetadataFormats',
+      `verb=ListMetadataFormats&identifier=${oaiId(SEED_ID)}`,
+      `verb=ListMetadataFormats&identifier=${oaiId(DELETED[0]!)}`,
+    ]) {
       const { doc } = await oai(app, q);
       expect(errorCodes(doc)).toEqual([]);
       expect(texts(doc, 'metadataPrefix')).toEqual(['oai_dc', 'tei']);
@@ -338,7 +342,13 @@ describe('badResumptionToken', () => {
     ['not base64', () => '%%%'],
     ['truncated', () => token.slice(0, -7)],
     ['forged shape', () => Buffer.from(JSON.stringify({ v: 1, verb: 'ListIdentifiers', cursor: 'x' })).toString('base64url')],
-    ['forged format', () => Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(token, 'base64url').toString()), metadataPrefix: 'marc21' })).toString('base64url')],
+    [
+      'forged format',
+      () =>
+        Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(token, 'base64url').toString()), metadataPrefix: 'marc21' })).toString(
+          'base64url',
+        ),
+    ],
   ])('%s', async (_, make) => {
     const value = make();
     const { doc, request } = await oai(app, `verb=ListIdentifiers&resumptionToken=${encodeURIComponent(value)}`);
@@ -383,7 +393,9 @@ describe('an archive without collections', () => {
     const empty = await openSqliteStore(':memory:');
     const { doc } = await oai(mount(empty), 'verb=ListRecords&metadataPrefix=oai_dc');
     expect(errorCodes(doc)).toEqual(['noRecordsMatch']);
-    expect(text(one((await oai(mount(empty), 'verb=Identify')).doc, 'earliestDatestamp'))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(text(one((await oai(mount(empty), 'verb=Identify')).doc, 'earliestDatestamp'))).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+    );
     await empty.close();
   });
 });

@@ -40,10 +40,12 @@ export function oaiRoutes(store: Store, opts: OaiOptions): Hono {
   }
 
   app.get('/oai', (c) => respond(c, async () => [...new URL(c.req.url).searchParams]));
-  app.post('/oai', (c) => respond(c, async () => {
-    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== FORM) throw oaiError('badArgument', `POST requests must be sent as ${FORM}`);
-    return [...new URLSearchParams(await c.req.text())];
-  }));
+  app.post('/oai', (c) =>
+    respond(c, async () => {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== FORM) throw oaiError('badArgument', `POST requests must be sent as ${FORM}`);
+      return [...new URLSearchParams(await c.req.text())];
+    }),
+  );
   return app;
 }

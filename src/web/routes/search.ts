@@ -19,7 +19,14 @@ export function requestFromQuery(c: Context): SearchRequest {
     page: Number(c.req.query('page') ?? 1),
     ...(c.req.query('pageSize') ? { pageSize: Number(c.req.query('pageSize')) } : {}),
     ...(sort && (SORTS as readonly string[]).includes(sort) ? { sort: sort as SearchSort } : {}),
-    ...(facets === undefined || facets === 'all' ? {} : { facets: facets === 'none' || facets === '' ? [] : facets.split(',').filter((f): f is FacetName => (FACET_NAMES as readonly string[]).includes(f)) }),
+    ...(facets === undefined || facets === 'all'
+      ? {}
+      : {
+          facets:
+            facets === 'none' || facets === ''
+              ? []
+              : facets.split(',').filter((f): f is FacetName => (FACET_NAMES as readonly string[]).includes(f)),
+        }),
   };
 }
 
@@ -32,14 +39,23 @@ export function searchRoutes(search: Pick<SearchIndex, 'search'>, opts: { assets
     const status = r.error ? 400 : 200;
     if (c.req.query('partial') === '1') return c.html(resultsHtml(r, explicitSort), status);
     const a = siteAssets();
-    return c.html(searchPage(r, explicitSort, {
-      site: opts.assets ?? assetUrls(), css: a.searchCss.url, js: a.searchJs.url, help: { syntax: QUERY_SYNTAX, notes: MATCHING_NOTES },
-    }), status);
+    return c.html(
+      searchPage(r, explicitSort, {
+        site: opts.assets ?? assetUrls(),
+        css: a.searchCss.url,
+        js: a.searchJs.url,
+        help: { syntax: QUERY_SYNTAX, notes: MATCHING_NOTES },
+      }),
+      status,
+    );
   });
   app.get('/api/search', async (c) => {
     const r = await search.search(requestFromQuery(c));
     return c.json(r, r.error ? 400 : 200);
   });
-  app.route('/search/assets', assetRoutes((a) => a.url.startsWith('/search/assets/')));
+  app.route(
+    '/search/assets',
+    assetRoutes((a) => a.url.startsWith('/search/assets/')),
+  );
   return app;
 }

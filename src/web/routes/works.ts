@@ -16,7 +16,9 @@ export function workRoutes(d: Deps): Hono {
       const first = work.collections[0];
       const neighbours = first ? await d.store.neighbours(work.id, first.path) : {};
       const html = renderWorkPage({
-        work, neighbours, assets: d.assets,
+        work,
+        neighbours,
+        assets: d.assets,
         formats: d.formats.map(({ ext, label, type }) => ({ ext, label, type })),
         ...(d.handlers ? { handlers: d.handlers } : {}),
       });

@@ -1,7 +1,6 @@
 // Octavo progressive enhancement: a note pops up when its marker is hovered or focused.
 // Pages work fully without this file; links still jump to the notes and back.
-(function () {
-  'use strict';
+(() => {
   var popup = null;
   var current = null;
   var hideTimer = 0;
@@ -19,7 +18,9 @@
     popup.id = 'note-popup';
     popup.setAttribute('role', 'tooltip');
     popup.hidden = true;
-    popup.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
+    popup.addEventListener('mouseenter', () => {
+      clearTimeout(hideTimer);
+    });
     popup.addEventListener('mouseleave', scheduleHide);
     document.body.appendChild(popup);
     return popup;
@@ -27,15 +28,16 @@
 
   function show(link) {
     var note = noteFor(link);
-    var body = note && note.querySelector('.note-body');
+    var body = note?.querySelector('.note-body');
     if (!body) return;
     clearTimeout(hideTimer);
     var p = ensurePopup();
     // Copy the note's own, already escaped nodes; drop the back-links, which make no sense here.
     p.replaceChildren();
     var copy = body.cloneNode(true);
-    copy.querySelectorAll('.backrefs, [id]').forEach(function (el) {
-      if (el.classList.contains('backrefs')) el.remove(); else el.removeAttribute('id');
+    copy.querySelectorAll('.backrefs, [id]').forEach((el) => {
+      if (el.classList.contains('backrefs')) el.remove();
+      else el.removeAttribute('id');
     });
     while (copy.firstChild) p.appendChild(copy.firstChild);
     p.hidden = false;
@@ -47,12 +49,15 @@
   function place(link, p) {
     var r = link.getBoundingClientRect();
     var width = Math.min(p.offsetWidth, document.documentElement.clientWidth - 16);
-    var left = Math.max(8, Math.min(r.left + window.scrollX - width / 2, window.scrollX + document.documentElement.clientWidth - width - 8));
+    var left = Math.max(
+      8,
+      Math.min(r.left + window.scrollX - width / 2, window.scrollX + document.documentElement.clientWidth - width - 8),
+    );
     var below = r.bottom + window.scrollY + 8;
     var above = r.top + window.scrollY - p.offsetHeight - 8;
     var fitsBelow = r.bottom + p.offsetHeight + 16 < window.innerHeight;
-    p.style.left = left + 'px';
-    p.style.top = (fitsBelow || above < window.scrollY ? below : above) + 'px';
+    p.style.left = `${left}px`;
+    p.style.top = `${fitsBelow || above < window.scrollY ? below : above}px`;
   }
 
   function hide() {
@@ -68,25 +73,26 @@
   }
 
   function markerOf(target) {
-    return target && target.closest ? target.closest('.noteref a[href^="#"]') : null;
+    return target?.closest ? target.closest('.noteref a[href^="#"]') : null;
   }
 
-  document.addEventListener('mouseover', function (e) {
+  document.addEventListener('mouseover', (e) => {
     var link = markerOf(e.target);
     if (link) show(link);
   });
-  document.addEventListener('mouseout', function (e) {
+  document.addEventListener('mouseout', (e) => {
     if (markerOf(e.target)) scheduleHide();
   });
-  document.addEventListener('focusin', function (e) {
+  document.addEventListener('focusin', (e) => {
     var link = markerOf(e.target);
-    if (link) show(link); else if (!(popup && popup.contains(e.target))) hide();
+    if (link) show(link);
+    else if (!popup?.contains(e.target)) hide();
   });
-  document.addEventListener('keydown', function (e) {
+  document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') hide();
   });
   // Following a marker shows the note itself; the pop-up would only hide it.
-  document.addEventListener('click', function (e) {
+  document.addEventListener('click', (e) => {
     if (markerOf(e.target)) hide();
   });
   window.addEventListener('hashchange', hide);

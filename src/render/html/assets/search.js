@@ -1,7 +1,6 @@
 // Instant results for /search: as the reader types (or follows a facet or page link), fetch the
 // results part of the page and swap it in. Without this script the form and links work as they are.
 (() => {
-  'use strict';
   const form = document.querySelector('form.search-form');
   const input = document.getElementById('q');
   const sort = document.getElementById('sort');
@@ -15,7 +14,7 @@
   function paramsFromForm() {
     const p = new URLSearchParams();
     p.set('q', input.value);
-    if (sort && sort.value && sort.value !== 'relevance') p.set('sort', sort.value);
+    if (sort?.value && sort.value !== 'relevance') p.set('sort', sort.value);
     return p;
   }
 

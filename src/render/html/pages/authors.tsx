@@ -34,7 +34,9 @@ export function renderAuthorsPage({ people, assets }: { people: PersonSummary[];
           <li>
             <a href={authorHref(p.id)}>{p.name}</a>
             <span class="count">
-              {p.written ? ` ${p.written} written` : ''}{p.written && p.received ? ' ·' : ''}{p.received ? ` ${p.received} received` : ''}
+              {p.written ? ` ${p.written} written` : ''}
+              {p.written && p.received ? ' ·' : ''}
+              {p.received ? ` ${p.received} received` : ''}
             </span>
           </li>
         ))}
@@ -60,10 +62,14 @@ export function renderAuthorPage(i: AuthorPageInput): string {
   const section = (id: string, title: string, works: WorkSummary[], o: { authors?: boolean; recipients?: boolean }) =>
     works.length ? (
       <section class="author-section" aria-labelledby={id}>
-        <h2 id={id}>{title} <span class="count">{works.length}</span></h2>
+        <h2 id={id}>
+          {title} <span class="count">{works.length}</span>
+        </h2>
         <WorksByYear works={works} o={o} />
       </section>
-    ) : '';
+    ) : (
+      ''
+    );
   const main = (
     <>
       <Breadcrumbs trail={[{ label: 'Home', href: '/' }, { label: 'Authors', href: '/authors' }, { label: i.name }]} />

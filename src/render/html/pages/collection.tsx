@@ -33,7 +33,16 @@ function Members({ record, existing }: { record: Collection; existing: Set<strin
           <li class={inArchive ? 'member' : 'member member-absent'}>
             {inArchive ? <a href={workHref(m.workId!)}>{m.title}</a> : <span>{m.title}</span>}
             {m.note ? <span class="member-note"> {m.note}</span> : ''}
-            {!inArchive && original && /^https?:/.test(original) ? <> <a class="member-original" href={original}>(at the source)</a></> : ''}
+            {!inArchive && original && /^https?:/.test(original) ? (
+              <>
+                {' '}
+                <a class="member-original" href={original}>
+                  (at the source)
+                </a>
+              </>
+            ) : (
+              ''
+            )}
           </li>
         );
       })}
@@ -59,26 +68,34 @@ export function renderCollectionPage(i: CollectionPageInput): string {
       <header class="page-header">
         <h1>{i.title}</h1>
         {i.record?.description ? <p class="lede">{i.record.description}</p> : ''}
-        <p class="stats">{i.total.toLocaleString('en')} {i.total === 1 ? 'work' : 'works'} in the archive</p>
+        <p class="stats">
+          {i.total.toLocaleString('en')} {i.total === 1 ? 'work' : 'works'} in the archive
+        </p>
       </header>
       {sub.length ? (
         <section aria-labelledby="sub-heading">
           <h2 id="sub-heading">Collections</h2>
           <CollectionTree nodes={sub} depth={1} />
         </section>
-      ) : ''}
+      ) : (
+        ''
+      )}
       {i.record?.members.length ? (
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">Contents</h2>
           <Members record={i.record} existing={i.existing} />
         </section>
-      ) : ''}
+      ) : (
+        ''
+      )}
       {others.length ? (
         <section aria-labelledby="works-heading">
           <h2 id="works-heading">{i.record?.members.length ? 'Other works in this collection' : 'Works'}</h2>
           <WorkList works={others} o={{ authors: true, recipients: true }} />
         </section>
-      ) : ''}
+      ) : (
+        ''
+      )}
     </>
   );
   return renderPage({ title: i.title, assets: i.assets, main, bodyClass: 'page-collection' });
@@ -89,7 +106,9 @@ export function renderCollectionsIndex({ collections, assets }: { collections: C
   const main = (
     <>
       <Breadcrumbs trail={[{ label: 'Home', href: '/' }, { label: 'Collections' }]} />
-      <header class="page-header"><h1>Collections</h1></header>
+      <header class="page-header">
+        <h1>Collections</h1>
+      </header>
       {collections.length ? <CollectionTree nodes={collectionTree(collections)} depth={6} /> : <p>No collections yet.</p>}
     </>
   );

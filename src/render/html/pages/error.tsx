@@ -15,12 +15,18 @@ export function renderErrorPage(i: ErrorPageInput): string {
     <section class="error-page">
       <p class="error-status">{String(i.status)}</p>
       <h1>{title}</h1>
-      {notFound
-        ? <p>There is nothing at <code>{i.path ?? 'this address'}</code>. The work or collection may have a different id.</p>
-        : i.status < 500
-          ? <p>The address could not be read. Check it for mistyped characters.</p>
-          : <p>The page could not be produced. The problem has been logged; please try again later.</p>}
-      <p><a href="/">Go to the home page</a> or <a href="/authors">browse the authors</a>.</p>
+      {notFound ? (
+        <p>
+          There is nothing at <code>{i.path ?? 'this address'}</code>. The work or collection may have a different id.
+        </p>
+      ) : i.status < 500 ? (
+        <p>The address could not be read. Check it for mistyped characters.</p>
+      ) : (
+        <p>The page could not be produced. The problem has been logged; please try again later.</p>
+      )}
+      <p>
+        <a href="/">Go to the home page</a> or <a href="/authors">browse the authors</a>.
+      </p>
     </section>
   );
   return renderPage({ title, assets: i.assets, main, bodyClass: 'page-error' });
@@ -28,6 +34,12 @@ export function renderErrorPage(i: ErrorPageInput): string {
 
 /** A page that says why a request was refused, in the request's own words (history restores, forms). */
 export function renderMessagePage(i: { status: number; heading: string; text: string; assets: AssetUrls }): string {
-  const main = <section class="error-page"><p class="error-status">{String(i.status)}</p><h1>{i.heading}</h1><p>{i.text}</p></section>;
+  const main = (
+    <section class="error-page">
+      <p class="error-status">{String(i.status)}</p>
+      <h1>{i.heading}</h1>
+      <p>{i.text}</p>
+    </section>
+  );
   return renderPage({ title: i.heading, assets: i.assets, main, bodyClass: 'page-error' });
 }

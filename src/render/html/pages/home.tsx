@@ -20,16 +20,26 @@ export function renderHomePage(i: HomePageInput): string {
         <h1>Octavo</h1>
         <p class="lede">Letters, articles and speeches, with their sources, notes and rights.</p>
         <p class="stats">
-          <span class="stat"><strong>{n(i.counts.works)}</strong> {plural(i.counts.works, 'work')}</span>
-          <span class="stat"><a href="/authors"><strong>{n(i.counts.authors)}</strong> {plural(i.counts.authors, 'author')}</a></span>
-          <span class="stat"><strong>{n(i.counts.letters)}</strong> {plural(i.counts.letters, 'letter')}</span>
+          <span class="stat">
+            <strong>{n(i.counts.works)}</strong> {plural(i.counts.works, 'work')}
+          </span>
+          <span class="stat">
+            <a href="/authors">
+              <strong>{n(i.counts.authors)}</strong> {plural(i.counts.authors, 'author')}
+            </a>
+          </span>
+          <span class="stat">
+            <strong>{n(i.counts.letters)}</strong> {plural(i.counts.letters, 'letter')}
+          </span>
         </p>
       </header>
       <div class="home-columns">
         <section class="home-collections" aria-labelledby="collections-heading">
           <h2 id="collections-heading">Collections</h2>
           {i.collections.length ? <CollectionTree nodes={collectionTree(i.collections)} depth={2} /> : <p>No collections yet.</p>}
-          <p><a href="/authors">All authors →</a></p>
+          <p>
+            <a href="/authors">All authors →</a>
+          </p>
         </section>
         <section class="home-recent" aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent additions</h2>

@@ -36,15 +36,26 @@ export function workTrail(work: Work): { label: string; href?: string }[] {
 }
 
 const people = (refs: Work['authors']) =>
-  refs.flatMap((r, i) => [i === 0 ? '' : i === refs.length - 1 ? ' and ' : ', ',
-    <a href={authorHref(r.id)} title={r.asWritten ? `As written: ${r.asWritten}` : undefined}>{r.name}</a>]);
+  refs.flatMap((r, i) => [
+    i === 0 ? '' : i === refs.length - 1 ? ' and ' : ', ',
+    <a href={authorHref(r.id)} title={r.asWritten ? `As written: ${r.asWritten}` : undefined}>
+      {r.name}
+    </a>,
+  ]);
 
 function Byline({ work }: { work: Work }) {
-  if (!work.authors.length && !work.recipients.length) return <></>;
+  if (!work.authors.length && !work.recipients.length) return null;
   return (
     <p class="byline">
       {work.authors.length ? people(work.authors) : 'Unknown author'}
-      {work.recipients.length ? <> <span class="byline-to">to</span> {people(work.recipients)}</> : ''}
+      {work.recipients.length ? (
+        <>
+          {' '}
+          <span class="byline-to">to</span> {people(work.recipients)}
+        </>
+      ) : (
+        ''
+      )}
     </p>
   );
 }
@@ -63,25 +74,50 @@ function EntityItem({ e }: { e: Entity }) {
     <li>
       {e.name}
       {e.aliases?.length ? <span class="aliases"> ({e.aliases.join(', ')})</span> : ''}
-      {e.coordinates ? <span class="coords"> {e.coordinates.lat.toFixed(2)}, {e.coordinates.lon.toFixed(2)}</span> : ''}
-      {refs.map((x) => <> <a class="authority" href={x.href}>{authorityLabel(x.r)}</a></>)}
+      {e.coordinates ? (
+        <span class="coords">
+          {' '}
+          {e.coordinates.lat.toFixed(2)}, {e.coordinates.lon.toFixed(2)}
+        </span>
+      ) : (
+        ''
+      )}
+      {refs.map((x) => (
+        <>
+          {' '}
+          <a class="authority" href={x.href}>
+            {authorityLabel(x.r)}
+          </a>
+        </>
+      ))}
     </li>
   );
 }
 
 function Mentions({ entities }: { entities: Work['entities'] }) {
   const groups: [string, Entity[]][] = [
-    ['People', entities.people], ['Places', entities.places],
-    ['Organisations', entities.organisations], ['Events', entities.events],
+    ['People', entities.people],
+    ['Places', entities.places],
+    ['Organisations', entities.organisations],
+    ['Events', entities.events],
   ];
   const present = groups.filter(([, list]) => list.length);
-  if (!present.length) return <></>;
+  if (!present.length) return null;
   return (
     <section class="mentions" aria-labelledby="mentions-heading">
       <h2 id="mentions-heading">Mentioned in this text</h2>
       <dl>
         {present.map(([label, list]) => (
-          <div class="mention-group"><dt>{label}</dt><dd><ul>{list.map((e) => <EntityItem e={e} />)}</ul></dd></div>
+          <div class="mention-group">
+            <dt>{label}</dt>
+            <dd>
+              <ul>
+                {list.map((e) => (
+                  <EntityItem e={e} />
+                ))}
+              </ul>
+            </dd>
+          </div>
         ))}
       </dl>
     </section>
@@ -95,13 +131,31 @@ function Record({ work }: { work: Work }) {
   return (
     <section class="record" aria-label="About this record">
       {others.length ? (
-        <p>Also in: {others.map((c, i) => <>{i ? '; ' : ''}<a href={collectionHref(c.path)}>{(c.titles ?? c.path.map(humanize)).join(' › ')}</a></>)}.</p>
-      ) : ''}
+        <p>
+          Also in:{' '}
+          {others.map((c, i) => (
+            <>
+              {i ? '; ' : ''}
+              <a href={collectionHref(c.path)}>{(c.titles ?? c.path.map(humanize)).join(' › ')}</a>
+            </>
+          ))}
+          .
+        </p>
+      ) : (
+        ''
+      )}
       <p>
-        Record imported from <code>{p.file}</code> ({p.format}, {p.importer}{p.importedAt ? `, ${p.importedAt}` : ''}).
-        {url && /^https?:/.test(url) ? <> <a href={url}>Original page</a>.</> : ''}
-        {' '}Checksum <code class="checksum">{p.checksum}</code>.
-        {' '}<a href={workHref(work.id, '/history')}>History of this record</a>.
+        Record imported from <code>{p.file}</code> ({p.format}, {p.importer}
+        {p.importedAt ? `, ${p.importedAt}` : ''}).
+        {url && /^https?:/.test(url) ? (
+          <>
+            {' '}
+            <a href={url}>Original page</a>.
+          </>
+        ) : (
+          ''
+        )}{' '}
+        Checksum <code class="checksum">{p.checksum}</code>. <a href={workHref(work.id, '/history')}>History of this record</a>.
       </p>
     </section>
   );
@@ -147,7 +201,9 @@ export function renderWorkPage(i: WorkPageInput): string {
           <PagerLink rel="prev" s={previous} />
           <PagerLink rel="next" s={next} />
         </nav>
-      ) : ''}
+      ) : (
+        ''
+      )}
     </>
   );
   return renderPage({
