@@ -31,7 +31,8 @@ try {
   for (const [name, cmd] of cases) ms[name] = cpuSeconds(cmd, RUNS, ROOT) * 1000;
   const bare = ms['node -e ""']!;
   console.log(`CPU time, median of ${RUNS} runs (user + system)`);
-  for (const [name] of cases) console.log(`${name.padEnd(34)} ${ms[name]!.toFixed(0).padStart(6)} ms  ${(ms[name]! / bare).toFixed(2).padStart(6)}× node`);
+  for (const [name] of cases)
+    console.log(`${name.padEnd(34)} ${ms[name]!.toFixed(0).padStart(6)} ms  ${(ms[name]! / bare).toFixed(2).padStart(6)}× node`);
   const r = (k: string) => (ms[k]! / bare).toFixed(2);
   console.log(
     `RESULT node_ms=${bare.toFixed(0)} help_ms=${ms['octavo --help']!.toFixed(0)} help_ratio=${r('octavo --help')} ` +

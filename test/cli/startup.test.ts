@@ -53,7 +53,9 @@ describe('octavo startup', () => {
   it('--help costs at most 3× the CPU of a bare `node -e ""`', () => {
     const bare = cpuSeconds([process.execPath, '-e', '']);
     const help = cpuSeconds([process.execPath, 'bin/octavo.js', '--help'], 5, ROOT);
-    console.log(`CPU: node -e "" ${(bare * 1000).toFixed(0)} ms, octavo --help ${(help * 1000).toFixed(0)} ms (${(help / bare).toFixed(2)}×)`);
+    console.log(
+      `CPU: node -e "" ${(bare * 1000).toFixed(0)} ms, octavo --help ${(help * 1000).toFixed(0)} ms (${(help / bare).toFixed(2)}×)`,
+    );
     expect(help).toBeLessThanOrEqual(3 * bare);
   });
 });
