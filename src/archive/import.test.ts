@@ -73,3 +73,20 @@ describe('a CMIF register entry and the full text of the same letter', () => {
     await store.close();
   });
 });
+
+describe('a TEI list beside the letters it lists', () => {
+  it('is skipped as a non-document, saying what it is, while the letters are imported', async () => {
+    const { CORPUS } = await import('../../test/support/seed.js');
+    const dir = mkdtempSync(join(tmpdir(), 'octavo-tei-list-'));
+    const store = await openSqliteStore(join(dir, 'a.db'));
+    const list = join(CORPUS, 'tei-schnitzler-briefe', 'listcorrespondence.xml');
+    const letter = join(CORPUS, 'tei-schnitzler-briefe', 'editions', 'L00001.xml');
+    const sum = await importPaths(store, [list, letter], ctx);
+    expect(sum).toMatchObject({ imported: 1, skipped: 1, failed: 0 });
+    const skipped = sum.results.find((r) => r.file.endsWith('listcorrespondence.xml'))!;
+    expect(skipped).toMatchObject({ status: 'skipped', ids: [] });
+    expect(skipped.error).toMatch(/listcorrespondence\.xml:41 .*a TEI list of people \(listPerson with 64 entries\), not a letter/);
+    expect(await store.countWorks()).toBe(1);
+    await store.close();
+  });
+});

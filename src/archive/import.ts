@@ -4,7 +4,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostics.js';
 import type { Store, UpsertStatus } from '../store/store.js';
-import type { Work } from '../model/work.js';
+import type { Provenance, Work } from '../model/work.js';
 import { importFile } from '../ingest/registry.js';
 import { MAX_SOURCE_BYTES } from '../ingest/text-decode.js';
 import type { ImportContext } from '../ingest/types.js';
@@ -83,7 +83,7 @@ export async function importPaths(
     results: [],
     seconds: 0,
   };
-  const claimed = new Map<string, { file: string; format: string }>(); // work id → the source that produced it in this batch
+  const claimed = new Map<string, Claim>(); // work id → the source that produced it in this batch
   for (const [n, path] of files.entries()) {
     const r = await importOne(store, path, ctx, opts.format, claimed);
     sum.results.push(r);
@@ -103,9 +103,11 @@ async function importOne(
   path: string,
   ctx: ImportContext,
   format: string | undefined,
-  claimed: Map<string, { file: string; format: string }>,
+  claimed: Map<string, Claim>,
 ): Promise<FileResult> {
   const file = displayPath(path);
+  // Records remember every absolute path they were read from: contents entries find them by it.
+  const withPath = <T extends { provenance: Provenance }>(r: T): T => ({ ...r, provenance: { ...r.provenance, paths: [resolve(path)] } });
   const fail = (error: string, diagnostics: Diagnostic[] = []): FileResult => ({
     file,
     status: 'failed',
@@ -136,10 +138,10 @@ async function importOne(
     const works: Work[] = [];
     for (const w of outcome.works) {
       const id = await uniqueId(store, w, file, claimed);
-      if (id) works.push({ ...w, id });
+      if (id) works.push(withPath({ ...w, id }));
     }
     const statuses = await store.upsertWorks(works);
-    for (const c of outcome.collections) await store.upsertCollection(c);
+    for (const c of outcome.collections) await store.upsertCollection(withPath(c));
     const status: FileResult['status'] =
       outcome.works.length === 0
         ? 'collection'
@@ -158,22 +160,25 @@ async function importOne(
 
 const isRegisterEntry = (format: string | undefined) => format === 'cmif';
 
+/** The source a work id was given to: its file, format and the checksum of its bytes. */
+interface Claim {
+  file: string;
+  format: string;
+  checksum: string;
+}
+
 /**
  * Two different sources must not overwrite each other's work: later ones get "-2", "-3"...
  * A CMIF register entry (metadata only) and the full text of the same letter share one id: the full
  * text replaces the entry, and an entry never replaces a full text (undefined = skip it).
  */
-async function uniqueId(
-  store: Store,
-  work: Work,
-  file: string,
-  claimed: Map<string, { file: string; format: string }>,
-): Promise<string | undefined> {
+async function uniqueId(store: Store, work: Work, file: string, claimed: Map<string, Claim>): Promise<string | undefined> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? work.id : `${work.id}-${n}`;
     const existing = claimed.get(candidate) ?? (await store.getWork(candidate))?.provenance;
-    const mine = { file, format: work.provenance.format };
-    if (!existing || existing.file === file) {
+    const mine: Claim = { file, format: work.provenance.format, checksum: work.provenance.checksum };
+    // The same source: the same file, or the same bytes read from another path (a copy of the archive).
+    if (!existing || existing.file === file || existing.checksum === mine.checksum) {
       claimed.set(candidate, mine);
       return candidate;
     }

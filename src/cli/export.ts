@@ -1,6 +1,7 @@
 // `octavo export <id> --format …`: one work in one format, to stdout or a file.
 import { writeFile } from 'node:fs/promises';
 import { archiveLocation } from '../archive/location.js';
+import { resolvedWork } from '../archive/books.js';
 import { openArchive } from '../archive/open.js';
 import { exportFormats, formatByName } from '../render/formats.js';
 import { CliError } from './errors.js';
@@ -12,7 +13,8 @@ export async function exportCommand(id: string, o: { db?: string; format: string
   try {
     const work = await archive.store.getWork(id);
     if (!work) throw new CliError(`no work with id "${id}" (see \`octavo list\`)`);
-    const out = await fmt.render(work);
+    // The work as read: with what it inherits from its books' title pages (marked in JSON).
+    const out = await fmt.render(await resolvedWork(archive.store, work));
     if (o.out) await writeFile(o.out, out);
     else process.stdout.write(out);
   } finally {

@@ -81,7 +81,8 @@ export function summaryText(s: BatchSummary, o: { verbose?: boolean } = {}): str
     `${count(w.imported + w.updated + w.unchanged, 'work')} (${w.imported} new, ${w.updated} updated, ${w.unchanged} unchanged)`,
   ];
   if (s.collections) parts.push(count(s.collections, 'collection page'));
-  if (s.skipped) parts.push(`${count(s.skipped, 'non-document')} skipped${o.verbose ? '' : ' (removed-page notices, error pages)'}`);
+  if (s.skipped)
+    parts.push(`${count(s.skipped, 'non-document')} skipped${o.verbose ? '' : ' (removed-page notices, error pages, TEI lists)'}`);
   parts.push(`${s.failed} failed`);
   const lines = [
     `${count(s.files, 'file')} in ${s.seconds.toFixed(1)} s (${(s.files / Math.max(s.seconds, 1e-3)).toFixed(0)} files/s): ${parts.join('; ')}`,

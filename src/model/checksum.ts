@@ -1,6 +1,6 @@
 // Content checksums: the same Work content always hashes the same, whatever the key order or import time.
 import { createHash } from 'node:crypto';
-import type { Work } from './work.js';
+import type { Collection, Provenance, Work } from './work.js';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -17,12 +17,29 @@ function canonical(value: unknown): unknown {
 
 export const canonicalJson = (value: unknown): string => JSON.stringify(canonical(value));
 
-/** Checksum of what a work says; the import time is not part of its content. */
+/** Provenance without what does not make content differ: when it was imported, and from which file path. */
+function contentProvenance(p: Provenance): Omit<Provenance, 'importedAt' | 'file' | 'paths'> {
+  const { importedAt: _t, file: _f, paths: _p, ...rest } = p;
+  return rest;
+}
+
+/**
+ * Checksum of what a work says. The import time and the file path are not part of its content: the
+ * same page imported again from another folder is the same work, unchanged.
+ */
 export function workChecksum(work: Work): string {
-  const { importedAt: _ignored, ...provenance } = work.provenance;
-  return createHash('sha256')
-    .update(canonicalJson({ ...work, provenance }))
-    .digest('hex');
+  return sha256(canonicalJson({ ...work, provenance: contentProvenance(work.provenance) }));
+}
+
+/** Checksum of what a collection (an index page) says, by the same rule. */
+export function collectionChecksum(c: Collection): string {
+  return sha256(canonicalJson({ ...c, provenance: contentProvenance(c.provenance) }));
+}
+
+/** `paths` with `more` added, or undefined when nothing is new. */
+export function mergedPaths(paths: readonly string[] | undefined, more: readonly string[] | undefined): string[] | undefined {
+  const add = (more ?? []).filter((p) => !(paths ?? []).includes(p));
+  return add.length ? [...(paths ?? []), ...add] : undefined;
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');

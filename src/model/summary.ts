@@ -1,6 +1,6 @@
 // The short forms of a Work that lists, search hits and navigation show: one projection, used by
 // both stores, the search backends and the page templates.
-import type { Work } from './work.js';
+import type { PartialDate, Work } from './work.js';
 
 type Party = { id: string; name: string };
 
@@ -36,8 +36,16 @@ export interface Neighbours {
 
 const party = ({ id, name }: Party): Party => ({ id, name });
 
+/**
+ * The date a work is listed, sorted and filtered by: when it was written, or, when the record does not
+ * say, when it was first published (an article known only by its newspaper's date).
+ */
+export function workDate(work: Pick<Work, 'written' | 'published'>): PartialDate | undefined {
+  return work.written?.date ?? work.published.find((p) => p.date)?.date;
+}
+
 export function workHeading(work: Work): WorkHeading {
-  const d = work.written?.date;
+  const d = workDate(work);
   return {
     id: work.id,
     kind: work.kind,

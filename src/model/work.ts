@@ -136,6 +136,8 @@ export const Contributor = z.object({
   name: z.string(),
   /** Free wording of the role where the source gives one ("Online Version", "Copyleft"...). */
   label: z.string().optional(),
+  /** When they did it, as the source says: "1999", "1995-1996". */
+  date: z.string().optional(),
 });
 export type Contributor = z.infer<typeof Contributor>;
 
@@ -177,6 +179,11 @@ export const Provenance = z.object({
   importedAt: z.string().optional(),
   /** Original location of the page on its archive, when known. */
   url: z.string().optional(),
+  /**
+   * Every absolute file path the same content was imported from (the import pipeline keeps them);
+   * contents entries of index pages are matched against these when a page has no archive URL.
+   */
+  paths: z.array(z.string()).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -230,14 +237,29 @@ export const Work = z.object({
 });
 export type Work = z.infer<typeof Work>;
 
-/** A collection page (Collected Works volume, year of letters): ordered members, not a work. */
+/**
+ * A book's or volume's title page: the header its members take what they lack from (authors, dates,
+ * source, translators and other credits, rights), resolved when read (src/model/inherit.ts).
+ */
+export const TitlePage = z.object({
+  authors: z.array(AgentRef).optional(),
+  written: Work.shape.written,
+  published: z.array(Publication).optional(),
+  source: Source.optional(),
+  contributors: z.array(Contributor).optional(),
+  rights: Rights.optional(),
+});
+export type TitlePage = z.infer<typeof TitlePage>;
+
+/** A collection page (Collected Works volume, year of letters, a book's contents): ordered members, not a work. */
 export const Collection = z.object({
   path: z.array(z.string().min(1)).min(1),
   title: z.string(),
   description: z.string().optional(),
-  members: z.array(
-    z.object({ title: z.string(), href: z.string().optional(), workId: z.string().optional(), note: z.string().optional() }),
-  ),
+  /** The index page's own header block, when it has one. */
+  header: TitlePage.optional(),
+  /** Contents entries in page order; `href` as the page wrote it, `workId` when the source names the work. */
+  members: z.array(z.object({ title: z.string(), href: z.string().optional(), workId: z.string().optional(), note: z.string().optional() })),
   provenance: Provenance,
 });
 export type Collection = z.infer<typeof Collection>;

@@ -3,9 +3,11 @@
 import type { AgentRef, PlaceRef, Work } from '../model/work.js';
 import type { PeopleRegister } from '../model/register.js';
 import { bodyText, headerText, notesText } from '../model/text.js';
+import { languageName } from '../model/languages.js';
 import { decadesSpanned, yearsSpanned } from './dates.js';
 import type { FacetName } from '../model/search.js';
 import { indexText } from './text.js';
+import { workDate } from '../model/summary.js';
 
 export const TEXT_FIELDS = ['title', 'body', 'notes', 'people', 'places'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
@@ -37,22 +39,6 @@ export interface IndexDoc {
 
 /** Primary language subtag, lowercase: "de-AT" → "de". */
 export const languageCode = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? lang.toLowerCase();
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-/** "de" → "German"; the code itself when it has no name. */
-const languageNameMemo = new Map<string, string>();
-export function languageName(code: string): string {
-  let name = languageNameMemo.get(code);
-  if (name === undefined) {
-    try {
-      name = languageNames.of(code) ?? code;
-    } catch {
-      name = code;
-    }
-    languageNameMemo.set(code, name);
-  }
-  return name;
-}
 
 function spellings(ref: AgentRef, register: PeopleRegister | undefined): string[] {
   return [...new Set([ref.name, ...(ref.asWritten ? [ref.asWritten] : []), ...(register?.spellings(ref.id) ?? [])])];
@@ -103,7 +89,7 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
     facets.push({ facet: 'collection', value, label });
   }
 
-  const d = work.written?.date;
+  const d = workDate(work);
   for (const y of yearsSpanned(d?.start, d?.end)) facets.push({ facet: 'year', value: String(y), label: String(y) });
   for (const y of decadesSpanned(d?.start, d?.end)) facets.push({ facet: 'decade', value: String(y), label: `${y}s` });
 

@@ -58,6 +58,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
   swedish: 'sv',
   czech: 'cs',
   hungarian: 'hu',
+  undetermined: 'und',
   chinese: 'zh',
   japanese: 'ja',
   greek: 'el',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../archive/open.js';
 import type { Store } from '../store/store.js';
 import type { SearchIndex } from './search.js';
+import { workDate } from '../model/summary.js';
 import type { Work } from '../model/work.js';
 import { SEED_ID, seedWork } from '../../test/support/seed.js';
 import { RUSSIAN_ID, testWorks } from './test-support.js';
@@ -34,7 +35,7 @@ export function expectedFacets(ws: Work[]): Map<string, Map<string, number>> {
     for (const v of new Set(w.recipients.map((a) => a.id))) bump('recipient', v);
     for (const v of new Set([w.written?.place?.id, w.sentTo?.id].filter((x): x is string => !!x))) bump('place', v);
     for (const v of new Set(w.collections.map((c) => c.path.join('/')))) bump('collection', v);
-    const d = w.written?.date;
+    const d = workDate(w);
     if (d) {
       const [y0, y1] = [Number(d.start.slice(0, 4)), Number(d.end.slice(0, 4))];
       if (y1 - y0 < 12) for (let y = y0; y <= y1; y++) bump('year', String(y));
@@ -217,7 +218,7 @@ export function runSearchSuite(name: string, open: () => Promise<Archive>): void
         const letters = await allIds(index, 'kind:letter');
         expect(new Set(await allIds(index, 'kind:letter OR diplomacy'))).toEqual(new Set([...letters, ...a]));
         // Undated works are outside every date range, so NOT year: keeps them.
-        const undated = works.filter((w) => !w.written?.date).map((w) => w.id);
+        const undated = works.filter((w) => !workDate(w)).map((w) => w.id);
         expect(await allIds(index, '-year:1918')).toEqual(expect.arrayContaining(undated));
       });
     });
@@ -245,7 +246,7 @@ export function runSearchSuite(name: string, open: () => Promise<Archive>): void
 
       it('count a filter query whose results the test computes itself', async () => {
         const expected = works.filter(
-          (w) => w.kind === 'letter' && w.written?.date && w.written.date.start <= '1880-12-31' && w.written.date.end >= '1870-01-01',
+          (w) => w.kind === 'letter' && !!workDate(w) && workDate(w)!.start <= '1880-12-31' && workDate(w)!.end >= '1870-01-01',
         );
         await check(
           'kind:letter year:1870..1880',

@@ -76,6 +76,12 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    it('lists only the works asked for by id', async () => {
+      const got = await store.listWorks({ ids: ['test/002', seed.id, 'no/such/work'], order: 'title' });
+      expect(got.map((w) => w.id).sort()).toEqual([seed.id, 'test/002'].sort());
+      expect(await store.countWorks({ ids: [] })).toBe(0);
+    });
+
     it('finds previous and next within a collection', async () => {
       const n = await store.neighbours('test/002', ['test', 'letters']);
       expect(n.previous?.id).toBe('test/003');
@@ -126,6 +132,35 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       expect(await store.countWorks({ collection: ['test'] })).toBe(2);
       const gone = (await store.listChanges({ limit: 100 })).find((c) => c.id === 'test/001');
       expect(gone).toMatchObject({ deleted: true, collections: ['test/letters'] });
+    });
+
+    it('finds works and collections by their source keys, and remembers every path of unchanged content', async () => {
+      const url = 'https://www.marxists.org/archive/marx/works/1867-c1/ch02.htm';
+      const ch = { ...variant(seed, 50), id: 'test/ch02', provenance: { ...seed.provenance, url, paths: ['/data/a/ch02.htm'] } };
+      expect(await store.upsertWork(ch)).toBe('imported');
+      const book: Collection = {
+        path: ['test', 'book'], title: 'A Book', members: [{ title: 'Two', href: 'ch02.htm' }],
+        provenance: { file: 'index.htm', format: 'mia-html', importer: 'test', checksum: 'b', url: 'https://www.marxists.org/archive/marx/works/1867-c1/index.htm', paths: ['/data/a/index.htm'] },
+      };
+      expect(await store.upsertCollection(book)).toBe('imported');
+      const keys = ['url:marxists.org/archive/marx/works/1867-c1/ch02.htm', 'file:/data/a/ch02.htm', 'url:marxists.org/archive/marx/works/1867-c1', 'file:/nowhere'];
+      expect(await store.findSources(keys)).toEqual([
+        { key: 'file:/data/a/ch02.htm', workId: 'test/ch02' },
+        { key: 'url:marxists.org/archive/marx/works/1867-c1', collectionPath: ['test', 'book'] },
+        { key: 'url:marxists.org/archive/marx/works/1867-c1/ch02.htm', workId: 'test/ch02' },
+      ]);
+      // The same content imported again from another folder: unchanged, no revision, the new path kept and found.
+      const revs = (await store.listRevisions?.(ch.id))?.length;
+      const again = { ...ch, provenance: { ...ch.provenance, file: 'b/ch02.htm', paths: ['/data/b/ch02.htm'] } };
+      expect(await store.upsertWork(again)).toBe('unchanged');
+      expect((await store.listRevisions?.(ch.id))?.length).toBe(revs);
+      expect((await store.getWork(ch.id))?.provenance.paths).toEqual(['/data/a/ch02.htm', '/data/b/ch02.htm']);
+      expect(await store.findSources(['file:/data/b/ch02.htm'])).toEqual([{ key: 'file:/data/b/ch02.htm', workId: 'test/ch02' }]);
+      expect(await store.upsertCollection({ ...book, provenance: { ...book.provenance, paths: ['/data/b/index.htm'] } })).toBe('unchanged');
+      expect((await store.getCollection(book.path))?.provenance.paths).toEqual(['/data/a/index.htm', '/data/b/index.htm']);
+      // Deleting the work forgets its keys.
+      await store.deleteWork(ch.id);
+      expect(await store.findSources(['file:/data/a/ch02.htm'])).toEqual([]);
     });
   });
 }

@@ -6,6 +6,9 @@ import type { Collection, Work } from '../model/work.js';
 
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
 
+/** A source key and what it names: a work or a collection. */
+export type SourceMatch = { key: string; workId: string; collectionPath?: never } | { key: string; collectionPath: string[]; workId?: never };
+
 export interface ListOptions {
   limit?: number;
   offset?: number;
@@ -14,6 +17,8 @@ export interface ListOptions {
   kind?: string;
   /** Collection path prefix. */
   collection?: string[];
+  /** Only these works (those that exist). */
+  ids?: string[];
   order?: 'date' | 'recent' | 'title';
 }
 
@@ -63,6 +68,11 @@ export interface Store {
   getCollection(path: string[]): Promise<Collection | undefined>;
   /** Collections known from index pages and from works' own collection refs, with member counts. */
   listCollections(): Promise<CollectionSummary[]>;
+  /**
+   * The works and collections known by these source keys (src/model/sources.ts: archive URLs and
+   * absolute file paths), so an index page's contents entries find what they point at.
+   */
+  findSources(keys: string[]): Promise<SourceMatch[]>;
   /** Previous and next work within a collection, by position then date. */
   neighbours(id: string, collection: string[]): Promise<Neighbours>;
   /** Works and deletions in (updatedAt, id) order, for incremental harvesting. */

@@ -195,19 +195,28 @@ const ROLES: [RegExp, Contributor['role']][] = [
   [/edit/i, 'editor'],
 ];
 
+/** A year or span of years at the end of a credit: "… (1995-1996)", "…, 1888", "… in 2004". */
+const CREDIT_DATE = /(?:\s*\(\s*(\d{4}(?:\s*[-–]\s*\d{2,4})?)\s*\)|,?\s+(?:in\s+)?(\d{4}))\s*[.;]?$/;
+
 /** "Transcription\Markup: R. Cymbala" → transcriber and markup, labelled as the page labels them. */
 export function parseContributors(label: string, value: string): Contributor[] {
   const lab = clean(label).replace(/:$/, '');
+  // "Proofed: and corrected against 1888 English Edition by Andy Blunden 2004": the name is after "by".
   let name = stripEnd(clean(value))
     .replace(/^by\s+/i, '')
-    .replace(/\s+in\s+\d{4}$/, '');
+    .replace(/^and\s+corrected\b[^,;]*?\s+by\s+/i, '');
+  const when = name.match(CREDIT_DATE);
+  // One year or span for the whole credit; "A (2008), B (2010)" or "… 1995, 1999" keep their years in the wording.
+  const rest = when ? name.slice(0, when.index).trim() : name;
+  const date = when && !/\d{4}\)?\s*,?$/.test(rest) && !/\(\d{4}/.test(rest) ? (when[1] ?? when[2])!.replace(/\s+/g, '') : undefined;
+  if (date) name = rest;
   if (!name) return [];
   const out: Contributor[] = [];
   // "Yuri Sdobnikov and George Hanna, Edited by George Hanna"
   const edited = name.match(/^(.*?),?\s+edited by\s+(.+)$/i);
   if (edited && /translat/i.test(lab)) {
     name = edited[1]!;
-    out.push({ role: 'translator', name, label: lab }, { role: 'editor', name: edited[2]!, label: lab });
+    out.push({ role: 'translator', name, label: lab, ...(date ? { date } : {}) }, { role: 'editor', name: edited[2]!, label: lab });
     return out;
   }
   const roles = ROLES.filter(([re]) => re.test(lab)).map(([, r]) => r);
@@ -215,7 +224,28 @@ export function parseContributors(label: string, value: string): Contributor[] {
   for (const role of roles.length ? roles : (['other'] as const)) {
     if (seen.has(role) || (role === 'markup' && seen.has('htmlMarkup'))) continue;
     seen.add(role);
-    out.push({ role, name, label: lab });
+    out.push({ role, name, label: lab, ...(date ? { date } : {}) });
+  }
+  return out;
+}
+
+/** "Transcribed by Bert Schultz (1993)", "Html Markup by Brian Baggins & Andy Blunden (1999)", "Proofed and Corrected by …". */
+const CREDIT_LINE = /^((?:transcri|html\s*mark-?up|mark-?(?:ed\s*)?up|proof|correct|translat|edit|scann|convert|encod)[\p{L} ,&-]*?)\s+by\s+(.+)$/iu;
+
+/**
+ * The credits MIA prints at the foot of a page, one per line and without labels, as contributors
+ * with their roles and years; undefined unless every line is one (then the lines are not credits).
+ */
+export function creditLines(lines: string[]): Contributor[] | undefined {
+  const text = lines.map(clean).filter(Boolean);
+  if (!text.length) return undefined;
+  const out: Contributor[] = [];
+  for (const line of text) {
+    const m = line.match(CREDIT_LINE);
+    if (!m) return undefined;
+    const found = parseContributors(m[1]!, m[2]!);
+    if (!found.length) return undefined;
+    out.push(...found);
   }
   return out;
 }

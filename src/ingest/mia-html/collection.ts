@@ -1,8 +1,9 @@
 // Index pages (a Collected Works volume's contents, a year's letters, a book's table of contents,
 // an author's index) → a Collection: its path, title, and ordered members with titles and hrefs.
 import { slugify } from '../../model/ids.js';
-import type { Collection, Provenance } from '../../model/work.js';
-import { attr, classes, clean, isElement, tag, textOf, type DomElement, type DomNode, type Page } from './dom.js';
+import type { Collection, Provenance, TitlePage } from '../../model/work.js';
+import { attr, classes, clean, hasClass, isElement, tag, textOf, type DomElement, type DomNode, type Page } from './dom.js';
+import { isHeaderBlock, parseInfoBlock } from './infoblock.js';
 import { isByline } from './heading.js';
 import type { PeopleRegister } from '../../model/register.js';
 import type { AgentRef } from '../../model/work.js';
@@ -13,7 +14,7 @@ type Member = Collection['members'][number];
 
 const NOT_MEMBER =
   /^(?:\d+\s*k|pdf|e-?pub|mobi|html?|txt|text|readme|audio|mp3|kindle|word|rtf|odt|zip|\W*|[<>«»]|next|previous|back|top|home|index)$/i;
-const MEDIA = /\.(?:jpe?g|gif|png|mp3|ogg|wav|pdf|zip|epub|mobi|css|js)(?:[#?].*)?$/i;
+const MEDIA = /\.(?:jpe?g|gif|png|mp3|ogg|wav|pdf|zip|epub|mobi|prc|azw3?|docx?|rtf|odt|css|js)(?:[#?].*)?$/i;
 
 /** Split a unit's nodes at <br> into lines (index rows are often "<a>..</a>, 1847<br>"). */
 function lines(nodes: DomNode[]): DomNode[][] {
@@ -115,11 +116,12 @@ export function buildCollection(inp: CollectionInput): Collection {
       !isByline(u.text, inp.authors, inp.register) &&
       !/^\W*$/.test(u.text),
   );
-  const title =
+  const title = withoutMarkers(
     clean(headings[0]?.text ?? '').replace(/^[\s*]+|[\s*]+$/g, '') ||
-    clean(page.$('title').first().text()) ||
-    clean(page.$('p.title').first().text()) ||
-    inp.filePath;
+      clean(page.$('title').first().text()) ||
+      clean(page.$('p.title').first().text()) ||
+      inp.filePath,
+  );
   const inTable = (e: DomElement) => {
     for (let p: DomElement | null = e; p; p = p.parent) if (p.type === 'tag' && /^t[dh]$/.test(tag(p))) return true;
     return false;
@@ -144,11 +146,40 @@ export function buildCollection(inp: CollectionInput): Collection {
         .split('/')
         .filter((s) => s && s !== '.' && s !== '..')
         .map((s) => slugify(s, 80));
+  const header = titlePage(units, nav, inp.authors);
   return {
     path: path.length ? path : ['index'],
     title,
     ...(description ? { description: description.slice(0, 2000) } : {}),
+    ...(header ? { header } : {}),
     members: collectMembers(units, nav, page),
     provenance: inp.provenance,
   };
+}
+
+/** A footnote marker left on a title ("The Holy Family … Company[1]", "Brumaire[64]") is not part of it. */
+const withoutMarkers = (t: string) => t.replace(/\s*\[\d{1,3}\]\s*$/, '').replace(/\s*\[\d{1,3}\](?=\s)/g, '');
+
+/**
+ * The index page's own header block (p.information with Written, Published, Source, Translated,
+ * credits, rights): the title page its members inherit what they lack from.
+ */
+function titlePage(units: Unit[], nav: Set<number>, authors: AgentRef[]): TitlePage | undefined {
+  const blocks = units.filter((u, i) => !nav.has(i) && u.kind === 'p' && hasClass(u.el, 'information') && isHeaderBlock(u.el)).map((u) => parseInfoBlock(u.el));
+  if (!blocks.length) return authors.length ? { authors } : undefined;
+  const st = blocks.find((b) => b.written)?.written;
+  const published = blocks.flatMap((b) => b.published);
+  const contributors = blocks.flatMap((b) => b.contributors);
+  const source = blocks.find((b) => b.source)?.source;
+  const rights = blocks.find((b) => b.rights)?.rights;
+  const place = st?.statement.place?.replace(/[.,;]+$/, '').trim();
+  const page: TitlePage = {
+    ...(authors.length ? { authors } : {}),
+    ...(st ? { written: { ...(st.statement.date ? { date: st.statement.date } : {}), ...(place ? { place: { id: slugify(place, 50), name: place } } : {}), text: st.text } } : {}),
+    ...(published.length ? { published } : {}),
+    ...(source ? { source } : {}),
+    ...(contributors.length ? { contributors } : {}),
+    ...(rights ? { rights } : {}),
+  };
+  return Object.keys(page).length ? page : undefined;
 }

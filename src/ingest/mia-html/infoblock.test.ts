@@ -111,7 +111,7 @@ describe('header blocks of corpus pages', () => {
     });
     expect(b!.published[0]).toMatchObject({ venue: 'Die Neue Zeit', issue: '18' });
     expect(b!.written?.statement.date?.start).toBe('1875-05-05');
-    expect(b!.contributors).toContainEqual({ role: 'other', name: 'marxists.org 1999', label: 'Online Version' });
+    expect(b!.contributors).toContainEqual({ role: 'other', name: 'marxists.org', label: 'Online Version', date: '1999' });
   });
 
   it('reads the Creative Commons copyleft line as CC-BY-SA-2.0', () => {

@@ -46,7 +46,7 @@ describe('Marx to Ludwig Kugelmann, 17 April 1871 (71_04_17.htm)', () => {
     expect(w.source).toMatchObject({ title: 'Marx and Engels Correspondence', publisher: 'International Publishers', year: '1968' });
     expect(w.published).toEqual([{ venue: 'Gestamtausgabe', text: 'Gestamtausgabe' }]);
     expect(w.contributors).toEqual([
-      { role: 'transcriber', name: 'Sally Ryan', label: 'Transcribed' },
+      { role: 'transcriber', name: 'Sally Ryan', label: 'Transcribed', date: '1999' },
       { role: 'htmlMarkup', name: 'Sally Ryan', label: 'HTML Markup' },
     ]);
     expect(w.rights.licence).toBe('NOASSERTION'); // the page states no licence
@@ -167,7 +167,7 @@ describe('Marx to W. Bracke, 5 May 1875 (75_05_05.htm)', () => {
   });
   it('Online Version and Transcription/Markup', () => {
     expect(w.contributors).toEqual([
-      { role: 'other', name: 'marxists.org 1999', label: 'Online Version' },
+      { role: 'other', name: 'marxists.org', label: 'Online Version', date: '1999' },
       { role: 'transcriber', name: 'Brian Baggins', label: 'Transcription/Markup' },
       { role: 'markup', name: 'Brian Baggins', label: 'Transcription/Markup' },
     ]);

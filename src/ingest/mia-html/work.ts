@@ -8,6 +8,7 @@ import {
   Work,
   type AgentRef,
   type Block,
+  type Contributor,
   type Inline,
   type Note,
   type PartialDate,
@@ -19,7 +20,7 @@ import { elementPath, hasClass, type Page } from './dom.js';
 import { chooseTitle } from './heading.js';
 import { parseInfoBlock, isHeaderBlock, type InfoBlock } from './infoblock.js';
 import { inlineText, splitLines, toInlines, withoutMarkers, type InlineContext } from './inlines.js';
-import { datePhrase } from '../mia-common/fields.js';
+import { creditLines, datePhrase } from '../mia-common/fields.js';
 import { isDateline, isSalutation, nameFromSalutation, parseLetterTitle, shapeLetter, type Draft } from './letter.js';
 import { bookTitleOf, metaContent, pageAuthors, pageLanguage, workKind } from './meta.js';
 import { findNotes, labelElements, NOTES_HEADING, type NoteMap } from './notes.js';
@@ -190,6 +191,7 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   if (kind === 'letter' || kind === 'telegram') shapeLetter(drafts);
   else splitSignatures(drafts);
   const blocks = tidy(drafts);
+  const credits = takeCredits(blocks);
   const letters =
     blocks
       .map((b) =>
@@ -306,7 +308,7 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
     ...(sentTo ? { sentTo } : {}),
     published: info.published,
     ...(info.source ? { source: info.source } : {}),
-    contributors: info.contributors,
+    contributors: [...info.contributors, ...credits.filter((c) => !info.contributors.some((x) => x.role === c.role && x.name === c.name))],
     rights,
     ...(info.otherFormats.length ? { otherFormats: info.otherFormats } : {}),
     ...(info.headerNotes.length ? { headerNotes: info.headerNotes } : {}),
@@ -359,6 +361,20 @@ function splitSignatures(drafts: Draft[]): void {
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
 
 /** Drop rules at the edges and doubled rules. */
+/** MIA's unlabelled credits at the foot of a page ("Transcribed by Bert Schultz (1993)") are contributors, not text. */
+function takeCredits(blocks: Block[]): Contributor[] {
+  const out: Contributor[] = [];
+  for (let k = 0; k < 2 && blocks.length > 1; k++) {
+    const b = blocks.at(-1)!;
+    if (!('content' in b)) break;
+    const found = creditLines(splitLines(b.content).map(inlineText));
+    if (!found) break;
+    blocks.pop();
+    out.unshift(...found);
+  }
+  return out;
+}
+
 function tidy(drafts: Draft[]): Block[] {
   const out: Block[] = [];
   for (const d of drafts) {

@@ -13,6 +13,7 @@ import { EntityCollector, EntityIndex } from './entities.js';
 import { NoteIndex, type WalkContext } from './context.js';
 import { noteBlocks, textBlocks } from './body.js';
 import { idFromEdition, idFromLetterUri, idFromParties, isWorkId, uniqueId } from './ids.js';
+import { describeLists, registerLists } from './lists.js';
 
 const VERSION = '0.1.0';
 
@@ -153,6 +154,18 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const used = new Set<string>();
   const sum = sha256(file.bytes);
   for (const t of teis) {
+    const lists = registerLists(t);
+    if (lists) {
+      diagnostics.push({
+        severity: 'error',
+        file: file.path,
+        line: lineOf(lists[0]!),
+        element: elementPath(lists[0]!),
+        message: describeLists(lists),
+        code: 'not-a-document',
+      });
+      continue;
+    }
     try {
       const w = buildWork(t, file, sum, ctx, diagnostics, used);
       const check = Work.safeParse(w);
@@ -180,6 +193,8 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
       });
     }
   }
+  // A teiCorpus of letters with a register beside them: the letters are imported, the register is a remark.
+  if (works.length) for (const d of diagnostics) if (d.code === 'not-a-document') d.severity = 'warning';
   return { works, collections: [], diagnostics };
 }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tei } from './index.js';
+import { detect } from '../registry.js';
 import { loadDefaultRegister } from '../../model/register.js';
 import type { Block, Inline, Work } from '../../model/work.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
@@ -288,6 +289,74 @@ describe('tei importer: located errors and warnings', () => {
     expect(warns.map((w) => [w.element, w.message])).toEqual([
       ['/TEI/text/body/p/foo[1]', 'unknown element <foo>: its text is kept'],
       ['/TEI/text/body/p/bar', 'unknown element <bar>: its text is kept'],
+    ]);
+  });
+});
+
+describe('tei importer: a TEI list is not a letter', () => {
+  const listFile = 'tei-schnitzler-briefe/listcorrespondence.xml';
+
+  it('is still routed to the TEI importer by detect', () => {
+    const d = detect({ path: listFile, bytes: readFileSync(join(CORPUS, listFile)) });
+    expect('importer' in d && d.importer.name).toBe('tei');
+  });
+
+  it('imports no work from the Schnitzler register of correspondences and says what the file is', () => {
+    const out = load(listFile);
+    expect(out.works).toEqual([]);
+    expect(out.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'not-a-document',
+        file: listFile,
+        line: 41,
+        element: '/TEI/text/body/listPerson',
+        message: 'a TEI list of people (listPerson with 64 entries), not a letter',
+      },
+    ]);
+  });
+
+  it('counts the entries of listCorrespondence, listPlace, listOrg and listBibl, under divisions too', () => {
+    const entries = (name: string, n: number) => Array.from({ length: n }, (_, i) => `<${name}><p>${i}</p></${name}>`).join('');
+    const big = parseString(
+      wrap(`<div><head>Register</head><listCorrespondence>${entries('correspondence', 1234)}</listCorrespondence></div>`),
+    );
+    expect(big.works).toEqual([]);
+    expect(big.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'not-a-document',
+        message: 'a TEI list of correspondence (listCorrespondence with 1,234 entries), not a letter',
+      }),
+    ]);
+    const several = parseString(
+      wrap(
+        `<listPlace><head>Orte</head>${entries('place', 2)}</listPlace><listOrg>${entries('org', 1)}</listOrg><listBibl>${entries('bibl', 3)}</listBibl>`,
+      ),
+    );
+    expect(several.diagnostics.map((d) => d.message)).toEqual([
+      'a TEI list of places, organisations and bibliographic references (listPlace with 2 entries, listOrg with 1 entry, listBibl with 3 entries), not a letter',
+    ]);
+  });
+
+  it('still imports a letter whose back holds register lists, and a text with a list in its body', () => {
+    expect(load('tei-schnitzler-briefe/editions/L00001.xml').works).toHaveLength(1);
+    const text = parseString(wrap('<p>Die Teilnehmer:</p><listPerson><person><persName>A</persName></person></listPerson>'));
+    expect(text.works).toHaveLength(1);
+  });
+
+  it('imports the letters of a teiCorpus that also holds a list, with the list as a warning', () => {
+    const strip = (x: string) => x.replace(/^<\?xml[^>]*>\n/, '');
+    const out = parseString(
+      `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>C</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>${strip(wrap('<p>x</p>'))}${strip(wrap('<listPerson><person><persName>A</persName></person></listPerson>'))}</teiCorpus>`,
+    );
+    expect(out.works).toHaveLength(1);
+    expect(out.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'not-a-document',
+        message: 'a TEI list of people (listPerson with 1 entry), not a letter',
+      }),
     ]);
   });
 });

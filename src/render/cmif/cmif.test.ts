@@ -8,9 +8,12 @@ import { leninToShahumyan } from '../tei/lenin.fixture.js';
 import { loadDefaultRegister } from '../../model/register.js';
 import type { Work } from '../../model/work.js';
 import { CMIF_RNG, jing, xpathNumber } from '../../../test/validate/jing.js';
+import { SEED_ID, seedWork } from '../../../test/support/seed.js';
+import { DOMParser } from '@xmldom/xmldom';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'test', 'corpus');
 const register = loadDefaultRegister();
+const NS = 'http://www.tei-c.org/ns/1.0';
 
 function corpusWorks(): Work[] {
   const works: Work[] = [leninToShahumyan()];
@@ -53,6 +56,51 @@ const opts = {
 };
 /** Elements by local name (xmllint's XPath 1.0 has no default-namespace binding). */
 const E = (name: string): string => `*[local-name()='${name}']`;
+
+describe('renderCmif: the bibl of a letter', () => {
+  const archive = { ...opts, workUrl: (w: Work) => `https://octavo.example.org/works/${w.id}` };
+  const teiWork = (f: string) => tei.parse({ path: f, bytes: readFileSync(join(CORPUS, f)) }, { register }).works[0]!;
+  const sourceOf = (xml: string, id: string) => {
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
+    const desc = Array.from(doc.getElementsByTagNameNS(NS, 'correspDesc')).find((d) => d.getAttribute('key') === id)!;
+    const ref = desc.getAttribute('source')!.slice(1);
+    return Array.from(doc.getElementsByTagNameNS(NS, 'bibl')).find((b) => b.getAttribute('xml:id') === ref)!;
+  };
+
+  it('names the printed edition of the seed letter as a print bibl: title, volume, publisher, place, year, page', () => {
+    const seed = seedWork();
+    expect(seed.source).toMatchObject({ title: 'Collected Works', publisher: 'Progress Publishers', year: '1976', place: 'Moscow' });
+    const xml = renderCmif([seed], archive);
+    const bibl = sourceOf(xml, SEED_ID);
+    expect(bibl.getAttribute('type')).toBe('print');
+    expect(bibl.textContent).toBe('Lenin, Collected Works, vol. 35, Moscow: Progress Publishers, 1976, p. 332');
+    const title = bibl.getElementsByTagNameNS(NS, 'title')[0]!;
+    expect([title.getAttribute('level'), title.textContent]).toEqual(['m', 'Collected Works']);
+    expect(bibl.getElementsByTagNameNS(NS, 'publisher')[0]!.textContent).toBe('Progress Publishers');
+    // the archive's own address is the letter's @ref, not a second bibl
+    expect(xpathNumber(xml, `count(//${E('bibl')})`)).toBe(1);
+    expect(xpathNumber(xml, `count(//${E('correspDesc')}[@ref='https://octavo.example.org/works/${SEED_ID}'])`)).toBe(1);
+    expect(jing(CMIF_RNG, [{ name: 'seed-cmif.xml', xml }]).errors).toEqual([]);
+  });
+
+  it('cites a manuscript letter by its printed edition, or else by the archive (type online), not by its shelfmark', () => {
+    const printed = teiWork('tei-schnitzler-briefe/editions/L00088.xml');
+    const unprinted = teiWork('tei-schnitzler-briefe/editions/L00001.xml');
+    const postcard = teiWork('tei-dehmel-digital/brief/HANSb13009.xml');
+    expect(printed.source).toEqual({ title: expect.stringMatching(/^University Library, Schnitzler, B\s43$/), place: 'Cambridge' });
+    const xml = renderCmif([printed, unprinted, postcard], archive);
+    const edition = sourceOf(xml, printed.id);
+    expect(edition.getAttribute('type')).toBe('print');
+    expect(edition.textContent).toContain('Briefwechsel');
+    expect(edition.textContent).not.toContain('University Library');
+    for (const w of [unprinted, postcard]) {
+      const own = sourceOf(xml, w.id);
+      expect(own.getAttribute('type')).toBe('online');
+      expect(own.getElementsByTagNameNS(NS, 'ref')[0]!.getAttribute('target')).toBe(opts.url);
+    }
+    expect(jing(CMIF_RNG, [{ name: 'manuscripts-cmif.xml', xml }]).errors).toEqual([]);
+  });
+});
 
 describe('renderCmif', () => {
   const works = corpusWorks();
@@ -117,6 +165,12 @@ describe('renderCmif', () => {
       sentTo: w.sentTo?.name,
     });
     expect(back.works.map(sig)).toEqual(works.map(sig));
+  });
+
+  it('points every letter from a manuscript at its printing or the archive, never at a shelfmark', () => {
+    const bibls = `//${E('sourceDesc')}/${E('bibl')}`;
+    expect(xpathNumber(xml, `count(${bibls}[contains(., 'University Library, Schnitzler')])`)).toBe(0);
+    expect(xpathNumber(xml, `count(${bibls}[contains(., 'Pk-Album')])`)).toBe(0);
   });
 
   it('names bibls with stable UUIDs', () => {

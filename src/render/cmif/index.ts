@@ -1,10 +1,13 @@
 // Works → one CMIF v1 file (valid against cmi-customization.rng, meeting cmif.sch): one correspDesc
-// per work, with sent and received actions, dated where known, and a bibl per source edition.
+// per work, with sent and received actions, dated where known, and a bibl per source edition: a
+// printed edition as type="print" (title, volume, imprint, year, pages), an online one and the
+// archive's own address as type="online".
 import { createHash } from 'node:crypto';
 import type { AgentRef, PlaceRef, Source, Work, Publication } from '../../model/work.js';
 import { block, el, escapeText, textEl, XML_DECLARATION } from '../xml.js';
 import { licenceUrl } from '../../model/licences.js';
 import { attrsForDate } from '../../formats/tei/dates.js';
+import { sourceKind } from '../../formats/tei/sources.js';
 
 export interface CmifOptions {
   /** Title of the CMIF file, e.g. "Octavo: letters of V. I. Lenin". */
@@ -43,17 +46,41 @@ function citePublication(p: Publication): string {
 interface Bibl {
   id: string;
   type: 'print' | 'online';
+  /** The citation as plain text (with `url`, what names the bibl's UUID). */
   text: string;
   url?: string;
+  /** The citation marked up, when it is more than its text. */
+  xml?: string;
+}
+
+/**
+ * A printed edition named from its fields: "Lenin, Collected Works, vol. 35, Moscow: Progress
+ * Publishers, 1976, p. 332", with the title as a monograph's and the publisher marked.
+ */
+function printedEdition(s: Source): Pick<Bibl, 'text' | 'xml'> {
+  const pages = s.pages ? `${/[-–,]/.test(s.pages) ? 'pp.' : 'p.'} ${s.pages}` : undefined;
+  const imprint: [string, string][] = [];
+  if (s.place) imprint.push([s.place, escapeText(s.place)]);
+  if (s.publisher) imprint.push([s.publisher, textEl('publisher', {}, s.publisher)]);
+  const parts: [string, string][] = [];
+  if (s.author) parts.push([s.author, escapeText(s.author)]);
+  parts.push([s.title, textEl('title', { level: 'm' }, s.title)]);
+  if (s.volume) parts.push([`vol. ${s.volume}`, escapeText(`vol. ${s.volume}`)]);
+  if (imprint.length) parts.push([imprint.map((x) => x[0]).join(': '), imprint.map((x) => x[1]).join(': ')]);
+  if (s.year) parts.push([s.year, escapeText(s.year)]);
+  if (pages) parts.push([pages, escapeText(pages)]);
+  return { text: parts.map((x) => x[0]).join(', '), xml: parts.map((x) => x[1]).join(', ') };
 }
 
 function biblFor(w: Work, opts: CmifOptions): Bibl {
-  if (w.source) {
-    const online = w.source.note && isUri(w.source.note) ? w.source.note : undefined;
-    return online
-      ? { id: '', type: 'online', text: citeSource({ ...w.source, note: undefined }), url: online }
-      : { id: '', type: 'print', text: citeSource(w.source) };
-  }
+  const s = w.source;
+  if (s?.note && isUri(s.note)) return { id: '', type: 'online', text: citeSource({ ...s, note: undefined }), url: s.note };
+  const kind = s ? sourceKind(s) : undefined;
+  if (s && kind === 'print')
+    return { id: '', type: 'print', ...(s.publisher || s.year || s.volume || s.pages ? printedEdition(s) : { text: citeSource(s) }) };
+  // a citation given as one wording (what a CMIF bibl is read as)
+  if (s && kind === 'unknown') return { id: '', type: 'print', text: citeSource(s) };
+  // a manuscript's shelfmark names no edition: the letter's printing, else the archive's own address
   if (w.published[0]) return { id: '', type: 'print', text: citePublication(w.published[0]) };
   return { id: '', type: 'online', text: opts.title, url: opts.url };
 }
@@ -118,7 +145,11 @@ export function renderCmif(works: readonly Work[], opts: CmifOptions): string {
         'sourceDesc',
         {},
         [...bibls.values()].map((b) =>
-          el('bibl', { type: b.type, 'xml:id': b.id }, escapeText(b.text) + (b.url ? ` ${textEl('ref', { target: b.url }, b.url)}` : '')),
+          el(
+            'bibl',
+            { type: b.type, 'xml:id': b.id },
+            (b.xml ?? escapeText(b.text)) + (b.url ? ` ${textEl('ref', { target: b.url }, b.url)}` : ''),
+          ),
         ),
       ),
     ]),

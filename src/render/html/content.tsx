@@ -4,6 +4,7 @@ import type { Work } from '../../model/work.js';
 import { defaultHandlers, renderBlocks, type Handlers, type HtmlContext } from './handlers.js';
 import { noteAnchors } from './notes.js';
 import { safeHref } from './href.js';
+import { outline, type OutlineHeading } from './outline.js';
 
 export interface WorkTextOptions {
   handlers?: Handlers;
@@ -11,6 +12,8 @@ export interface WorkTextOptions {
 
 export interface WorkText {
   body: Child;
+  /** The in-page contents list, when the text has headings enough to need one. */
+  toc: Child | undefined;
   /** Undefined when the work has no notes. */
   notes: Child | undefined;
 }
@@ -18,13 +21,16 @@ export interface WorkText {
 /** Renders body first, then notes: markers get their ids in reading order. */
 export function renderWorkText(work: Pick<Work, 'body' | 'notes' | 'provenance'>, opts: WorkTextOptions = {}): WorkText {
   const base = safeHref(work.provenance.url);
+  const headings = outline(work.body);
   const ctx: HtmlContext = {
     handlers: opts.handlers ?? defaultHandlers,
     anchors: noteAnchors(work),
     ...(base && /^https?:/.test(base) ? { base } : {}),
+    outline: new Map(headings.map((h) => [work.body[h.index]!, h])),
   };
   const body = <div class="work-body">{renderBlocks(work.body, ctx)}</div>;
-  if (work.notes.length === 0) return { body, notes: undefined };
+  const toc = headings.length >= MIN_TOC_HEADINGS ? <Contents headings={headings} notes={work.notes.length > 0} /> : undefined;
+  if (work.notes.length === 0) return { body, toc, notes: undefined };
 
   const anchored = new Set<string>();
   const items = work.notes.map((n) => {
@@ -61,5 +67,34 @@ export function renderWorkText(work: Pick<Work, 'body' | 'notes' | 'provenance'>
       <ol class="note-list">{items}</ol>
     </section>
   );
-  return { body, notes };
+  return { body, toc, notes };
+}
+
+/** Below this many headings a text is short enough to read without a contents list. */
+const MIN_TOC_HEADINGS = 3;
+
+/** The headings as a nested list of links (levels as ./outline.ts renumbered them), then the notes. */
+function Contents({ headings, notes }: { headings: OutlineHeading[]; notes: boolean }) {
+  const top = Math.min(...headings.map((h) => h.level));
+  return (
+    <nav class="toc" aria-labelledby="toc-heading">
+      <details open>
+        <summary id="toc-heading">Contents</summary>
+        <ol>
+          {headings.map((h) => (
+            <li class={`toc-level-${h.level - top + 1}`}>
+              <a href={`#${h.id}`}>{h.text}</a>
+            </li>
+          ))}
+          {notes ? (
+            <li class="toc-level-1">
+              <a href="#notes-heading">Notes</a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ol>
+      </details>
+    </nav>
+  );
 }

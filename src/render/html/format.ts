@@ -13,15 +13,8 @@ export function humanize(slug: string): string {
   );
 }
 
-const languages = new Intl.DisplayNames(['en'], { type: 'language' });
-/** "en" → "English", "de" → "German"; unknown codes come back unchanged. */
-export function languageName(code: string): string {
-  try {
-    return languages.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+/** "en" → "English", "und" → "Undetermined" (src/model/languages.ts). */
+export { languageName } from '../../model/languages.js';
 
 /** A machine-readable value for <time datetime>, only when the ISO form is a plain date. */
 export function datetimeAttr(d: PartialDate | undefined): string | undefined {
@@ -54,10 +47,11 @@ export function contributorRows(contributors: Contributor[]): { label: string; n
   const rows: { label: string; names: string[] }[] = [];
   for (const c of contributors) {
     const label = c.label?.replace(/\\/g, '/').replace(/:\s*$/, '').trim() || ROLE_LABELS[c.role];
+    const name = c.date ? `${c.name} (${c.date})` : c.name;
     const row = rows.find((r) => r.label === label);
     if (row) {
-      if (!row.names.includes(c.name)) row.names.push(c.name);
-    } else rows.push({ label, names: [c.name] });
+      if (!row.names.includes(name)) row.names.push(name);
+    } else rows.push({ label, names: [name] });
   }
   return rows;
 }

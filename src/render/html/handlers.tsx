@@ -31,6 +31,8 @@ export interface HtmlContext {
   anchors: NoteAnchors;
   /** URL of the page the text came from; relative links in the text are resolved against it. */
   base?: string;
+  /** Heading levels and anchors by block (./outline.ts); without it a heading sits one level below its source level. */
+  outline?: Map<Block, { level: number; id: string }>;
 }
 
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ') || undefined;
@@ -123,10 +125,11 @@ export const blockHandlers: BlockHandlers = {
   postscript: para('postscript'),
   heading: (b, ctx, trailing) => {
     // The work's title is the page's <h1>; headings inside the text start one level below.
-    const level = Math.min((b.level ?? 1) + 1, 6);
+    const o = ctx.outline?.get(b);
+    const level = o?.level ?? Math.min((b.level ?? 1) + 1, 6);
     const Tag = `h${level}` as 'h2';
     return (
-      <Tag class={alignClass(b)}>
+      <Tag class={alignClass(b)} id={o?.id}>
         {renderInlines(b.content, ctx)}
         {trailing}
       </Tag>

@@ -2,9 +2,10 @@
 // row per header field that has a value (Written, Published, Sent to, Source, Translated,
 // Transcription/Markup, rights with credit line, Other Formats).
 import type { Child } from 'hono/jsx';
-import type { Publication, Work } from '../../model/work.js';
+import type { InheritableField, ResolvedWork } from '../../model/inherit.js';
+import type { Publication, TitlePage, Work } from '../../model/work.js';
 import { contributorRows, dateLabel, datetimeAttr, languageName, rightsLabel, sourceParts } from './format.js';
-import { safeHref, workHref } from './href.js';
+import { collectionHref, safeHref, workHref } from './href.js';
 import { PUBLIC_DOMAIN } from '../../model/licences.js';
 
 /** One of our own renderings of a work, e.g. { ext: '.txt', label: 'Plain text' }. */
@@ -15,12 +16,27 @@ export interface FormatLink {
   type?: string;
 }
 
-const Row = ({ label, children, name }: { label: string; name: string; children: Child }) => (
-  <div class={`info-row info-${name}`}>
+const Row = ({ label, children, name, from }: { label: string; name: string; children: Child; from?: Child }) => (
+  <div class={from ? `info-row info-${name} info-inherited` : `info-row info-${name}`}>
     <dt>{label}</dt>
-    <dd>{children}</dd>
+    <dd>
+      {children}
+      {from ?? ''}
+    </dd>
   </div>
 );
+
+/** "from the title page of Capital": where an inherited field came from, as a link to the book. */
+export function inheritedFrom(work: ResolvedWork, field: InheritableField): Child | undefined {
+  const mark = work.inherited?.find((m) => m.field === field);
+  if (!mark) return undefined;
+  return (
+    <span class="inherited">
+      {' '}
+      (from the title page of <a href={collectionHref(mark.from.path)}>{mark.from.title}</a>)
+    </span>
+  );
+}
 
 const join = (items: Child[], sep: Child = ', '): Child[] => items.flatMap((x, i) => (i === 0 ? [x] : [sep, x]));
 
@@ -144,11 +160,11 @@ function otherFormats(work: Work, formats: FormatLink[]): Child {
   );
 }
 
-export function InformationBlock({ work, formats }: { work: Work; formats: FormatLink[] }) {
+export function InformationBlock({ work, formats }: { work: ResolvedWork; formats: FormatLink[] }) {
   const rows: Child[] = [];
   if (work.written && (work.written.date || work.written.place || work.written.text)) {
     rows.push(
-      <Row label="Written" name="written">
+      <Row label="Written" name="written" from={inheritedFrom(work, 'written')}>
         {written(work.written)}
       </Row>,
     );
@@ -161,7 +177,7 @@ export function InformationBlock({ work, formats }: { work: Work; formats: Forma
     );
   if (work.published.length) {
     rows.push(
-      <Row label="Published" name="published">
+      <Row label="Published" name="published" from={inheritedFrom(work, 'published')}>
         {work.published.map((p) => (
           <span class="line">{publication(p)}</span>
         ))}
@@ -176,13 +192,13 @@ export function InformationBlock({ work, formats }: { work: Work; formats: Forma
     );
   if (work.source)
     rows.push(
-      <Row label="Source" name="source">
+      <Row label="Source" name="source" from={inheritedFrom(work, 'source')}>
         {source(work.source)}
       </Row>,
     );
   for (const r of contributorRows(work.contributors)) {
     rows.push(
-      <Row label={r.label} name="contributors">
+      <Row label={r.label} name="contributors" from={inheritedFrom(work, 'contributors')}>
         {r.names.join(', ')}
       </Row>,
     );
@@ -207,7 +223,7 @@ export function InformationBlock({ work, formats }: { work: Work; formats: Forma
     );
   }
   rows.push(
-    <Row label={rightsLabel(work.rights.licence)} name="rights">
+    <Row label={rightsLabel(work.rights.licence)} name="rights" from={inheritedFrom(work, 'rights')}>
       {rights(work.rights)}
     </Row>,
   );
@@ -217,4 +233,45 @@ export function InformationBlock({ work, formats }: { work: Work; formats: Forma
     </Row>,
   );
   return <dl class="information">{rows}</dl>;
+}
+
+/** A book's or volume's title page (its index page's header), in the same rows as a work's. */
+export function TitlePageBlock({ page }: { page: TitlePage }) {
+  const rows: Child[] = [];
+  if (page.written && (page.written.date || page.written.place || page.written.text)) {
+    rows.push(
+      <Row label="Written" name="written">
+        {written(page.written)}
+      </Row>,
+    );
+  }
+  if (page.published?.length) {
+    rows.push(
+      <Row label="Published" name="published">
+        {page.published.map((p) => (
+          <span class="line">{publication(p)}</span>
+        ))}
+      </Row>,
+    );
+  }
+  if (page.source)
+    rows.push(
+      <Row label="Source" name="source">
+        {source(page.source)}
+      </Row>,
+    );
+  for (const r of contributorRows(page.contributors ?? [])) {
+    rows.push(
+      <Row label={r.label} name="contributors">
+        {r.names.join(', ')}
+      </Row>,
+    );
+  }
+  if (page.rights)
+    rows.push(
+      <Row label={rightsLabel(page.rights.licence)} name="rights">
+        {rights(page.rights)}
+      </Row>,
+    );
+  return rows.length ? <dl class="information title-page">{rows}</dl> : null;
 }

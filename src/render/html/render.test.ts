@@ -4,6 +4,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { Work, type Block, type Inline } from '../../model/work.js';
 import { seedWork } from '../../../test/support/seed.js';
+import { teiLetterWork } from '../../../test/support/tei-und.js';
 import { renderWorkText } from './content.js';
 import { withHandlers } from './handlers.js';
 import { safeHref } from './href.js';
@@ -300,5 +301,16 @@ describe('the work page', () => {
   it('builds breadcrumbs from the author when a work is in no collection', () => {
     const work = { ...seedWork(), collections: [] };
     expect(workTrail(work).map((c) => c.label)).toEqual(['Home', 'V. I. Lenin', work.title]);
+  });
+
+  it('shows xml:lang="und" (and a letter with no language) as Language: Undetermined, lang="und" kept', () => {
+    for (const lang of ['und', undefined]) {
+      const work = teiLetterWork(lang);
+      expect(work.language).toBe('und');
+      const $ = load(renderWorkPage({ work, neighbours: {}, formats: [], assets }));
+      expect($('.info-language dt').text()).toBe('Language');
+      expect($('.info-language dd').text()).toBe('Undetermined');
+      expect($('article.work').attr('lang')).toBe('und');
+    }
   });
 });

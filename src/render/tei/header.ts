@@ -4,6 +4,7 @@ import type { Publication, Rights, Source, Work } from '../../model/work.js';
 import type { PeopleRegister } from '../../model/register.js';
 import { block, el, textEl } from '../xml.js';
 import { roleWord } from '../../formats/tei/mapping.js';
+import { isPeriodical, sourceKind } from '../../formats/tei/sources.js';
 import { agentXml, dateXml, exactText, placeXml } from './names.js';
 
 const opt = (name: string, a: Record<string, string | undefined>, text: string | undefined): string =>
@@ -31,7 +32,8 @@ function sourceBibl(s: Source): string {
     {},
     [
       opt('author', {}, s.author),
-      exactText('title', {}, s.title),
+      // a printed edition is a book (level m); a shelfmark or a bare wording has no bibliographic level
+      exactText('title', { level: sourceKind(s) === 'print' ? 'm' : undefined }, s.title),
       opt('publisher', {}, s.publisher),
       opt('pubPlace', {}, s.place),
       year,
@@ -48,7 +50,7 @@ function publicationBibl(p: Publication): string {
     'bibl',
     {},
     [
-      exactText('title', { level: 'j' }, p.venue),
+      exactText('title', { level: isPeriodical(p) ? 'j' : 'm' }, p.venue),
       opt('biblScope', { unit: 'issue' }, p.issue),
       p.date ? dateXml(p.date) : '',
       opt('pubPlace', {}, p.place),

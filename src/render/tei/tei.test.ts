@@ -8,6 +8,7 @@ import { tei } from '../../ingest/tei/index.js';
 import { loadDefaultRegister } from '../../model/register.js';
 import { Work, type Block } from '../../model/work.js';
 import { jing, TEI_ALL } from '../../../test/validate/jing.js';
+import { teiLetterWork } from '../../../test/support/tei-und.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'test', 'corpus');
 const TEI_DIRS = ['tei-schnitzler-briefe/editions', 'tei-dehmel-digital/brief', 'tei-correspdesc-examples'];
@@ -50,6 +51,46 @@ describe('renderTei: the seed letter built by hand', () => {
     expect(xml).toContain('<resp key="translator">Translation</resp><name>Andrew Rothstein</name>');
     expect(xml).toContain('<licence n="public-domain">');
     expect(xml).toContain('<ab type="credit">Marxists Internet Archive</ab>');
+  });
+
+  it('titles the printed edition it comes from as a monograph (level m), the newspaper printing as a journal (j)', () => {
+    const edition = q('bibl')[0]!; // sourceDesc/bibl, before sourceDesc/listBibl
+    expect(edition.parentNode!.nodeName).toBe('sourceDesc');
+    expect(edition.getElementsByTagNameNS(NS, 'title')[0]!.getAttribute('level')).toBe('m');
+    expect(edition.getElementsByTagNameNS(NS, 'title')[0]!.textContent).toBe('Collected Works');
+    const printing = q('listBibl')[0]!.getElementsByTagNameNS(NS, 'title')[0]!;
+    expect(printing.textContent).toMatch(/^Bulletins of the Dictatorship/);
+    expect(printing.getAttribute('level')).toBe('j');
+  });
+
+  it('gives a book printing level m, and a manuscript shelfmark no level; valid, and read back unchanged', () => {
+    const w: Work = {
+      ...work,
+      id: 'test/levels',
+      source: { title: 'University Library, Schnitzler, B 68', place: 'Cambridge' },
+      published: [
+        {
+          venue: 'Briefwechsel 1891–1931',
+          place: 'Wien',
+          date: { text: '1992', iso: '1992', precision: 'year', start: '1992-01-01', end: '1992-12-31' },
+        },
+        work.published[0]!,
+      ],
+    };
+    const out = renderTei(w);
+    expect(out).toContain('<bibl><title>University Library, Schnitzler, B 68</title><pubPlace>Cambridge</pubPlace></bibl>');
+    expect(out).toContain('<bibl><title level="m">Briefwechsel 1891–1931</title>');
+    expect(out).toContain('<bibl><title level="j">Bulletins of the Dictatorship');
+    expect(out).not.toMatch(/<title level="j">(Collected Works|Briefwechsel|University Library)/);
+    expect(jing(TEI_ALL, [{ name: 'levels.xml', xml: out }]).errors).toEqual([]);
+    expect(withoutProvenance(reimport(out))).toEqual(withoutProvenance(w));
+  });
+
+  it('writes a letter in xml:lang="und" as langUsage ident="und" and reads it back as und', () => {
+    const und = teiLetterWork('und');
+    const out = renderTei(und);
+    expect(out).toContain('<langUsage><language ident="und"/></langUsage>');
+    expect(reimport(out).language).toBe('und');
   });
 
   it('writes opener, paragraphs, closer and the note with both paragraphs', () => {

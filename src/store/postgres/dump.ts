@@ -1,10 +1,26 @@
 // Raw rows in and out, for lossless copies between stores (migrate-store) and JSON backups. The derived
 // tables (work_agents, work_collections, search indexes) are rebuilt from each work's JSON on load.
-import { sortKey } from '../../model/summary.js';
+import { sortKey, workDate } from '../../model/summary.js';
 import type pg from 'pg';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
 import { pathKey } from '../../model/summary.js';
+import { sourceKeys } from '../../model/sources.js';
+import type { Collection } from '../../model/work.js';
+
+/** The keys a work is found by from contents entries (src/model/sources.ts). */
+export async function writeWorkKeys(c: pg.ClientBase, work: Pick<Work, 'id' | 'provenance'>, fresh = false): Promise<void> {
+  if (!fresh) await c.query('DELETE FROM source_keys WHERE work_id = $1', [work.id]);
+  const keys = sourceKeys(work.provenance);
+  if (keys.length) await c.query('INSERT INTO source_keys (key, work_id) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys, work.id]);
+}
+
+export async function writeCollectionKeys(c: pg.ClientBase, col: Pick<Collection, 'path' | 'provenance'>): Promise<void> {
+  const key = pathKey(col.path);
+  await c.query('DELETE FROM source_keys WHERE collection_path = $1', [key]);
+  const keys = sourceKeys(col.provenance);
+  if (keys.length) await c.query('INSERT INTO source_keys (key, collection_path) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys, key]);
+}
 
 export interface RowTimes {
   json: string;
@@ -18,7 +34,7 @@ export interface RowTimes {
  * work is known to be new, so there are no old derived rows to clear (two round trips fewer).
  */
 export async function writeWorkRow(c: pg.ClientBase, work: Work, t: RowTimes, fresh = false): Promise<void> {
-  const d = work.written?.date;
+  const d = workDate(work);
   await c.query(
     `INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -54,6 +70,7 @@ export async function writeWorkRow(c: pg.ClientBase, work: Work, t: RowTimes, fr
       [work.id, agents.map((a) => a[0]), agents.map((a) => a[1]), agents.map((a) => a[2]), agents.map((a) => a[3])],
     );
   }
+  await writeWorkKeys(c, work, fresh);
   if (!fresh) await c.query('DELETE FROM work_collections WHERE work_id = $1', [work.id]);
   // One row per path; a later reference to the same path replaces an earlier one (as in SQLite).
   const byPath = new Map(work.collections.map((ref) => [pathKey(ref.path), ref]));
@@ -165,14 +182,15 @@ export async function loadRows(c: pg.ClientBase, records: AsyncIterable<DumpReco
       await writeWorkRow(c, work, r, true);
       await onWork(work);
     } else if (r.type === 'collection') {
-      const title = (JSON.parse(r.json) as { title: string }).title;
+      const col = JSON.parse(r.json) as Collection;
       await c.query('INSERT INTO collections (path, title, checksum, json, updated_at) VALUES ($1, $2, $3, $4, $5)', [
         r.path,
-        title,
+        col.title,
         r.checksum,
         r.json,
         r.updatedAt,
       ]);
+      await writeCollectionKeys(c, col);
     } else if (r.type === 'revision') {
       await c.query(
         'INSERT INTO revisions (work_id, n, at, author, message, checksum, json, deleted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',

@@ -11,14 +11,15 @@ import type {
   Revision,
   RevisionInfo,
   RevisionMeta,
+  SourceMatch,
   Store,
   UpsertStatus,
 } from '../store.js';
 import type { CollectionSummary, Neighbours, WorkSummary } from '../../model/summary.js';
-import { canonicalJson, sha256, workChecksum } from '../../model/checksum.js';
+import { collectionChecksum, mergedPaths, workChecksum } from '../../model/checksum.js';
 import { pathKey, summarise } from '../../model/summary.js';
 import { createPool, ensureSchema, parseTarget, transaction } from './connect.js';
-import { dumpRows, loadRows, writeWorkRow } from './dump.js';
+import { dumpRows, loadRows, writeCollectionKeys, writeWorkKeys, writeWorkRow } from './dump.js';
 import { migrate, migrations, type Migration } from './migrations.js';
 import { PostgresTokenStore } from './tokens.js';
 
@@ -60,8 +61,18 @@ export class PostgresStore implements Store {
 
   private async writeWork(c: pg.ClientBase, work: Work, meta: RevisionMeta | undefined): Promise<UpsertStatus> {
     const checksum = workChecksum(work);
-    const prev = (await c.query<{ checksum: string }>('SELECT checksum FROM works WHERE id = $1', [work.id])).rows[0];
-    if (prev?.checksum === checksum) return 'unchanged';
+    const prev = (
+      await c.query<{ checksum: string; paths: string[] | null }>(
+        "SELECT checksum, json::jsonb -> 'provenance' -> 'paths' AS paths FROM works WHERE id = $1",
+        [work.id],
+      )
+    ).rows[0];
+    if (prev?.checksum === checksum) {
+      // The same content from another file: no new revision, but the path is remembered (and found by).
+      const paths = mergedPaths(prev.paths ?? [], work.provenance.paths);
+      if (paths) await rememberPaths(c, 'works', 'id', work.id, paths, (r) => writeWorkKeys(c, r as Work));
+      return 'unchanged';
+    }
     const now = new Date().toISOString();
     const json = JSON.stringify(work);
     await writeWorkRow(c, work, { json, checksum, createdAt: now, updatedAt: now }, !prev);
@@ -107,6 +118,7 @@ export class PostgresStore implements Store {
   private where(opts: ListOptions, params: unknown[]): string {
     const p = (v: unknown) => `$${params.push(v)}`;
     const clauses: string[] = [];
+    if (opts.ids) clauses.push(`w.id = ANY(${p(opts.ids)}::text[])`);
     if (opts.kind) clauses.push(`w.kind = ${p(opts.kind)}`);
     if (opts.author)
       clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ${p(opts.author)})`);
@@ -151,20 +163,38 @@ export class PostgresStore implements Store {
 
   async upsertCollection(col: Collection): Promise<UpsertStatus> {
     const valid = Collection.parse(col);
-    const { importedAt: _t, ...prov } = valid.provenance;
-    const checksum = sha256(canonicalJson({ ...valid, provenance: prov }));
+    const checksum = collectionChecksum(valid);
     const key = pathKey(valid.path);
     return transaction(this.pool, async (c): Promise<UpsertStatus> => {
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`collection:${key}`]);
-      const prev = (await c.query<{ checksum: string }>('SELECT checksum FROM collections WHERE path = $1', [key])).rows[0];
-      if (prev?.checksum === checksum) return 'unchanged';
+      const prev = (
+        await c.query<{ checksum: string; paths: string[] | null }>(
+          "SELECT checksum, json::jsonb -> 'provenance' -> 'paths' AS paths FROM collections WHERE path = $1",
+          [key],
+        )
+      ).rows[0];
+      if (prev?.checksum === checksum) {
+        const paths = mergedPaths(prev.paths ?? [], valid.provenance.paths);
+        if (paths) await rememberPaths(c, 'collections', 'path', key, paths, (r) => writeCollectionKeys(c, r as Collection));
+        return 'unchanged';
+      }
       await c.query(
         `INSERT INTO collections (path, title, checksum, json, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (path) DO UPDATE SET title = excluded.title, checksum = excluded.checksum, json = excluded.json, updated_at = excluded.updated_at`,
         [key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString()],
       );
+      await writeCollectionKeys(c, valid);
       return prev ? 'updated' : 'imported';
     });
+  }
+
+  async findSources(keys: string[]): Promise<SourceMatch[]> {
+    if (!keys.length) return [];
+    const { rows } = await this.pool.query<{ key: string; work_id: string | null; collection_path: string | null }>(
+      'SELECT key, work_id, collection_path FROM source_keys WHERE key = ANY($1::text[]) ORDER BY key, work_id, collection_path',
+      [[...new Set(keys)]],
+    );
+    return rows.map((r) => (r.work_id !== null ? { key: r.key, workId: r.work_id } : { key: r.key, collectionPath: r.collection_path!.split('/') }));
   }
 
   async getCollection(path: string[]): Promise<Collection | undefined> {
@@ -308,6 +338,33 @@ const revisionInfo = (r: RevisionRow): RevisionInfo => ({
 /** Plain string order (UTF-16 units; the same as SQLite's binary order for the ASCII slugs paths are made of). */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Add file paths to a stored record's provenance, without a revision or a new datestamp. */
+async function rememberPaths(
+  c: pg.ClientBase, table: 'works' | 'collections', keyCol: 'id' | 'path', key: string, paths: string[], keys: (record: unknown) => Promise<void>,
+): Promise<void> {
+  const json = (await c.query<{ json: string }>(`SELECT json FROM ${table} WHERE ${keyCol} = $1`, [key])).rows[0]!.json;
+  const record = JSON.parse(json) as { provenance: { paths?: string[] } };
+  record.provenance.paths = paths;
+  await c.query(`UPDATE ${table} SET json = $1 WHERE ${keyCol} = $2`, [JSON.stringify(record), key]);
+  await keys(record);
+}
+
+/** Archives from before source keys existed get theirs once (migration 3 marks them pending). */
+async function fillSourceKeys(c: pg.ClientBase): Promise<void> {
+  if (!(await c.query("SELECT 1 FROM store_pending WHERE what = 'source_keys'")).rowCount) return;
+  await c.query('BEGIN');
+  try {
+    if ((await c.query("DELETE FROM store_pending WHERE what = 'source_keys'")).rowCount) {
+      for (const r of (await c.query<{ json: string }>('SELECT json FROM works')).rows) await writeWorkKeys(c, JSON.parse(r.json) as Work);
+      for (const r of (await c.query<{ json: string }>('SELECT json FROM collections')).rows) await writeCollectionKeys(c, JSON.parse(r.json) as Collection);
+    }
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
+
 /** Per-work transaction locks, taken in one order so two batches never deadlock. */
 async function lockWorks(c: pg.ClientBase, ids: string[]): Promise<void> {
   const sorted = [...new Set(ids)].sort();
@@ -343,6 +400,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     const c = await pool.connect();
     try {
       await migrate(c, [...migrations, ...indexers.flatMap((ix) => ix.migrations ?? [])]);
+      await fillSourceKeys(c);
     } finally {
       c.release();
     }

@@ -85,6 +85,25 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'source keys: where works and collections came from, for contents entries to find them',
+    // Keys are computed in JavaScript (src/model/sources.ts); rows from before get theirs at the next
+    // opening (store_pending), as in SQLite.
+    up: `
+      CREATE TABLE source_keys (
+        key text COLLATE "C" NOT NULL,
+        work_id text COLLATE "C" REFERENCES works(id) ON DELETE CASCADE,
+        collection_path text COLLATE "C" REFERENCES collections(path) ON DELETE CASCADE,
+        CHECK ((work_id IS NULL) <> (collection_path IS NULL))
+      );
+      CREATE INDEX source_keys_key ON source_keys(key);
+      CREATE INDEX source_keys_work ON source_keys(work_id);
+      CREATE INDEX source_keys_collection ON source_keys(collection_path);
+      CREATE TABLE store_pending (what text PRIMARY KEY);
+      INSERT INTO store_pending SELECT 'source_keys' WHERE EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM collections);
+    `,
+  },
 ];
 
 /**

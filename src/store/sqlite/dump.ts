@@ -4,7 +4,9 @@ import { prepared } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
-import { pathKey, sortKey } from '../../model/summary.js';
+import { sourceKeys } from '../../model/sources.js';
+import { pathKey, sortKey, workDate } from '../../model/summary.js';
+import type { Collection } from '../../model/work.js';
 
 export interface RowTimes {
   json: string;
@@ -15,7 +17,7 @@ export interface RowTimes {
 
 /** The works row and its derived rows, as one upsert (the caller holds the transaction). */
 export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): void {
-  const d = work.written?.date;
+  const d = workDate(work);
   prepared(
     db,
     `INSERT INTO works (id, kind, title, language, date_start, date_end, date_text, checksum, source_file, source_format, json, created_at, updated_at)
@@ -47,6 +49,7 @@ export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): vo
   work.recipients.forEach((r, i) => {
     agent.run(work.id, 'recipient', r.id, r.name, i);
   });
+  writeWorkKeys(db, work);
   prepared(db, 'DELETE FROM work_collections WHERE work_id = ?').run(work.id);
   const coll = prepared(db, 'INSERT OR REPLACE INTO work_collections (work_id, path, position, titles, sort_key) VALUES (?, ?, ?, ?, ?)');
   for (const c of work.collections) {
@@ -58,6 +61,20 @@ export function writeWorkRow(db: Database.Database, work: Work, t: RowTimes): vo
       sortKey(c.position, d?.start, work.id),
     );
   }
+}
+
+/** The keys a work is found by from contents entries (src/model/sources.ts). */
+export function writeWorkKeys(db: Database.Database, work: Pick<Work, 'id' | 'provenance'>): void {
+  prepared(db, 'DELETE FROM source_keys WHERE work_id = ?').run(work.id);
+  const add = prepared(db, 'INSERT INTO source_keys (key, work_id) VALUES (?, ?)');
+  for (const k of sourceKeys(work.provenance)) add.run(k, work.id);
+}
+
+export function writeCollectionKeys(db: Database.Database, c: Pick<Collection, 'path' | 'provenance'>): void {
+  const key = pathKey(c.path);
+  prepared(db, 'DELETE FROM source_keys WHERE collection_path = ?').run(key);
+  const add = prepared(db, 'INSERT INTO source_keys (key, collection_path) VALUES (?, ?)');
+  for (const k of sourceKeys(c.provenance)) add.run(k, key);
 }
 
 /** Every row, table by table, in a fixed order (binary collation, as PostgreSQL's "C"). */
@@ -131,7 +148,9 @@ export async function loadRows(db: Database.Database, records: AsyncIterable<Dum
         writeWorkRow(db, work, r);
         onWork(work);
       } else if (r.type === 'collection') {
-        coll.run(r.path, (JSON.parse(r.json) as { title: string }).title, r.checksum, r.json, r.updatedAt);
+        const c = JSON.parse(r.json) as Collection;
+        coll.run(r.path, c.title, r.checksum, r.json, r.updatedAt);
+        writeCollectionKeys(db, c);
       } else if (r.type === 'revision') {
         rev.run(r.workId, r.n, r.at, r.author, r.message, r.checksum, r.json, r.deleted ? 1 : 0);
       } else {

@@ -13,12 +13,13 @@ import type {
   RevisionInfo,
   RevisionMeta,
   Store,
+  SourceMatch,
   UpsertStatus,
 } from '../store.js';
 import type { CollectionSummary, Neighbours, WorkSummary } from '../../model/summary.js';
-import { canonicalJson, sha256, workChecksum } from '../../model/checksum.js';
+import { collectionChecksum, mergedPaths, workChecksum } from '../../model/checksum.js';
 import { pathKey, summarise } from '../../model/summary.js';
-import { dumpRows, loadRows, writeWorkRow } from './dump.js';
+import { dumpRows, loadRows, writeCollectionKeys, writeWorkKeys, writeWorkRow } from './dump.js';
 import { migrate, migrations, type Migration } from './migrations.js';
 import { SqliteTokenStore } from './tokens.js';
 
@@ -59,14 +60,36 @@ export class SqliteStore implements Store {
     }
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    if (!opts.readonly) migrate(this.db, [...migrations, ...migrationsFor(this.indexers)]);
+    if (!opts.readonly) {
+      migrate(this.db, [...migrations, ...migrationsFor(this.indexers)]);
+      this.fillSourceKeys();
+    }
     this.tokens = new SqliteTokenStore(this.db);
+  }
+
+  /** Archives from before source keys existed get theirs once (migration 4 marks them pending). */
+  private fillSourceKeys(): void {
+    if (!prepared(this.db, "SELECT 1 FROM store_pending WHERE what = 'source_keys'").get()) return;
+    this.db.transaction(() => {
+      for (const r of this.db.prepare('SELECT json FROM works').all() as { json: string }[]) writeWorkKeys(this.db, JSON.parse(r.json) as Work);
+      for (const r of this.db.prepare('SELECT json FROM collections').all() as { json: string }[]) {
+        writeCollectionKeys(this.db, JSON.parse(r.json) as Collection);
+      }
+      prepared(this.db, "DELETE FROM store_pending WHERE what = 'source_keys'").run();
+    })();
   }
 
   private writeWork(work: Work, meta: RevisionMeta | undefined): UpsertStatus {
     const checksum = workChecksum(work);
-    const prev = prepared(this.db, 'SELECT checksum FROM works WHERE id = ?').get(work.id) as { checksum: string } | undefined;
-    if (prev?.checksum === checksum) return 'unchanged';
+    const prev = prepared(this.db, "SELECT checksum, json_extract(json, '$.provenance.paths') AS paths FROM works WHERE id = ?").get(work.id) as
+      | { checksum: string; paths: string | null }
+      | undefined;
+    if (prev?.checksum === checksum) {
+      // The same content from another file: no new revision, but the path is remembered (and found by).
+      const paths = mergedPaths(prev.paths ? (JSON.parse(prev.paths) as string[]) : [], work.provenance.paths);
+      if (paths) this.rememberPaths('works', 'id', work.id, paths, (w) => writeWorkKeys(this.db, w as Work));
+      return 'unchanged';
+    }
     const now = new Date().toISOString();
     const json = JSON.stringify(work);
     writeWorkRow(this.db, work, { json, checksum, createdAt: now, updatedAt: now });
@@ -118,6 +141,10 @@ export class SqliteStore implements Store {
   private where(opts: ListOptions): { sql: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];
+    if (opts.ids) {
+      clauses.push('w.id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(opts.ids));
+    }
     if (opts.kind) {
       clauses.push('w.kind = ?');
       params.push(opts.kind);
@@ -167,21 +194,46 @@ export class SqliteStore implements Store {
       .get(...params) as number;
   }
 
+  /** Add file paths to a stored record's provenance, without a revision or a new datestamp. */
+  private rememberPaths(table: 'works' | 'collections', keyCol: 'id' | 'path', key: string, paths: string[], keys: (record: unknown) => void): void {
+    // Not plucked: prepared statements are shared, and getWork reads this one as rows.
+    const row = prepared(this.db, `SELECT json FROM ${table} WHERE ${keyCol} = ?`).get(key) as { json: string };
+    const record = JSON.parse(row.json) as { provenance: { paths?: string[] } };
+    record.provenance.paths = paths;
+    prepared(this.db, `UPDATE ${table} SET json = ? WHERE ${keyCol} = ?`).run(JSON.stringify(record), key);
+    keys(record);
+  }
+
   async upsertCollection(c: Collection): Promise<UpsertStatus> {
     const valid = Collection.parse(c);
-    const { importedAt: _t, ...prov } = valid.provenance;
-    const checksum = sha256(canonicalJson({ ...valid, provenance: prov }));
+    const checksum = collectionChecksum(valid);
     return this.db.transaction((): UpsertStatus => {
       const key = pathKey(valid.path);
-      const prev = prepared(this.db, 'SELECT checksum FROM collections WHERE path = ?').get(key) as { checksum: string } | undefined;
-      if (prev?.checksum === checksum) return 'unchanged';
+      const prev = prepared(this.db, "SELECT checksum, json_extract(json, '$.provenance.paths') AS paths FROM collections WHERE path = ?").get(key) as
+        | { checksum: string; paths: string | null }
+        | undefined;
+      if (prev?.checksum === checksum) {
+        const paths = mergedPaths(prev.paths ? (JSON.parse(prev.paths) as string[]) : [], valid.provenance.paths);
+        if (paths) this.rememberPaths('collections', 'path', key, paths, (r) => writeCollectionKeys(this.db, r as Collection));
+        return 'unchanged';
+      }
       prepared(
         this.db,
         `INSERT INTO collections (path, title, checksum, json, updated_at) VALUES (?, ?, ?, ?, ?)
                   ON CONFLICT(path) DO UPDATE SET title=excluded.title, checksum=excluded.checksum, json=excluded.json, updated_at=excluded.updated_at`,
       ).run(key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString());
+      writeCollectionKeys(this.db, valid);
       return prev ? 'updated' : 'imported';
     })();
+  }
+
+  async findSources(keys: string[]): Promise<SourceMatch[]> {
+    if (!keys.length) return [];
+    const rows = prepared(
+      this.db,
+      'SELECT key, work_id, collection_path FROM source_keys WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key, work_id, collection_path',
+    ).all(JSON.stringify([...new Set(keys)])) as { key: string; work_id: string | null; collection_path: string | null }[];
+    return rows.map((r) => (r.work_id !== null ? { key: r.key, workId: r.work_id } : { key: r.key, collectionPath: r.collection_path!.split('/') }));
   }
 
   async getCollection(path: string[]): Promise<Collection | undefined> {

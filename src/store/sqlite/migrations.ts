@@ -91,6 +91,25 @@ export const migrations: Migration[] = [
       CREATE INDEX work_collections_order ON work_collections(path, sort_key);
     `,
   },
+  {
+    version: 4,
+    name: 'source keys: where works and collections came from, for contents entries to find them',
+    // The keys are computed in JavaScript (src/model/sources.ts): rows written before this migration
+    // get theirs when the store next opens for writing (store_pending).
+    up: `
+      CREATE TABLE source_keys (
+        key TEXT NOT NULL,
+        work_id TEXT REFERENCES works(id) ON DELETE CASCADE,
+        collection_path TEXT REFERENCES collections(path) ON DELETE CASCADE,
+        CHECK ((work_id IS NULL) <> (collection_path IS NULL))
+      );
+      CREATE INDEX source_keys_key ON source_keys(key);
+      CREATE INDEX source_keys_work ON source_keys(work_id);
+      CREATE INDEX source_keys_collection ON source_keys(collection_path);
+      CREATE TABLE store_pending (what TEXT PRIMARY KEY) WITHOUT ROWID;
+      INSERT INTO store_pending SELECT 'source_keys' WHERE EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM collections);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, list: Migration[] = migrations): void {

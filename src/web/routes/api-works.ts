@@ -21,6 +21,8 @@ import type { Auth } from '../../archive/tokens.js';
 import { principalOf, requireRole } from '../auth.js';
 import { clientAddress, defaultLimits, RateLimiter, sizeLimit, timeLimit, tooMany, type Limits } from '../limits.js';
 import { securityHeaders } from '../security.js';
+import { resolvedWork } from '../../archive/books.js';
+import { ownFields, type ResolvedWork } from '../../model/inherit.js';
 
 export interface ApiOptions {
   limits?: Partial<Limits>;
@@ -78,7 +80,9 @@ function uploadName(given: string | undefined, ext: string): string {
 }
 
 function parseWork(value: unknown): Work {
-  const r = Work.safeParse(value);
+  // A record as GET returns it carries what it inherits from its books, marked: those are not its own.
+  const own = value && typeof value === 'object' && Array.isArray((value as ResolvedWork).inherited) ? ownFields(value as ResolvedWork) : value;
+  const r = Work.safeParse(own);
   if (!r.success) {
     const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw fail(
@@ -221,7 +225,7 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
   api.get('/works/:id{.+}', read, async (c) => {
     const work = await store.getWork(idOf(c));
     if (!work) throw fail(404, 'not_found', `no work with id "${idOf(c)}"`);
-    return c.json(work);
+    return c.json(await resolvedWork(store, work));
   });
 
   api.post('/works/:id{.+/restore}', ...write, async (c) => {

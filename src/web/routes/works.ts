@@ -5,19 +5,27 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { matchFormat } from '../formats.js';
 import { renderWorkPage } from '../../render/html/pages/work.js';
+import { letterNeighbours, neighboursIn, resolvedWork } from '../../archive/books.js';
 
 export function workRoutes(d: Deps): Hono {
   const app = new Hono();
   app.get('/:id{.+}', async (c) => {
     const path = c.req.param('id').replace(/\/+$/, '');
     // An id may itself contain dots, so the exact id wins over a format suffix.
-    const work = await d.store.getWork(path);
-    if (work) {
+    const stored = await d.store.getWork(path);
+    if (stored) {
+      const work = await resolvedWork(d.store, stored);
       const first = work.collections[0];
-      const neighbours = first ? await d.store.neighbours(work.id, first.path) : {};
+      const [neighbours, correspondence, contents] = await Promise.all([
+        first ? neighboursIn(d.store, work.id, first.path) : {},
+        letterNeighbours(d.store, work),
+        first ? d.store.getCollection(first.path) : undefined,
+      ]);
       const html = renderWorkPage({
         work,
         neighbours,
+        correspondence,
+        ...(first ? { collection: { path: first.path, title: contents?.title ?? first.titles?.at(-1) ?? first.path.at(-1)! } } : {}),
         assets: d.assets,
         formats: d.formats.map(({ ext, label, type }) => ({ ext, label, type })),
         ...(d.handlers ? { handlers: d.handlers } : {}),
@@ -27,7 +35,8 @@ export function workRoutes(d: Deps): Hono {
     const asked = matchFormat(path, d.formats);
     const other = asked && (await d.store.getWork(asked.id));
     if (!asked || !other) throw notFound();
-    const body = await asked.format.render(other);
+    // Every format carries the work as read: with what it inherits from its books, marked in JSON.
+    const body = await asked.format.render(await resolvedWork(d.store, other));
     return c.body(body, 200, { 'Content-Type': asked.format.type });
   });
   return app;

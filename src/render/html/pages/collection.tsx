@@ -1,54 +1,71 @@
 // A collection page (a volume, a year of letters): its members in order, linking those in the
 // archive, then any other works filed under it, and its sub-collections.
-import type { Collection } from '../../../model/work.js';
+import type { Contents, ContentsEntry } from '../../../model/contents.js';
 import type { CollectionSummary, WorkSummary } from '../../../model/summary.js';
 import { CollectionTree, WorkList, collectionTree } from '../lists.js';
 import { humanize } from '../format.js';
 import { collectionHref, safeHref, workHref } from '../href.js';
 import { Breadcrumbs, renderPage, type AssetUrls } from '../layout.js';
+import { TitlePageBlock } from '../header.js';
 
 export interface CollectionPageInput {
   path: string[];
   title: string;
   /** Titles of the ancestors, where known (by path key "a/b"). */
   ancestorTitles: Map<string, string>;
-  record?: Collection;
-  /** Works filed in exactly this collection, in reading order. */
-  works: WorkSummary[];
+  /** The contents as resolved against the archive (src/archive/books.ts). */
+  contents: Contents;
   /** Works filed here or in any sub-collection. */
   total: number;
-  /** Ids of member works that exist in the archive (members may name works not imported). */
-  existing: Set<string>;
   collections: CollectionSummary[];
   assets: AssetUrls;
 }
 
-function Members({ record, existing }: { record: Collection; existing: Set<string> }) {
+function Entry({ e }: { e: ContentsEntry }) {
+  const original = e.sourceHref ? safeHref(e.sourceHref) : undefined;
+  if (e.work) {
+    return (
+      <li class="member">
+        <a href={workHref(e.work.id)}>{e.title}</a>
+        {e.note ? <span class="member-note"> {e.note}</span> : ''}
+        {e.work.dateText ? <span class="member-date"> {e.work.dateText}</span> : ''}
+      </li>
+    );
+  }
+  if (e.part) {
+    return (
+      <li class="member member-part">
+        <a href={collectionHref(e.part.path)}>{e.title}</a>
+        {e.note ? <span class="member-note"> {e.note}</span> : ''}
+        {e.part.entries.length ? <Entries entries={e.part.entries} /> : ''}
+      </li>
+    );
+  }
   return (
-    <ol class="member-list">
-      {record.members.map((m) => {
-        const inArchive = m.workId !== undefined && existing.has(m.workId);
-        const original = m.href === undefined ? undefined : safeHref(m.href, record.provenance.url);
-        return (
-          <li class={inArchive ? 'member' : 'member member-absent'}>
-            {inArchive ? <a href={workHref(m.workId!)}>{m.title}</a> : <span>{m.title}</span>}
-            {m.note ? <span class="member-note"> {m.note}</span> : ''}
-            {!inArchive && original && /^https?:/.test(original) ? (
-              <>
-                {' '}
-                <a class="member-original" href={original}>
-                  (at the source)
-                </a>
-              </>
-            ) : (
-              ''
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <li class="member member-absent">
+      <span>{e.title}</span>
+      {e.note ? <span class="member-note"> {e.note}</span> : ''}
+      {original && /^https?:/.test(original) ? (
+        <>
+          {' '}
+          <a class="member-original" href={original}>
+            (at the source)
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+    </li>
   );
 }
+
+const Entries = ({ entries }: { entries: ContentsEntry[] }) => (
+  <ol class="member-list">
+    {entries.map((e) => (
+      <Entry e={e} />
+    ))}
+  </ol>
+);
 
 export function renderCollectionPage(i: CollectionPageInput): string {
   const trail = [
@@ -59,39 +76,39 @@ export function renderCollectionPage(i: CollectionPageInput): string {
     }),
     { label: i.title },
   ];
-  const members = new Set(i.record?.members.map((m) => m.workId).filter(Boolean));
-  const others = i.works.filter((w) => !members.has(w.id));
+  const { record, entries, others } = i.contents;
   const sub = collectionTree(i.collections, i.path);
   const main = (
     <>
       <Breadcrumbs trail={trail} />
       <header class="page-header">
         <h1>{i.title}</h1>
-        {i.record?.description ? <p class="lede">{i.record.description}</p> : ''}
+        {record?.header ? <TitlePageBlock page={record.header} /> : record?.description ? <p class="lede">{record.description}</p> : ''}
         <p class="stats">
           {i.total.toLocaleString('en')} {i.total === 1 ? 'work' : 'works'} in the archive
+          {i.contents.total ? `; ${i.contents.held} of ${i.contents.total} contents entries held here` : ''}
         </p>
       </header>
-      {sub.length ? (
-        <section aria-labelledby="sub-heading">
-          <h2 id="sub-heading">Collections</h2>
-          <CollectionTree nodes={sub} depth={1} />
-        </section>
-      ) : (
-        ''
-      )}
-      {i.record?.members.length ? (
+      {entries.length ? (
         <section aria-labelledby="members-heading">
           <h2 id="members-heading">Contents</h2>
-          <Members record={i.record} existing={i.existing} />
+          <Entries entries={entries} />
         </section>
       ) : (
         ''
       )}
       {others.length ? (
         <section aria-labelledby="works-heading">
-          <h2 id="works-heading">{i.record?.members.length ? 'Other works in this collection' : 'Works'}</h2>
+          <h2 id="works-heading">{entries.length ? 'Other works in this collection' : 'Works'}</h2>
           <WorkList works={others} o={{ authors: true, recipients: true }} />
+        </section>
+      ) : (
+        ''
+      )}
+      {sub.length ? (
+        <section aria-labelledby="sub-heading">
+          <h2 id="sub-heading">Collections</h2>
+          <CollectionTree nodes={sub} depth={1} />
         </section>
       ) : (
         ''

@@ -1,18 +1,25 @@
 // The reading page of one work: breadcrumbs, title, information block, text, notes, mentions,
 // record provenance, and previous/next within its first collection.
 import type { Child } from 'hono/jsx';
+import type { ResolvedWork } from '../../../model/inherit.js';
 import type { Entity, Work } from '../../../model/work.js';
 import type { Neighbours, WorkSummary } from '../../../model/summary.js';
 import { renderWorkText } from '../content.js';
 import { humanize, kindLabel } from '../format.js';
 import type { Handlers } from '../handlers.js';
-import { InformationBlock, type FormatLink } from '../header.js';
+import { InformationBlock, inheritedFrom, type FormatLink } from '../header.js';
 import { authorHref, collectionHref, safeHref, workHref } from '../href.js';
 import { Breadcrumbs, renderPage, type AssetUrls } from '../layout.js';
 
 export interface WorkPageInput {
-  work: Work;
+  /** The work as read: with what it inherits from its books' title pages, marked. */
+  work: ResolvedWork;
+  /** Previous and next in the collection the work sits in (contents order where there is an index page). */
   neighbours: Neighbours;
+  /** The collection those neighbours are in, by its title. */
+  collection?: { path: string[]; title: string };
+  /** For a letter: the previous and next letter between the same correspondents. */
+  correspondence?: Neighbours;
   formats: FormatLink[];
   assets: AssetUrls;
   handlers?: Handlers;
@@ -43,11 +50,12 @@ const people = (refs: Work['authors']) =>
     </a>,
   ]);
 
-function Byline({ work }: { work: Work }) {
+function Byline({ work }: { work: ResolvedWork }) {
   if (!work.authors.length && !work.recipients.length) return null;
   return (
     <p class="byline">
       {work.authors.length ? people(work.authors) : 'Unknown author'}
+      {inheritedFrom(work, 'authors') ?? ''}
       {work.recipients.length ? (
         <>
           {' '}
@@ -161,10 +169,11 @@ function Record({ work }: { work: Work }) {
   );
 }
 
-function PagerLink({ rel, s }: { rel: 'prev' | 'next'; s: WorkSummary | undefined }): Child {
+function PagerLink({ rel, s, plain }: { rel: 'prev' | 'next'; s: WorkSummary | undefined; plain?: boolean }): Child {
   if (!s) return <span class={`pager-${rel} pager-empty`} />;
+  // rel=prev/next belongs to one sequence per page (the collection's); other pagers link plainly.
   return (
-    <a class={`pager-${rel}`} rel={rel} href={workHref(s.id)}>
+    <a class={`pager-${rel}`} rel={plain ? undefined : rel} href={workHref(s.id)}>
       <span class="pager-dir">{rel === 'prev' ? '← Previous' : 'Next →'}</span>
       <span class="pager-title">{s.title}</span>
       {s.dateText ? <span class="pager-date">{s.dateText}</span> : ''}
@@ -176,12 +185,15 @@ export function renderWorkPage(i: WorkPageInput): string {
   const { work } = i;
   const text = renderWorkText(work, i.handlers ? { handlers: i.handlers } : {});
   const first = work.collections[0];
-  const inCollection = first ? (first.titles?.[first.titles.length - 1] ?? humanize(first.path[first.path.length - 1]!)) : '';
+  const inCollection =
+    i.collection?.title ?? (first ? (first.titles?.[first.titles.length - 1] ?? humanize(first.path[first.path.length - 1]!)) : '');
   const { previous, next } = i.neighbours;
+  const between = i.correspondence;
+  const pair = work.authors[0] && work.recipients[0] ? `${work.authors[0].name} and ${work.recipients[0].name}` : '';
   const main = (
     <>
       <Breadcrumbs trail={workTrail(work)} />
-      <article class="work" lang={work.language}>
+      <article class="work" lang={work.language} id="top">
         <header class="work-header">
           <p class="work-kind">{kindLabel(work.kind)}</p>
           <h1 class="work-title">{work.title}</h1>
@@ -189,17 +201,34 @@ export function renderWorkPage(i: WorkPageInput): string {
           <Byline work={work} />
           <InformationBlock work={work} formats={i.formats} />
         </header>
+        {text.toc ?? ''}
         {text.body}
         {text.notes ?? ''}
         <footer class="work-footer">
           <Mentions entities={work.entities} />
           <Record work={work} />
+          <p class="back-to-top">
+            <a href="#top">Back to top</a>
+          </p>
         </footer>
       </article>
       {previous || next ? (
         <nav class="pager" aria-label={`Previous and next in ${inCollection}`}>
+          <p class="pager-context">
+            In{' '}
+            {i.collection ? <a href={collectionHref(i.collection.path)}>{i.collection.title}</a> : inCollection}
+          </p>
           <PagerLink rel="prev" s={previous} />
           <PagerLink rel="next" s={next} />
+        </nav>
+      ) : (
+        ''
+      )}
+      {between && (between.previous || between.next) ? (
+        <nav class="pager pager-correspondence" aria-label={`Previous and next letter between ${pair}`}>
+          <p class="pager-context">Letters between {pair}</p>
+          <PagerLink rel="prev" s={between.previous} plain={!!(previous || next)} />
+          <PagerLink rel="next" s={between.next} plain={!!(previous || next)} />
         </nav>
       ) : (
         ''
