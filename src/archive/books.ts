@@ -3,7 +3,7 @@
 // imported in), a work with what it inherits from its books' title pages, and its neighbours in
 // contents order. Everything is resolved when read: the stored records stay as their sources gave them.
 import { ancestorPaths, inheritFrom, type ResolvedWork } from '../model/inherit.js';
-import { hrefKeys } from '../model/sources.js';
+import { hrefKeys, sourceKeys, workKey } from '../model/sources.js';
 import type { Contents, ContentsEntry } from '../model/contents.js';
 import { pathKey, type WorkSummary } from '../model/summary.js';
 import type { Collection, Work } from '../model/work.js';
@@ -99,10 +99,22 @@ export function readingOrder(c: Contents): WorkSummary[] {
   return out;
 }
 
+/**
+ * The collections a work sits in: those its record names, then the index pages that list it (found
+ * by where the work came from, so a chapter imported without its breadcrumbs still finds its book).
+ */
+export async function placesOf(store: Store, work: Work): Promise<string[][]> {
+  const listed = await store.findListings([...sourceKeys(work.provenance), workKey(work.id)]);
+  const out = work.collections.map((c) => c.path);
+  for (const l of listed) if (!out.some((p) => pathKey(p) === pathKey(l.collectionPath))) out.push(l.collectionPath);
+  return out;
+}
+
 /** The work as read: its own record with what it lacks taken from its books' title pages, nearest first. */
 export async function resolvedWork(store: Store, work: Work): Promise<ResolvedWork> {
+  const places = await placesOf(store, work);
   const ancestors: Collection[] = [];
-  for (const path of ancestorPaths(work)) {
+  for (const path of ancestorPaths({ collections: places.map((p) => ({ path: p })) })) {
     const c = await store.getCollection(path);
     if (c) ancestors.push(c);
   }
@@ -139,4 +151,20 @@ export async function letterNeighbours(store: Store, work: Work): Promise<Neighb
   const i = letters.findIndex((w) => w.id === work.id);
   if (i < 0) return {};
   return { ...(i > 0 ? { previous: letters[i - 1] } : {}), ...(i + 1 < letters.length ? { next: letters[i + 1] } : {}) };
+}
+
+/** A whole collection as the book exports take it: contents resolved, members read in contents order. */
+export async function bookOf(
+  store: Store,
+  path: string[],
+): Promise<{ path: string[]; title: string; record?: Collection; contents: Contents; works: ResolvedWork[] } | undefined> {
+  const contents = await contentsOf(store, path);
+  const order = readingOrder(contents);
+  if (!contents.record && !order.length) return undefined;
+  const works: ResolvedWork[] = [];
+  for (const s of order) {
+    const w = await store.getWork(s.id);
+    if (w) works.push(await resolvedWork(store, w));
+  }
+  return { path, title: contents.title, ...(contents.record ? { record: contents.record } : {}), contents, works };
 }

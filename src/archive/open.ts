@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { loadDefaultRegister, type PeopleRegister } from '../model/register.js';
 import type { SearchIndex } from '../search/search.js';
 import type { Store } from '../store/store.js';
+import { booksFirst } from './book-search.js';
 import { isPostgres, sqliteFile } from './location.js';
 
 export interface Archive {
@@ -50,10 +51,16 @@ export async function openArchive(location: string, o: OpenOptions = {}): Promis
   }
   const { SqliteStore } = await import('../store/sqlite/index.js');
   const searchMod = write ? await import('../search/sqlite/index.js') : undefined;
-  const store = new SqliteStore(file, {
+  let store = new SqliteStore(file, {
     indexers: searchMod ? [searchMod.sqliteSearchIndexer({ register: register() })] : [],
     readonly: !write,
   });
+  if (!write && store.needsMigration()) {
+    // An archive made by an earlier version: brought up to date once (a write), then read as asked.
+    await store.close();
+    await (await openArchive(location, { ...o, mode: 'write' })).close();
+    store = new SqliteStore(file, { readonly: true });
+  }
   const search = lazySearch(async () =>
     (searchMod ?? (await import('../search/sqlite/index.js'))).sqliteSearch(store, { register: register() }),
   );
@@ -63,10 +70,11 @@ export async function openArchive(location: string, o: OpenOptions = {}): Promis
 async function assemble(
   location: string,
   store: Store,
-  search: SearchIndex,
+  backend: SearchIndex,
   register: () => PeopleRegister,
   write: boolean,
 ): Promise<Archive> {
+  const search = booksFirst(backend, store);
   try {
     // Archives written before their index existed, or by a process that did not index: catch up once.
     if (write) await search.catchUp();

@@ -71,6 +71,24 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (o: { db?: string; collection?: string; baseUrl?: string }) => (await import('./export-cmif.js')).exportCmifCommand(o));
 
   program
+    .command('export-collection')
+    .description('export a book or volume in one file, its works in contents order')
+    .argument('<path>')
+    .addOption(dbOpt())
+    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei').default('txt'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (path: string, o: { db?: string; format: string; out?: string }) =>
+      (await import('./export-collection.js')).exportCollectionCommand(path, o),
+    );
+
+  program
+    .command('collections')
+    .description('list the collections (books, volumes, years of letters): path, works, title')
+    .addOption(dbOpt())
+    .option('--json')
+    .action(async (o: { db?: string; json?: boolean }) => (await import('./collections.js')).collectionsCommand(o));
+
+  program
     .command('list')
     .description('list the works in the archive')
     .addOption(dbOpt())

@@ -36,6 +36,8 @@ export function formatResults(r: SearchResponse, tty = false): string {
       ? `No works match ${JSON.stringify(r.q)}.`
       : `${r.total} ${r.total === 1 ? 'work' : 'works'} match ${JSON.stringify(r.q)}${r.pages > 1 ? ` (page ${r.page} of ${r.pages})` : ''}, by ${r.sort}:`,
   );
+  for (const c of r.collections ?? [])
+    lines.push(`  Book/collection: ${c.title} (${c.works} ${c.works === 1 ? 'work' : 'works'}) /collections/${c.path.join('/')}`);
   r.hits.forEach((h, i) => {
     const people = [h.authors.map((a) => a.name).join(', '), h.recipients.map((a) => a.name).join(', ')].filter(Boolean).join(' → ');
     lines.push(

@@ -96,6 +96,8 @@ export interface SearchResponse {
   facets: Facet[];
   /** What each word of the query was expanded to, so readers can see why a result matched. */
   expansions: WordExpansion[];
+  /** Books and volumes whose title the query names, shown before the works (page 1 only). */
+  collections?: CollectionHit[];
   /** Set when the query is malformed; then total is 0 and hits are empty. */
   error?: QueryProblem;
   tookMs: number;
@@ -121,4 +123,14 @@ export interface SyntaxRow {
   syntax: string;
   meaning: string;
   example: string;
+}
+
+/** A collection (a book, a volume) whose title matches the query. */
+export interface CollectionHit {
+  path: string[];
+  title: string;
+  /** Works the archive holds in it. */
+  works: number;
+  /** The query names this collection (its title begins with the words, or they make most of it): its works come first. */
+  named: boolean;
 }

@@ -2,7 +2,7 @@
 // archive URL and file paths, and the address a contents entry points at. An index page's entry
 // "ch02.htm" and the chapter imported from .../1867-c1/ch02.htm meet on the same key, whichever was
 // imported first and in whichever batch.
-import type { Provenance } from './work.js';
+import type { Collection, Provenance } from './work.js';
 
 /** A folder and its index page are one address ("…/1867-c1/" and "…/1867-c1/index.htm"). */
 const withoutIndex = (path: string) => path.replace(/\/index\.html?$/i, '').replace(/\/+$/, '');
@@ -64,7 +64,8 @@ export function hrefKeys(href: string, page: Pick<Provenance, 'url' | 'paths'>):
         /* an href no URL can hold names nothing */
       }
     }
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(h)) for (const p of page.paths ?? []) keys.push(fileKey(`${dirOf(p)}/${decodeURIComponentSafe(bare)}`));
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(h))
+      for (const p of page.paths ?? []) keys.push(fileKey(`${dirOf(p)}/${decodeURIComponentSafe(bare)}`));
   }
   return [...new Set(keys.filter((k): k is string => !!k))];
 }
@@ -76,3 +77,16 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
+
+/** The keys an index page's entries point at, with the entry's place: its href resolved, and the work it names. */
+export function memberKeys(c: Pick<Collection, 'members' | 'provenance'>): { key: string; position: number }[] {
+  const out: { key: string; position: number }[] = [];
+  c.members.forEach((m, position) => {
+    const keys = new Set([...(m.href ? hrefKeys(m.href, c.provenance) : []), ...(m.workId ? [workKey(m.workId)] : [])]);
+    for (const key of keys) out.push({ key, position });
+  });
+  return out;
+}
+
+/** A work as an entry names it by id. */
+export const workKey = (id: string): string => `id:${id}`;

@@ -259,7 +259,9 @@ export const Collection = z.object({
   /** The index page's own header block, when it has one. */
   header: TitlePage.optional(),
   /** Contents entries in page order; `href` as the page wrote it, `workId` when the source names the work. */
-  members: z.array(z.object({ title: z.string(), href: z.string().optional(), workId: z.string().optional(), note: z.string().optional() })),
+  members: z.array(
+    z.object({ title: z.string(), href: z.string().optional(), workId: z.string().optional(), note: z.string().optional() }),
+  ),
   provenance: Provenance,
 });
 export type Collection = z.infer<typeof Collection>;

@@ -48,10 +48,21 @@ function placeNames(p: PlaceRef): string[] {
   return [...new Set([p.name, ...(p.asWritten ? [p.asWritten] : [])])];
 }
 
-export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
+/**
+ * A work as index fields. `books`: the titles of the collections the work sits in, from their own
+ * records (by path key), which the title field and the collection facet use before the work's refs.
+ */
+export function indexDocument(work: Work, register?: PeopleRegister, books: ReadonlyMap<string, string> = new Map()): IndexDoc {
   const names = new Set<string>();
   const lower = new Set<string>();
-  const title = indexText([work.title, work.subtitle ?? ''].join('\n'), names, lower);
+  // The books a work sits in are part of its title for ranking: searching "Capital" finds its
+  // chapters by title, ahead of works that only mention capital. Their capitals say nothing about names.
+  const bookTitles = [
+    ...new Set(work.collections.map((c) => books.get(c.path.join('/')) ?? c.titles?.at(-1)).filter((t): t is string => !!t)),
+  ];
+  const title = [indexText([work.title, work.subtitle ?? ''].join('\n'), names, lower), indexText(bookTitles.join('\n'))]
+    .filter(Boolean)
+    .join(' ');
   const texts = { body: bodyText(work), notes: notesText(work), header: headerText(work) };
   const body = indexText(texts.body, names, lower);
   // Editorial notes and the header's statements (publication, source) share the weakest field.
@@ -85,7 +96,7 @@ export function indexDocument(work: Work, register?: PeopleRegister): IndexDoc {
   for (const c of work.collections) {
     const value = c.path.join('/');
     if (facets.some((f) => f.facet === 'collection' && f.value === value)) continue;
-    const label = c.titles?.length ? c.titles.join(' › ') : value;
+    const label = books.get(value) ?? (c.titles?.length ? c.titles.join(' › ') : value);
     facets.push({ facet: 'collection', value, label });
   }
 

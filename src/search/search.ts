@@ -1,6 +1,9 @@
 // What a search backend offers the layers above it: answers, and the index's upkeep. The archive
 // (src/archive) picks the backend that matches its store and hands its indexer to the store.
 import type { SearchRequest, SearchResponse } from '../model/search.js';
+import type { CollectionSummary } from '../model/summary.js';
+import { matchCollections, titledFacets } from './collections.js';
+import { parseQuery } from './query.js';
 
 export interface SearchIndex {
   /** Ranked full-text search with facets and snippets; a malformed query comes back as `error`, never thrown. */
@@ -9,4 +12,24 @@ export interface SearchIndex {
   catchUp(): Promise<number>;
   /** Empty the index and build it again from the stored works; returns how many. A write. */
   rebuild(): Promise<number>;
+}
+
+/**
+ * A backend's index with what every backend adds the same way: the collections the query names by
+ * title (first page only), and collection facets labelled with the collections' own titles.
+ */
+export function withCollections(index: SearchIndex, listCollections: () => Promise<CollectionSummary[]>): SearchIndex {
+  return {
+    ...index,
+    async search(req) {
+      const r = await index.search(req);
+      if (r.error || !r.q.trim()) return r;
+      const collections = await listCollections();
+      const out = titledFacets(r, collections);
+      if (r.page !== 1) return out;
+      const ast = parseQuery(r.q);
+      const named = ast ? matchCollections(ast, collections) : [];
+      return named.length ? { ...out, collections: named } : out;
+    },
+  };
 }

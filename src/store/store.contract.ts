@@ -139,11 +139,25 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       const ch = { ...variant(seed, 50), id: 'test/ch02', provenance: { ...seed.provenance, url, paths: ['/data/a/ch02.htm'] } };
       expect(await store.upsertWork(ch)).toBe('imported');
       const book: Collection = {
-        path: ['test', 'book'], title: 'A Book', members: [{ title: 'Two', href: 'ch02.htm' }],
-        provenance: { file: 'index.htm', format: 'mia-html', importer: 'test', checksum: 'b', url: 'https://www.marxists.org/archive/marx/works/1867-c1/index.htm', paths: ['/data/a/index.htm'] },
+        path: ['test', 'book'],
+        title: 'A Book',
+        members: [{ title: 'Two', href: 'ch02.htm' }],
+        provenance: {
+          file: 'index.htm',
+          format: 'mia-html',
+          importer: 'test',
+          checksum: 'b',
+          url: 'https://www.marxists.org/archive/marx/works/1867-c1/index.htm',
+          paths: ['/data/a/index.htm'],
+        },
       };
       expect(await store.upsertCollection(book)).toBe('imported');
-      const keys = ['url:marxists.org/archive/marx/works/1867-c1/ch02.htm', 'file:/data/a/ch02.htm', 'url:marxists.org/archive/marx/works/1867-c1', 'file:/nowhere'];
+      const keys = [
+        'url:marxists.org/archive/marx/works/1867-c1/ch02.htm',
+        'file:/data/a/ch02.htm',
+        'url:marxists.org/archive/marx/works/1867-c1',
+        'file:/nowhere',
+      ];
       expect(await store.findSources(keys)).toEqual([
         { key: 'file:/data/a/ch02.htm', workId: 'test/ch02' },
         { key: 'url:marxists.org/archive/marx/works/1867-c1', collectionPath: ['test', 'book'] },
@@ -158,6 +172,10 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       expect(await store.findSources(['file:/data/b/ch02.htm'])).toEqual([{ key: 'file:/data/b/ch02.htm', workId: 'test/ch02' }]);
       expect(await store.upsertCollection({ ...book, provenance: { ...book.provenance, paths: ['/data/b/index.htm'] } })).toBe('unchanged');
       expect((await store.getCollection(book.path))?.provenance.paths).toEqual(['/data/a/index.htm', '/data/b/index.htm']);
+      // The index page lists the chapter: found from the chapter's own keys, whichever came first.
+      expect(await store.findListings(['url:marxists.org/archive/marx/works/1867-c1/ch02.htm', 'file:/x'])).toEqual([
+        { collectionPath: ['test', 'book'], position: 0 },
+      ]);
       // Deleting the work forgets its keys.
       await store.deleteWork(ch.id);
       expect(await store.findSources(['file:/data/a/ch02.htm'])).toEqual([]);

@@ -7,7 +7,9 @@ import type { Collection, Work } from '../model/work.js';
 export type UpsertStatus = 'imported' | 'updated' | 'unchanged';
 
 /** A source key and what it names: a work or a collection. */
-export type SourceMatch = { key: string; workId: string; collectionPath?: never } | { key: string; collectionPath: string[]; workId?: never };
+export type SourceMatch =
+  | { key: string; workId: string; collectionPath?: never }
+  | { key: string; collectionPath: string[]; workId?: never };
 
 export interface ListOptions {
   limit?: number;
@@ -73,6 +75,8 @@ export interface Store {
    * absolute file paths), so an index page's contents entries find what they point at.
    */
   findSources(keys: string[]): Promise<SourceMatch[]>;
+  /** The collections whose contents entries point at these keys, with each entry's place (0-based). */
+  findListings(keys: string[]): Promise<{ collectionPath: string[]; position: number }[]>;
   /** Previous and next work within a collection, by position then date. */
   neighbours(id: string, collection: string[]): Promise<Neighbours>;
   /** Works and deletions in (updatedAt, id) order, for incremental harvesting. */

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { assetUrls } from '../render/html/assets.js';
 import type { Handlers } from '../render/html/handlers.js';
 import type { Archive } from '../archive/open.js';
+import { loadDefaultRegister, type PeopleRegister } from '../model/register.js';
 import type { Deps } from './deps.js';
 import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors.js';
 import { defaultFormats, type ExportFormat } from './formats.js';
@@ -33,7 +34,7 @@ export interface AppOptions {
   baseUrl?: string;
 }
 
-export function createApp(archive: Pick<Archive, 'store' | 'search'>, opts: AppOptions = {}): Hono {
+export function createApp(archive: Pick<Archive, 'store' | 'search'> & { register?: PeopleRegister }, opts: AppOptions = {}): Hono {
   const { store } = archive;
   const assets = assetUrls();
   const deps: Deps = {
@@ -41,6 +42,7 @@ export function createApp(archive: Pick<Archive, 'store' | 'search'>, opts: AppO
     assets,
     formats: opts.formats ?? defaultFormats,
     people: peopleIndex(store),
+    register: archive.register ?? loadDefaultRegister(),
     ...(opts.handlers ? { handlers: opts.handlers } : {}),
   };
   const app = new Hono();

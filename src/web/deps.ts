@@ -2,6 +2,7 @@
 import type { Handlers } from '../render/html/handlers.js';
 import type { AssetUrls } from '../render/html/layout.js';
 import type { PersonSummary } from '../render/html/pages/authors.js';
+import type { PeopleRegister } from '../model/register.js';
 import type { Store } from '../store/store.js';
 import type { ExportFormat } from './formats.js';
 
@@ -11,4 +12,5 @@ export interface Deps {
   formats: ExportFormat[];
   handlers?: Handlers;
   people: () => Promise<PersonSummary[]>;
+  register: PeopleRegister;
 }

@@ -1,6 +1,7 @@
 // Everyone who wrote or received a work, with counts. The Store has no people table, so this
 // pages through the work summaries once and keeps the result until the archive changes.
 import type { PersonSummary } from '../render/html/pages/authors.js';
+import { isPerson } from '../model/agents.js';
 import type { Store } from '../store/store.js';
 
 const PAGE = 1000;
@@ -20,7 +21,8 @@ export async function collectPeople(store: Store): Promise<PersonSummary[]> {
     }
     if (page.length < PAGE) break;
   }
-  return [...people.values()];
+  // Newspapers, parties and placeholders a source named as author or recipient are not people.
+  return [...people.values()].filter(isPerson);
 }
 
 /** `collectPeople` with a cache keyed by the work count and the latest change. */

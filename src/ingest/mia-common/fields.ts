@@ -230,7 +230,8 @@ export function parseContributors(label: string, value: string): Contributor[] {
 }
 
 /** "Transcribed by Bert Schultz (1993)", "Html Markup by Brian Baggins & Andy Blunden (1999)", "Proofed and Corrected by …". */
-const CREDIT_LINE = /^((?:transcri|html\s*mark-?up|mark-?(?:ed\s*)?up|proof|correct|translat|edit|scann|convert|encod)[\p{L} ,&-]*?)\s+by\s+(.+)$/iu;
+const CREDIT_LINE =
+  /^((?:transcri|html\s*mark-?up|mark-?(?:ed\s*)?up|proof|correct|translat|edit|scann|convert|encod)[\p{L} ,&-]*?)\s+by\s+(.+)$/iu;
 
 /**
  * The credits MIA prints at the foot of a page, one per line and without labels, as contributors

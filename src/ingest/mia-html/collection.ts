@@ -138,14 +138,9 @@ export function buildCollection(inp: CollectionInput): Collection {
     .slice(0, 3)
     .map((u) => u.text)
     .join('\n\n');
-  const path = inp.archivePath
-    ? collectionPath(inp.archivePath)
-    : inp.filePath
-        .replace(/\\/g, '/')
-        .replace(/\.html?$/i, '')
-        .split('/')
-        .filter((s) => s && s !== '.' && s !== '..')
-        .map((s) => slugify(s, 80));
+  // Off the archive's own layout, a page's folders say nothing about the archive ("samples/mia-html"):
+  // the collection is named by its title, at the top level.
+  const path = inp.archivePath ? collectionPath(inp.archivePath) : [slugify(title, 80) || 'index'];
   const header = titlePage(units, nav, inp.authors);
   return {
     path: path.length ? path : ['index'],
@@ -165,7 +160,9 @@ const withoutMarkers = (t: string) => t.replace(/\s*\[\d{1,3}\]\s*$/, '').replac
  * credits, rights): the title page its members inherit what they lack from.
  */
 function titlePage(units: Unit[], nav: Set<number>, authors: AgentRef[]): TitlePage | undefined {
-  const blocks = units.filter((u, i) => !nav.has(i) && u.kind === 'p' && hasClass(u.el, 'information') && isHeaderBlock(u.el)).map((u) => parseInfoBlock(u.el));
+  const blocks = units
+    .filter((u, i) => !nav.has(i) && u.kind === 'p' && hasClass(u.el, 'information') && isHeaderBlock(u.el))
+    .map((u) => parseInfoBlock(u.el));
   if (!blocks.length) return authors.length ? { authors } : undefined;
   const st = blocks.find((b) => b.written)?.written;
   const published = blocks.flatMap((b) => b.published);
@@ -175,7 +172,15 @@ function titlePage(units: Unit[], nav: Set<number>, authors: AgentRef[]): TitleP
   const place = st?.statement.place?.replace(/[.,;]+$/, '').trim();
   const page: TitlePage = {
     ...(authors.length ? { authors } : {}),
-    ...(st ? { written: { ...(st.statement.date ? { date: st.statement.date } : {}), ...(place ? { place: { id: slugify(place, 50), name: place } } : {}), text: st.text } } : {}),
+    ...(st
+      ? {
+          written: {
+            ...(st.statement.date ? { date: st.statement.date } : {}),
+            ...(place ? { place: { id: slugify(place, 50), name: place } } : {}),
+            text: st.text,
+          },
+        }
+      : {}),
     ...(published.length ? { published } : {}),
     ...(source ? { source } : {}),
     ...(contributors.length ? { contributors } : {}),

@@ -15,7 +15,9 @@ export interface OutlineHeading {
 }
 
 export function outline(blocks: readonly Block[]): OutlineHeading[] {
-  const found = blocks.flatMap((b, index) => (b.type === 'heading' ? [{ index, source: b.level ?? 1, text: inlineToString(b.content).replace(/\s+/g, ' ').trim() }] : []));
+  const found = blocks.flatMap((b, index) =>
+    b.type === 'heading' ? [{ index, source: b.level ?? 1, text: inlineToString(b.content).replace(/\s+/g, ' ').trim() }] : [],
+  );
   // The source's distinct levels, in order, become h2, h3, …; a heading never goes more than one
   // level below the one before it.
   const rank = new Map([...new Set(found.map((h) => h.source))].sort((a, b) => a - b).map((l, i) => [l, i + 2]));

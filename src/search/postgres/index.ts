@@ -2,7 +2,7 @@
 // executor reading the same database.
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
 import type { PostgresStore } from '../../store/postgres/index.js';
-import type { SearchIndex } from '../search.js';
+import { type SearchIndex, withCollections } from '../search.js';
 import { searchPostgres } from './execute.js';
 import { catchUp, createSearchIndexer, rebuildIndex } from './indexer.js';
 
@@ -14,9 +14,10 @@ export const postgresSearchIndexer = (o: PostgresSearchConfig = {}) => createSea
 
 export function postgresSearch(store: PostgresStore, o: PostgresSearchConfig = {}): SearchIndex {
   const register = () => o.register ?? loadDefaultRegister();
-  return {
+  const index: SearchIndex = {
     search: (req) => searchPostgres(store.pool, req, { register: register() }),
     catchUp: () => catchUp(store.pool, register()),
     rebuild: () => rebuildIndex(store.pool, register()),
   };
+  return withCollections(index, () => store.listCollections());
 }

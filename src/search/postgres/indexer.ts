@@ -164,6 +164,19 @@ export async function removeDoc(c: pg.ClientBase, workId: string): Promise<void>
   await c.query('DELETE FROM search_docs WHERE work_id = $1', [workId]);
 }
 
+/** The titles of the collections a work sits in, from their records (index pages), by path. */
+async function bookTitles(c: pg.ClientBase | pg.Pool, work: Work): Promise<Map<string, string>> {
+  if (!work.collections.length) return new Map();
+  const { rows } = await c.query<{ path: string; title: string }>('SELECT path, title FROM collections WHERE path = ANY($1::text[])', [
+    work.collections.map((r) => r.path.join('/')),
+  ]);
+  return new Map(rows.map((r) => [r.path, r.title]));
+}
+
+async function indexWork(c: pg.ClientBase, work: Work, register: PeopleRegister): Promise<void> {
+  await writeDoc(c, indexDocument(work, register, await bookTitles(c, work)));
+}
+
 export interface SearchIndexerOptions {
   register?: PeopleRegister;
 }
@@ -173,7 +186,14 @@ export function createSearchIndexer(opts: SearchIndexerOptions = {}): PostgresIn
   const register = () => opts.register ?? loadDefaultRegister();
   return {
     migrations: searchMigrations,
-    upsert: (c, work: Work) => writeDoc(c, indexDocument(work, register())),
+    upsert: (c, work: Work) => indexWork(c, work, register()),
+    collectionChanged: async (c, path) => {
+      const { rows } = await c.query<{ json: string }>(
+        'SELECT w.json FROM work_collections wc JOIN works w ON w.id = wc.work_id WHERE wc.path = $1',
+        [path],
+      );
+      for (const r of rows) await indexWork(c, JSON.parse(r.json) as Work, register());
+    },
     remove: (c, id) => removeDoc(c, id),
   };
 }
@@ -208,7 +228,7 @@ export async function catchUp(pool: pg.Pool, register: PeopleRegister = loadDefa
             [ids],
           )
         ).rows;
-        for (const r of rows) await writeDoc(c, indexDocument(JSON.parse(r.json) as Work, register));
+        for (const r of rows) await indexWork(c, JSON.parse(r.json) as Work, register);
         await c.query('COMMIT');
         n += rows.length;
         if (ids.length < CATCH_UP_BATCH) return n;

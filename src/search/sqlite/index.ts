@@ -2,7 +2,7 @@
 // executor reading the same database.
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
 import type { SqliteStore } from '../../store/sqlite/index.js';
-import type { SearchIndex } from '../search.js';
+import { type SearchIndex, withCollections } from '../search.js';
 import { searchSqlite } from './execute.js';
 import { catchUp, createSearchIndexer, rebuildIndex } from './indexer.js';
 
@@ -14,9 +14,10 @@ export const sqliteSearchIndexer = (o: SqliteSearchConfig = {}) => createSearchI
 
 export function sqliteSearch(store: SqliteStore, o: SqliteSearchConfig = {}): SearchIndex {
   const register = () => o.register ?? loadDefaultRegister();
-  return {
+  const index: SearchIndex = {
     search: async (req) => searchSqlite(store.db, req, { register: register() }),
     catchUp: async () => (store.db.readonly ? 0 : catchUp(store.db, register())),
     rebuild: async () => rebuildIndex(store.db, register()),
   };
+  return withCollections(index, () => store.listCollections());
 }

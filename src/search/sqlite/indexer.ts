@@ -194,8 +194,25 @@ const UNPAIRED = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00
 const storable = (t: NonNullable<IndexDoc['texts']>) => !UNPAIRED.test(t.body) && !UNPAIRED.test(t.notes) && !UNPAIRED.test(t.header);
 
 /** Index one work: its terms, facets and the texts of its snippets. */
+/** The titles of the collections a work sits in, from their records (index pages), by path. */
+function bookTitles(db: Database.Database, work: Work): Map<string, string> {
+  if (!work.collections.length) return new Map();
+  const rows = db
+    .prepare('SELECT path, title FROM collections WHERE path IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(work.collections.map((c) => c.path.join('/')))) as { path: string; title: string }[];
+  return new Map(rows.map((r) => [r.path, r.title]));
+}
+
+/** A collection's record changed (its title, say): the works filed in it are indexed again. */
+export function reindexCollection(db: Database.Database, path: string, register: PeopleRegister): void {
+  const rows = db.prepare('SELECT w.json FROM work_collections c JOIN works w ON w.id = c.work_id WHERE c.path = ?').all(path) as {
+    json: string;
+  }[];
+  for (const r of rows) indexWork(db, JSON.parse(r.json) as Work, register);
+}
+
 export function indexWork(db: Database.Database, work: Work, register: PeopleRegister): void {
-  const doc = indexDocument(work, register);
+  const doc = indexDocument(work, register, bookTitles(db, work));
   writeDoc(db, doc, doc.texts && storable(doc.texts) ? JSON.stringify(workHeading(work)) : undefined);
 }
 
@@ -209,6 +226,7 @@ export function createSearchIndexer(opts: SearchIndexerOptions = {}): SqliteInde
     migrations: searchMigrations,
     upsert: (db, work: Work) => indexWork(db, work, opts.register ?? loadDefaultRegister()),
     remove: (db, id) => removeDoc(db, id),
+    collectionChanged: (db, path) => reindexCollection(db, path, opts.register ?? loadDefaultRegister()),
   };
 }
 

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
 import { pathKey } from '../../model/summary.js';
-import { sourceKeys } from '../../model/sources.js';
+import { memberKeys, sourceKeys } from '../../model/sources.js';
 import type { Collection } from '../../model/work.js';
 
 /** The keys a work is found by from contents entries (src/model/sources.ts). */
@@ -15,11 +15,20 @@ export async function writeWorkKeys(c: pg.ClientBase, work: Pick<Work, 'id' | 'p
   if (keys.length) await c.query('INSERT INTO source_keys (key, work_id) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys, work.id]);
 }
 
-export async function writeCollectionKeys(c: pg.ClientBase, col: Pick<Collection, 'path' | 'provenance'>): Promise<void> {
+/** The keys a collection is found by, and those its entries point at (which index pages list a work). */
+export async function writeCollectionKeys(c: pg.ClientBase, col: Pick<Collection, 'path' | 'provenance' | 'members'>): Promise<void> {
   const key = pathKey(col.path);
   await c.query('DELETE FROM source_keys WHERE collection_path = $1', [key]);
   const keys = sourceKeys(col.provenance);
   if (keys.length) await c.query('INSERT INTO source_keys (key, collection_path) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys, key]);
+  await c.query('DELETE FROM member_keys WHERE collection_path = $1', [key]);
+  const members = memberKeys(col);
+  if (members.length) {
+    await c.query(
+      'INSERT INTO member_keys (key, collection_path, position) SELECT k, $3, p FROM unnest($1::text[], $2::int[]) AS t(k, p)',
+      [members.map((m) => m.key), members.map((m) => m.position), key],
+    );
+  }
 }
 
 export interface RowTimes {

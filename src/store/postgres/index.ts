@@ -32,6 +32,8 @@ export interface PostgresIndexer {
   migrations?: Migration[];
   upsert(c: pg.ClientBase, work: Work): Promise<void>;
   remove(c: pg.ClientBase, id: string): Promise<void>;
+  /** A collection record (path key "a/b") was written: what depends on it (its works' index rows) follows. */
+  collectionChanged?(c: pg.ClientBase, path: string): Promise<void>;
 }
 
 export interface PostgresStoreOptions {
@@ -184,8 +186,19 @@ export class PostgresStore implements Store {
         [key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString()],
       );
       await writeCollectionKeys(c, valid);
+      for (const ix of this.indexers) await ix.collectionChanged?.(c, key);
       return prev ? 'updated' : 'imported';
     });
+  }
+
+  async findListings(keys: string[]): Promise<{ collectionPath: string[]; position: number }[]> {
+    if (!keys.length) return [];
+    const { rows } = await this.pool.query<{ path: string; position: number }>(
+      `SELECT collection_path AS path, MIN(position) AS position FROM member_keys WHERE key = ANY($1::text[])
+       GROUP BY collection_path ORDER BY collection_path`,
+      [[...new Set(keys)]],
+    );
+    return rows.map((r) => ({ collectionPath: r.path.split('/'), position: r.position }));
   }
 
   async findSources(keys: string[]): Promise<SourceMatch[]> {
@@ -194,7 +207,9 @@ export class PostgresStore implements Store {
       'SELECT key, work_id, collection_path FROM source_keys WHERE key = ANY($1::text[]) ORDER BY key, work_id, collection_path',
       [[...new Set(keys)]],
     );
-    return rows.map((r) => (r.work_id !== null ? { key: r.key, workId: r.work_id } : { key: r.key, collectionPath: r.collection_path!.split('/') }));
+    return rows.map((r) =>
+      r.work_id !== null ? { key: r.key, workId: r.work_id } : { key: r.key, collectionPath: r.collection_path!.split('/') },
+    );
   }
 
   async getCollection(path: string[]): Promise<Collection | undefined> {
@@ -340,7 +355,12 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Add file paths to a stored record's provenance, without a revision or a new datestamp. */
 async function rememberPaths(
-  c: pg.ClientBase, table: 'works' | 'collections', keyCol: 'id' | 'path', key: string, paths: string[], keys: (record: unknown) => Promise<void>,
+  c: pg.ClientBase,
+  table: 'works' | 'collections',
+  keyCol: 'id' | 'path',
+  key: string,
+  paths: string[],
+  keys: (record: unknown) => Promise<void>,
 ): Promise<void> {
   const json = (await c.query<{ json: string }>(`SELECT json FROM ${table} WHERE ${keyCol} = $1`, [key])).rows[0]!.json;
   const record = JSON.parse(json) as { provenance: { paths?: string[] } };
@@ -356,7 +376,8 @@ async function fillSourceKeys(c: pg.ClientBase): Promise<void> {
   try {
     if ((await c.query("DELETE FROM store_pending WHERE what = 'source_keys'")).rowCount) {
       for (const r of (await c.query<{ json: string }>('SELECT json FROM works')).rows) await writeWorkKeys(c, JSON.parse(r.json) as Work);
-      for (const r of (await c.query<{ json: string }>('SELECT json FROM collections')).rows) await writeCollectionKeys(c, JSON.parse(r.json) as Collection);
+      for (const r of (await c.query<{ json: string }>('SELECT json FROM collections')).rows)
+        await writeCollectionKeys(c, JSON.parse(r.json) as Collection);
     }
     await c.query('COMMIT');
   } catch (e) {

@@ -104,6 +104,20 @@ export const migrations: Migration[] = [
       INSERT INTO store_pending SELECT 'source_keys' WHERE EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM collections);
     `,
   },
+  {
+    version: 4,
+    name: 'member keys: which index pages list a work, whatever was imported first',
+    up: `
+      CREATE TABLE member_keys (
+        key text COLLATE "C" NOT NULL,
+        collection_path text COLLATE "C" NOT NULL REFERENCES collections(path) ON DELETE CASCADE,
+        position integer NOT NULL
+      );
+      CREATE INDEX member_keys_key ON member_keys(key);
+      CREATE INDEX member_keys_collection ON member_keys(collection_path);
+      INSERT INTO store_pending SELECT 'source_keys' WHERE EXISTS (SELECT 1 FROM collections) ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 /**

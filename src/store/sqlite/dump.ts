@@ -4,7 +4,7 @@ import { prepared } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Work } from '../../model/work.js';
 import type { DumpRecord, TokenRole } from '../store.js';
-import { sourceKeys } from '../../model/sources.js';
+import { memberKeys, sourceKeys } from '../../model/sources.js';
 import { pathKey, sortKey, workDate } from '../../model/summary.js';
 import type { Collection } from '../../model/work.js';
 
@@ -70,11 +70,15 @@ export function writeWorkKeys(db: Database.Database, work: Pick<Work, 'id' | 'pr
   for (const k of sourceKeys(work.provenance)) add.run(k, work.id);
 }
 
-export function writeCollectionKeys(db: Database.Database, c: Pick<Collection, 'path' | 'provenance'>): void {
+/** The keys a collection is found by, and those its entries point at (which index pages list a work). */
+export function writeCollectionKeys(db: Database.Database, c: Pick<Collection, 'path' | 'provenance' | 'members'>): void {
   const key = pathKey(c.path);
   prepared(db, 'DELETE FROM source_keys WHERE collection_path = ?').run(key);
   const add = prepared(db, 'INSERT INTO source_keys (key, collection_path) VALUES (?, ?)');
   for (const k of sourceKeys(c.provenance)) add.run(k, key);
+  prepared(db, 'DELETE FROM member_keys WHERE collection_path = ?').run(key);
+  const member = prepared(db, 'INSERT INTO member_keys (key, collection_path, position) VALUES (?, ?, ?)');
+  for (const m of memberKeys(c)) member.run(m.key, key, m.position);
 }
 
 /** Every row, table by table, in a fixed order (binary collation, as PostgreSQL's "C"). */

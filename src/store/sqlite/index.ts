@@ -31,6 +31,8 @@ export interface SqliteIndexer {
   migrations?: Migration[];
   upsert(db: Database.Database, work: Work): void;
   remove(db: Database.Database, id: string): void;
+  /** A collection record (path key "a/b") was written: what depends on it (its works' index rows) follows. */
+  collectionChanged?(db: Database.Database, path: string): void;
 }
 
 export interface SqliteStoreOptions {
@@ -67,11 +69,19 @@ export class SqliteStore implements Store {
     this.tokens = new SqliteTokenStore(this.db);
   }
 
+  /** Whether the archive lacks migrations this version has (a read-only opening cannot apply them). */
+  needsMigration(): boolean {
+    const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get();
+    const done = has ? new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]) : new Set<number>();
+    return migrations.some((m) => !done.has(m.version));
+  }
+
   /** Archives from before source keys existed get theirs once (migration 4 marks them pending). */
   private fillSourceKeys(): void {
     if (!prepared(this.db, "SELECT 1 FROM store_pending WHERE what = 'source_keys'").get()) return;
     this.db.transaction(() => {
-      for (const r of this.db.prepare('SELECT json FROM works').all() as { json: string }[]) writeWorkKeys(this.db, JSON.parse(r.json) as Work);
+      for (const r of this.db.prepare('SELECT json FROM works').all() as { json: string }[])
+        writeWorkKeys(this.db, JSON.parse(r.json) as Work);
       for (const r of this.db.prepare('SELECT json FROM collections').all() as { json: string }[]) {
         writeCollectionKeys(this.db, JSON.parse(r.json) as Collection);
       }
@@ -81,9 +91,9 @@ export class SqliteStore implements Store {
 
   private writeWork(work: Work, meta: RevisionMeta | undefined): UpsertStatus {
     const checksum = workChecksum(work);
-    const prev = prepared(this.db, "SELECT checksum, json_extract(json, '$.provenance.paths') AS paths FROM works WHERE id = ?").get(work.id) as
-      | { checksum: string; paths: string | null }
-      | undefined;
+    const prev = prepared(this.db, "SELECT checksum, json_extract(json, '$.provenance.paths') AS paths FROM works WHERE id = ?").get(
+      work.id,
+    ) as { checksum: string; paths: string | null } | undefined;
     if (prev?.checksum === checksum) {
       // The same content from another file: no new revision, but the path is remembered (and found by).
       const paths = mergedPaths(prev.paths ? (JSON.parse(prev.paths) as string[]) : [], work.provenance.paths);
@@ -195,7 +205,13 @@ export class SqliteStore implements Store {
   }
 
   /** Add file paths to a stored record's provenance, without a revision or a new datestamp. */
-  private rememberPaths(table: 'works' | 'collections', keyCol: 'id' | 'path', key: string, paths: string[], keys: (record: unknown) => void): void {
+  private rememberPaths(
+    table: 'works' | 'collections',
+    keyCol: 'id' | 'path',
+    key: string,
+    paths: string[],
+    keys: (record: unknown) => void,
+  ): void {
     // Not plucked: prepared statements are shared, and getWork reads this one as rows.
     const row = prepared(this.db, `SELECT json FROM ${table} WHERE ${keyCol} = ?`).get(key) as { json: string };
     const record = JSON.parse(row.json) as { provenance: { paths?: string[] } };
@@ -209,9 +225,10 @@ export class SqliteStore implements Store {
     const checksum = collectionChecksum(valid);
     return this.db.transaction((): UpsertStatus => {
       const key = pathKey(valid.path);
-      const prev = prepared(this.db, "SELECT checksum, json_extract(json, '$.provenance.paths') AS paths FROM collections WHERE path = ?").get(key) as
-        | { checksum: string; paths: string | null }
-        | undefined;
+      const prev = prepared(
+        this.db,
+        "SELECT checksum, json_extract(json, '$.provenance.paths') AS paths FROM collections WHERE path = ?",
+      ).get(key) as { checksum: string; paths: string | null } | undefined;
       if (prev?.checksum === checksum) {
         const paths = mergedPaths(prev.paths ? (JSON.parse(prev.paths) as string[]) : [], valid.provenance.paths);
         if (paths) this.rememberPaths('collections', 'path', key, paths, (r) => writeCollectionKeys(this.db, r as Collection));
@@ -223,8 +240,19 @@ export class SqliteStore implements Store {
                   ON CONFLICT(path) DO UPDATE SET title=excluded.title, checksum=excluded.checksum, json=excluded.json, updated_at=excluded.updated_at`,
       ).run(key, valid.title, checksum, JSON.stringify(valid), new Date().toISOString());
       writeCollectionKeys(this.db, valid);
+      for (const ix of this.indexers) ix.collectionChanged?.(this.db, key);
       return prev ? 'updated' : 'imported';
     })();
+  }
+
+  async findListings(keys: string[]): Promise<{ collectionPath: string[]; position: number }[]> {
+    if (!keys.length) return [];
+    const rows = prepared(
+      this.db,
+      `SELECT collection_path AS path, MIN(position) AS position FROM member_keys WHERE key IN (SELECT value FROM json_each(?))
+       GROUP BY collection_path ORDER BY collection_path`,
+    ).all(JSON.stringify([...new Set(keys)])) as { path: string; position: number }[];
+    return rows.map((r) => ({ collectionPath: r.path.split('/'), position: r.position }));
   }
 
   async findSources(keys: string[]): Promise<SourceMatch[]> {
@@ -233,7 +261,9 @@ export class SqliteStore implements Store {
       this.db,
       'SELECT key, work_id, collection_path FROM source_keys WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key, work_id, collection_path',
     ).all(JSON.stringify([...new Set(keys)])) as { key: string; work_id: string | null; collection_path: string | null }[];
-    return rows.map((r) => (r.work_id !== null ? { key: r.key, workId: r.work_id } : { key: r.key, collectionPath: r.collection_path!.split('/') }));
+    return rows.map((r) =>
+      r.work_id !== null ? { key: r.key, workId: r.work_id } : { key: r.key, collectionPath: r.collection_path!.split('/') },
+    );
   }
 
   async getCollection(path: string[]): Promise<Collection | undefined> {

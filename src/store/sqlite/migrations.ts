@@ -110,6 +110,20 @@ export const migrations: Migration[] = [
       INSERT INTO store_pending SELECT 'source_keys' WHERE EXISTS (SELECT 1 FROM works) OR EXISTS (SELECT 1 FROM collections);
     `,
   },
+  {
+    version: 5,
+    name: 'member keys: which index pages list a work, whatever was imported first',
+    up: `
+      CREATE TABLE member_keys (
+        key TEXT NOT NULL,
+        collection_path TEXT NOT NULL REFERENCES collections(path) ON DELETE CASCADE,
+        position INTEGER NOT NULL
+      );
+      CREATE INDEX member_keys_key ON member_keys(key);
+      CREATE INDEX member_keys_collection ON member_keys(collection_path);
+      INSERT OR IGNORE INTO store_pending SELECT 'source_keys' WHERE EXISTS (SELECT 1 FROM collections);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, list: Migration[] = migrations): void {

@@ -81,7 +81,8 @@ function uploadName(given: string | undefined, ext: string): string {
 
 function parseWork(value: unknown): Work {
   // A record as GET returns it carries what it inherits from its books, marked: those are not its own.
-  const own = value && typeof value === 'object' && Array.isArray((value as ResolvedWork).inherited) ? ownFields(value as ResolvedWork) : value;
+  const own =
+    value && typeof value === 'object' && Array.isArray((value as ResolvedWork).inherited) ? ownFields(value as ResolvedWork) : value;
   const r = Work.safeParse(own);
   if (!r.success) {
     const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

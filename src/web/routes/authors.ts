@@ -9,15 +9,36 @@ export function authorRoutes(d: Deps): Hono {
   app.get('/', async (c) => c.html(renderAuthorsPage({ people: await d.people(), assets: d.assets })));
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
-    const [written, received] = await Promise.all([
+    const [written, received, collections] = await Promise.all([
       d.store.listWorks({ author: id, order: 'date' }),
       d.store.listWorks({ recipient: id, order: 'date' }),
+      d.store.listCollections(),
     ]);
     const name =
       written.flatMap((w) => w.authors).find((a) => a.id === id)?.name ??
       received.flatMap((w) => w.recipients).find((r) => r.id === id)?.name;
     if (name === undefined) throw notFound();
-    return c.html(renderAuthorPage({ id, name, written, received, assets: d.assets }));
+    const person = d.register.get(id);
+    const books = new Map(collections.map((x) => [x.path.join('/'), x.title]));
+    return c.html(
+      renderAuthorPage({
+        id,
+        name,
+        written,
+        received,
+        books,
+        ...(person
+          ? {
+              person: {
+                ...(person.born ? { born: person.born } : {}),
+                ...(person.died ? { died: person.died } : {}),
+                aliases: person.aliases,
+              },
+            }
+          : {}),
+        assets: d.assets,
+      }),
+    );
   });
   return app;
 }

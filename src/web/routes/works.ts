@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { matchFormat } from '../formats.js';
 import { renderWorkPage } from '../../render/html/pages/work.js';
-import { letterNeighbours, neighboursIn, resolvedWork } from '../../archive/books.js';
+import { letterNeighbours, neighboursIn, placesOf, resolvedWork } from '../../archive/books.js';
 
 export function workRoutes(d: Deps): Hono {
   const app = new Hono();
@@ -14,8 +14,9 @@ export function workRoutes(d: Deps): Hono {
     // An id may itself contain dots, so the exact id wins over a format suffix.
     const stored = await d.store.getWork(path);
     if (stored) {
-      const work = await resolvedWork(d.store, stored);
-      const first = work.collections[0];
+      const [work, places] = await Promise.all([resolvedWork(d.store, stored), placesOf(d.store, stored)]);
+      // The collection it is read in: the first its record names, else the first index page listing it.
+      const first = work.collections[0] ?? (places[0] ? { path: places[0] } : undefined);
       const [neighbours, correspondence, contents] = await Promise.all([
         first ? neighboursIn(d.store, work.id, first.path) : {},
         letterNeighbours(d.store, work),
@@ -25,7 +26,14 @@ export function workRoutes(d: Deps): Hono {
         work,
         neighbours,
         correspondence,
-        ...(first ? { collection: { path: first.path, title: contents?.title ?? first.titles?.at(-1) ?? first.path.at(-1)! } } : {}),
+        ...(first
+          ? {
+              collection: {
+                path: first.path,
+                title: contents?.title ?? ('titles' in first ? first.titles?.at(-1) : undefined) ?? first.path.at(-1)!,
+              },
+            }
+          : {}),
         assets: d.assets,
         formats: d.formats.map(({ ext, label, type }) => ({ ext, label, type })),
         ...(d.handlers ? { handlers: d.handlers } : {}),

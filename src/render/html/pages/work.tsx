@@ -215,8 +215,7 @@ export function renderWorkPage(i: WorkPageInput): string {
       {previous || next ? (
         <nav class="pager" aria-label={`Previous and next in ${inCollection}`}>
           <p class="pager-context">
-            In{' '}
-            {i.collection ? <a href={collectionHref(i.collection.path)}>{i.collection.title}</a> : inCollection}
+            In {i.collection ? <a href={collectionHref(i.collection.path)}>{i.collection.title}</a> : inCollection}
           </p>
           <PagerLink rel="prev" s={previous} />
           <PagerLink rel="next" s={next} />
