@@ -3,7 +3,6 @@
 // in contents order, ahead of works that merely mention the words. Composed here because it needs
 // both the search index and the book's contents (./books.ts).
 import type { SearchHit, SearchResponse } from '../model/search.js';
-import { filterToken } from '../search/query.js';
 import type { SearchIndex } from '../search/search.js';
 import type { Store } from '../store/store.js';
 import { contentsOf, readingOrder } from './books.js';
@@ -33,7 +32,8 @@ export function booksFirst(index: SearchIndex, store: Store): SearchIndex {
       const book = r.collections?.find((c) => c.named);
       if (!book || r.error || r.sort !== 'relevance' || r.total === 0 || book.works > MAX_MEMBERS) return r;
       const order = new Map(readingOrder(await contentsOf(store, book.path)).map((w, i) => [w.id, i]));
-      const members = (await hitsUpTo(index, `${r.q} ${filterToken('collection', book.path.join('/'))}`, MAX_MEMBERS)).hits
+      // Collection paths are slugs: the filter needs no quoting.
+      const members = (await hitsUpTo(index, `(${r.q}) collection:${book.path.join('/')}`, MAX_MEMBERS)).hits
         .filter((h) => order.has(h.id))
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       if (!members.length) return r;

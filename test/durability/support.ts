@@ -36,7 +36,8 @@ export function octavo(args: string[]): Child {
 
 /** What a work says, without what legitimately differs between two imports (time, displayed path). */
 export function content(w: Work): string {
-  const { importedAt: _t, file: _f, ...prov } = w.provenance;
+  // Where and when a file was read is not its content (the pipeline adds every absolute path seen).
+  const { importedAt: _t, file: _f, paths: _p, ...prov } = w.provenance;
   return canonicalJson({ ...w, provenance: prov });
 }
 

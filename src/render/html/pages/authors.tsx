@@ -113,9 +113,8 @@ export function renderAuthorPage(i: AuthorPageInput): string {
     <>
       <Breadcrumbs trail={[{ label: 'Home', href: '/' }, { label: 'Authors', href: '/authors' }, { label: i.name }]} />
       <header class="page-header">
-        <h1>
-          {i.name} {lifeDates(i.person) ? <span class="life-dates">{lifeDates(i.person)}</span> : ''}
-        </h1>
+        <h1>{i.name}</h1>
+        {lifeDates(i.person) ? <p class="life-dates">{lifeDates(i.person)}</p> : ''}
         {others.length ? <p class="lede">Also written: {others.join(', ')}</p> : ''}
       </header>
       {groups.length ? (
