@@ -26,7 +26,10 @@ export interface WorkSummary extends WorkHeading {
 export interface CollectionSummary {
   path: string[];
   title: string;
+  /** Works filed in it (or below it). */
   count: number;
+  /** Entries of its index page's contents, when it has one. */
+  entries?: number;
 }
 
 export interface Neighbours {

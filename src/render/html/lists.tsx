@@ -88,6 +88,7 @@ interface TreeNode {
   path: string[];
   title: string;
   count?: number;
+  entries?: number;
   children: TreeNode[];
 }
 
@@ -111,6 +112,7 @@ export function collectionTree(list: CollectionSummary[], root: string[] = []): 
     const node = ensure(c.path);
     node.title = c.title || node.title;
     node.count = c.count;
+    if (c.entries) node.entries = c.entries;
   }
   const sort = (nodes: TreeNode[]) => {
     nodes.sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
@@ -135,11 +137,15 @@ export function CollectionTree({ nodes, depth = 2 }: { nodes: TreeNode[]; depth?
         return (
           <li>
             <a href={collectionHref(n.path)}>{n.title}</a>
-            {count || hidden ? (
+            {count || hidden || n.entries ? (
               <span class="count">
                 {' '}
                 {[
-                  count ? `${count.toLocaleString('en')} ${count === 1 ? 'work' : 'works'}` : '',
+                  count
+                    ? `${count.toLocaleString('en')} ${count === 1 ? 'work' : 'works'}`
+                    : n.entries
+                      ? `${n.entries.toLocaleString('en')} contents ${n.entries === 1 ? 'entry' : 'entries'}`
+                      : '',
                   hidden ? `${hidden} sub-collection${hidden === 1 ? '' : 's'}` : '',
                 ]
                   .filter(Boolean)

@@ -232,7 +232,12 @@ export class PostgresStore implements Store {
       const path = r.path.split('/');
       const titles = r.titles ? (JSON.parse(r.titles) as string[]) : [];
       const members = r.json ? (JSON.parse(r.json) as Collection).members.length : 0;
-      return { path, title: r.title ?? titles[path.length - 1] ?? titles.join(' › '), count: Number(r.count) || members };
+      return {
+        path,
+        title: r.title ?? titles[path.length - 1] ?? titles.join(' › '),
+        count: Number(r.count),
+        ...(members ? { entries: members } : {}),
+      };
     });
   }
 

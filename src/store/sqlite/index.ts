@@ -288,7 +288,8 @@ export class SqliteStore implements Store {
       return {
         path,
         title: r.title ?? titles[path.length - 1] ?? titles.join(' › ') ?? path.at(-1)!,
-        count: Math.max(r.count, 0) || members,
+        count: Math.max(r.count, 0),
+        ...(members ? { entries: members } : {}),
       };
     });
   }
