@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     .addOption(dbOpt())
     .option('--json', "print what was imported, skipped and failed (with each file's warnings) as JSON")
     .option('--verbose', 'list every warning, file by file')
-    .option('--format <name>', 'skip detection and use this importer (mia-html, mia-text, tei, cmif, markdown)')
+    .option('--format <name>', 'skip detection and use this importer (mia-html, mia-text, plain-text, tei, cmif, markdown)')
     .action(async (paths: string[], o: { db?: string; json?: boolean; verbose?: boolean; format?: string }) =>
       (await import('./import.js')).importCommand(paths, o),
     );

@@ -4,10 +4,12 @@ import { cmif } from './cmif/index.js';
 import { markdown } from './markdown/index.js';
 import { miaHtml } from './mia-html/index.js';
 import { miaText } from './mia-text/index.js';
+import { LABEL_LINE } from './mia-text/header.js';
+import { plainText } from './plain-text/index.js';
 import { tei } from './tei/index.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from './types.js';
 
-export const importers: Importer[] = [miaHtml, miaText, markdown, tei, cmif];
+export const importers: Importer[] = [miaHtml, miaText, markdown, tei, cmif, plainText];
 
 export function registerImporter(imp: Importer): void {
   if (!importers.some((i) => i.name === imp.name)) importers.push(imp);
@@ -19,9 +21,10 @@ function head(bytes: Uint8Array): string {
 }
 
 export function detect(file: SourceFile): { importer: Importer } | { error: Diagnostic } {
-  if (file.bytes.length === 0) return { error: { severity: 'error', file: file.path, message: 'the file is empty' } };
+  if (file.bytes.length === 0) return { error: { severity: 'error', file: file.path, line: 1, message: 'the file is empty' } };
   const h = head(file.bytes);
   let best: { importer: Importer; score: number } | undefined;
+  const claimed = new Map<string, { importer: Importer; score: number }>();
   for (const importer of importers) {
     let score = 0;
     try {
@@ -29,8 +32,11 @@ export function detect(file: SourceFile): { importer: Importer } | { error: Diag
     } catch {
       score = 0;
     }
+    if (score > 0) claimed.set(importer.name, { importer, score });
     if (score > 0 && (!best || score > best.score)) best = { importer, score };
   }
+  const preferred = byExtension(file.path, h, claimed);
+  if (preferred) return { importer: preferred };
   if (best) return { importer: best.importer };
   const what = h.includes('\u0000') ? 'binary data' : 'text in no known format';
   return {
@@ -41,6 +47,32 @@ export function detect(file: SourceFile): { importer: Importer } | { error: Diag
       message: `cannot tell what this file is (${what}); Octavo reads ${importers.map((i) => i.name).join(', ')}`,
     },
   };
+}
+
+/**
+ * The tie-break by extension, among the importers whose sniff claimed the file (it never claims a file
+ * for an importer that did not): a .md/.markdown file with YAML front matter is Markdown (never MIA
+ * HTML, whatever HTML it quotes); a .txt file is an MIA text dump when an MIA header label opens it
+ * (within its first 7 lines, where the mia-text importer reads its header), else headerless plain
+ * text; .htm/.html is MIA HTML; .xml/.tei is TEI or CMIF (whichever of the two sniffs higher).
+ */
+function byExtension(path: string, head: string, claimed: Map<string, { importer: Importer; score: number }>): Importer | undefined {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  const pick = (...names: string[]) => names.map((n) => claimed.get(n)?.importer).find(Boolean);
+  if (ext === 'md' || ext === 'markdown') return /^(?:\uFEFF|\u00EF\u00BB\u00BF)?---\r?\n/.test(head) ? pick('markdown') : undefined;
+  if (ext === 'txt') {
+    const top = head
+      .replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, '')
+      .split(/\r?\n/)
+      .slice(0, 7);
+    return top.some((l) => LABEL_LINE.test(l.trim())) ? pick('mia-text', 'plain-text') : pick('plain-text');
+  }
+  if (ext === 'htm' || ext === 'html') return pick('mia-html');
+  if (ext === 'xml' || ext === 'tei') {
+    const [t, c] = [claimed.get('tei'), claimed.get('cmif')];
+    return t && c ? (c.score > t.score ? c : t).importer : (t ?? c)?.importer;
+  }
+  return undefined;
 }
 
 /** Detect and parse, never throwing: an importer's crash becomes a located error for that file. */

@@ -23,7 +23,7 @@ const CHUNK = 2500;
 const INGEST = join(import.meta.dirname, '..', '..', 'src', 'ingest');
 
 /** Importers with a fuzz file of their own (test/fuzz/<name>.test.ts); others.test.ts takes the rest. */
-export const OWN_FILES = ['mia-text', 'mia-html', 'tei', 'cmif', 'markdown'];
+export const OWN_FILES = ['mia-text', 'mia-html', 'tei', 'cmif', 'markdown', 'plain-text'];
 
 const isImporter = (v: unknown): v is Importer =>
   !!v &&

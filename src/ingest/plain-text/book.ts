@@ -22,9 +22,11 @@ import {
   isSignature,
   letterHeading,
   opensQuote,
+  recipientLine,
   type Dateline,
   type LetterHeading,
 } from './letters.js';
+import { dashes, toInlines } from './inline.js';
 import { isAllCaps, titleCase } from './names.js';
 import { baseIndent, type Para } from './paragraphs.js';
 
@@ -42,6 +44,8 @@ interface Unit {
   dateline?: Dateline;
   /** Source lines of a heading (a numeral and its title paragraph become one heading). */
   lines: string[];
+  /** "Yours,\nK. Marx" in one paragraph: the closing formula's lines and the signature. */
+  closing?: { closer: string[]; signature: string };
 }
 
 export type Role = 'paragraph' | 'salutation' | 'dateline' | 'closer' | 'signature' | 'postscript';
@@ -64,6 +68,8 @@ export interface BookShape {
   title?: string;
   /** Names from a "by …" line under the title. */
   byline?: string[];
+  /** "Translated by …", "Edited by …" lines of the title page. */
+  credits?: { role: 'translator' | 'editor'; name: string }[];
   /** A single letter: the text opens with a salutation (after at most a dateline). */
   letter?: { blocks: Block[]; dateline?: Dateline; salutation?: string; signature?: string };
   /** The parts in reading order; one part of kind 'opening' alone means a book without divisions. */
@@ -71,6 +77,7 @@ export interface BookShape {
 }
 
 const BYLINE = /^by\s+(\p{Lu}.{1,80})$/iu;
+const CREDIT = /^(translated(?:\s+from\s+the\s+\p{L}+)?|edited)(?:\s+and\s+annotated)?\s+by\s+(\p{Lu}.{1,80})$/iu;
 
 export function shapeBook(paras: Para[], wrap: number): BookShape {
   const units = toUnits(paras, wrap);
@@ -96,6 +103,13 @@ export function shapeBook(paras: Para[], wrap: number): BookShape {
     if (names.every((n) => /^\p{Lu}/u.test(n))) out.byline = names;
   }
   const titlePage = new Set(units.slice(0, by ? k + 1 : k));
+  for (let c = titlePage.size; c < Math.min(units.length, titlePage.size + 3); c++) {
+    const u = units[c]!;
+    const m = u.kind === 'text' && u.lines.length === 1 ? CREDIT.exec(u.text) : null;
+    if (!m) break;
+    (out.credits ??= []).push({ role: /^edited/i.test(m[1]!) ? 'editor' : 'translator', name: m[2]!.replace(/\.$/, '') });
+    titlePage.add(u);
+  }
 
   // A single letter: no divisions, and a salutation at the top (after the title page and a dateline).
   if (!units.some((u) => u.kind === 'split' || u.kind === 'letter')) {
@@ -137,6 +151,14 @@ function toUnits(paras: Para[], wrap: number): Unit[] {
     }
     const letter = p.lines.length <= 3 ? letterHeading(p.text) : undefined;
     if (letter) {
+      // "Letter 1" over "_To Mrs. Saville, England._": the recipient line belongs to the heading.
+      const next = paras[i + 1];
+      const to = !letter.recipient && next && next.lines.length === 1 ? recipientLine(next.text) : undefined;
+      if (to) {
+        letter.recipient = to;
+        lines.push(next!.lines[0]!.trim());
+        i++;
+      }
       units.push(unit('letter', headingBlock(lines, 3), { letter }));
       continue;
     }
@@ -163,16 +185,33 @@ function toUnits(paras: Para[], wrap: number): Unit[] {
     }
     const dl = shape === 'paragraph' && p.lines.length <= 2 ? dateline(p.text) : undefined;
     if (dl) {
-      units.push(unit('text', { type: 'dateline', content: blockOf(p, 'paragraph', wrap).content }, { dateline: dl }));
+      units.push(unit('text', { type: 'dateline', content: headingContent(blockOf(p, 'paragraph', wrap)) }, { dateline: dl }));
       continue;
     }
     if (isSectionHeading(p)) {
       units.push(unit('section', headingBlock(lines, 3)));
       continue;
     }
-    units.push(unit('text', blockOf(p, shape, wrap)));
+    units.push(unit('text', blockOf(p, shape, wrap), closingOf(p, shape)));
   }
   return units;
+}
+
+/** A paragraph that is a closing formula over a signature ("Yours ever,\nF. Engels"). */
+function closingOf(p: Para, shape: Shape): Partial<Unit> {
+  if (shape !== 'paragraph' || p.lines.length < 2 || p.lines.length > 4) return {};
+  const lines = p.lines.map((l) => l.trim());
+  const signature = lines.at(-1)!;
+  if (!isCloser(lines[0]!) || !isSignature(signature) || lines.some((l) => l.length > 70)) return {};
+  return { closing: { closer: lines.slice(0, -1), signature } };
+}
+
+/** The closer and signature blocks of a closing paragraph. */
+function closingBlocks(c: NonNullable<Unit['closing']>): Block[] {
+  return [
+    { type: 'closer', content: toInlines(c.closer.join('\n')) },
+    { type: 'signature', content: toInlines(c.signature) },
+  ];
 }
 
 /** The key a division is known by: "chapter-5", "part-1", "preface". */
@@ -205,21 +244,27 @@ function settleRanks(units: Unit[]): void {
   if (!has('chapter') && !has('part')) for (const u of splits()) if (u.split!.rank === 'matter') demote(u);
   // Tables of contents: adjacent divisions whose first key recurs after the run.
   const lastAt = new Map<string, number>();
-  units.forEach((u, i) => u.kind === 'split' && lastAt.set(splitKey(u.split!), i));
+  units.forEach((u, i) => {
+    if (u.kind === 'split') lastAt.set(splitKey(u.split!), i);
+  });
   for (let i = 0; i < units.length; i++) {
     if (units[i]!.kind !== 'split') continue;
-    let j = i;
-    while (j + 1 < units.length && (units[j + 1]!.kind === 'split' || units[j + 1]!.kind === 'section')) j++;
-    const run = units.slice(i, j + 1).filter((u) => u.kind === 'split');
-    if (run.length >= 2) {
-      const key = splitKey(run[0]!.split!);
-      if ((lastAt.get(key) ?? -1) > j)
-        for (const u of run) {
-          u.kind = 'text';
-          u.block = { type: 'paragraph', content: headingContent(u.block) };
-        }
+    const seen = new Set<string>();
+    let last = i;
+    for (let k = i; k < units.length && (units[k]!.kind === 'split' || units[k]!.kind === 'section'); k++) {
+      if (units[k]!.kind !== 'split') continue;
+      const key = splitKey(units[k]!.split!);
+      if (seen.has(key)) break;
+      seen.add(key);
+      last = k;
     }
-    i = j;
+    const run = units.slice(i, last + 1).filter((u) => u.kind === 'split');
+    if (run.length >= 2 && (lastAt.get(splitKey(run[0]!.split!)) ?? -1) > last)
+      for (const u of run) {
+        u.kind = 'text';
+        u.block = { type: 'paragraph', content: headingContent(u.block) };
+      }
+    i = last;
   }
 }
 
@@ -234,11 +279,13 @@ function headingLevels(units: Unit[]): { part: number; chapter: number; section:
 
 /** A title line at the very top: one or two short lines in capitals or capitalised words, no sentence. */
 function isTopTitle(u: Unit): boolean {
+  if (u.split) return false; // a demoted PREFACE or numeral is no title
   if ((u.kind !== 'text' && u.kind !== 'section') || u.shape === 'rule' || u.shape === 'preformatted' || u.dateline) return false;
   if (u.lines.length > 2 || u.text.length > 120 || u.text.split(/\s+/).length > 16) return false;
   if (isSalutation(u.text) || BYLINE.test(u.text) || /[,;:]$/.test(u.text)) return false;
   if (/\.$/.test(u.text) && !isAllCaps(u.text)) return false;
-  return u.lines.every((l) => isTitleLine(l, true));
+  // "FRANKENSTEIN;" over "OR, THE MODERN PROMETHEUS": only the last line must end like a title.
+  return u.lines.every((l, i) => isTitleLine(i < u.lines.length - 1 ? l.replace(/[,;:]$/, '') : l, true));
 }
 
 // ---- units → parts ----------------------------------------------------------------------------
@@ -264,6 +311,7 @@ function divide(units: Unit[], titlePage: Set<Unit>): Part[] {
   const carriable = new Map<Part, boolean>([[opening, true]]);
   let chapter = opening;
   let letter: (Part & { quoted?: boolean; signed?: boolean; last?: Role; body: number }) | undefined;
+  let within: { key: string; label: string } | undefined;
 
   const toChapter = (u: Unit) => {
     chapter.blocks.push(u.block);
@@ -281,10 +329,13 @@ function divide(units: Unit[], titlePage: Set<Unit>): Part[] {
     if (u.kind === 'split') {
       letter = undefined;
       const h = u.split!;
+      // Chapters inside a BOOK or PART are known by both: "book-02-chapter-01", "Book Two, Chapter I".
+      if (h.rank === 'part') within = { key: splitKey(h), label: h.label };
+      const inPart = h.rank !== 'part' && within;
       chapter = {
         kind: h.word === 'preface' || h.word === 'foreword' ? 'preface' : 'chapter',
-        key: splitKey(h),
-        title: displayTitle(h),
+        key: inPart ? `${within!.key}-${splitKey(h)}` : splitKey(h),
+        title: inPart ? `${within!.label}, ${displayTitle(h)}` : displayTitle(h),
         line: u.line,
         blocks: [u.block],
         split: h,
@@ -299,9 +350,13 @@ function divide(units: Unit[], titlePage: Set<Unit>): Part[] {
       letter = {
         kind: 'letter',
         key: `letter-${String(numberOf(h.number) ?? parts.length).padStart(2, '0')}`,
-        title: h.sender
-          ? `${titleCase(h.sender, { leadingThe: true })} to ${titleCase(h.recipient, { leadingThe: true })}`
-          : `To ${titleCase(h.recipient, { leadingThe: true })}`,
+        title: dashes(
+          h.sender && h.recipient
+            ? `${titleCase(h.sender, { leadingThe: true })} to ${titleCase(h.recipient, { leadingThe: true })}`
+            : h.recipient
+              ? `To ${titleCase(h.recipient, { leadingThe: true })}`
+              : `Letter ${h.number}`,
+        ),
         line: u.line,
         blocks: [u.block],
         letter: { ...h },
@@ -330,6 +385,13 @@ function divide(units: Unit[], titlePage: Set<Unit>): Part[] {
         l.quoted ??= opensQuote(t);
         const indentedBlock = u.shape === 'quote' || u.shape === 'preformatted' || u.shape === 'rule';
         const continues = l.quoted ? opensQuote(t) || indentedBlock : !l.signed || isPostscript(t);
+        if (continues && u.closing) {
+          for (const b of closingBlocks(u.closing)) l.blocks.push(b);
+          l.last = 'signature';
+          l.signed = true;
+          l.body++;
+          continue;
+        }
         if (continues) {
           const role: Role =
             l.body === 0 && isSalutation(t)
@@ -390,8 +452,8 @@ function openingTitle(blocks: Block[]): string {
   const heading = blocks.find((b) => b.type === 'heading');
   const para = blocks.find((b) => b.type !== 'heading' && b.type !== 'rule' && text(b).trim());
   if (heading && (!para || blocks.indexOf(heading) < blocks.indexOf(para)))
-    return titleCase(text(heading).replace(/\s+/g, ' ').trim()).replace(/\.$/, '');
-  return para ? firstWords(text(para).replace(/\s+/g, ' ').trim()) : 'Opening';
+    return titleCase(text(heading).replace(/\s+/g, ' ').trim()).replace(/\.$/, '') || 'Opening';
+  return (para && firstWords(text(para).replace(/\s+/g, ' ').trim())) || 'Opening';
 }
 
 /** A text that is one letter: roles from the top (dateline, salutation) and the bottom (closer, signature, postscripts). */
@@ -408,16 +470,19 @@ function singleLetter(units: Unit[]): NonNullable<BookShape['letter']> {
     end = ps;
   }
   let signature: string | undefined;
-  if (end - 1 > k && isSignature(units[end - 1]!.text)) {
+  const closing = end - 1 > k ? units[end - 1]!.closing : undefined;
+  const closingAt = closing ? end - 1 : -1;
+  if (closing || (end - 1 > k && isSignature(units[end - 1]!.text))) {
     roles[--end] = 'signature';
-    signature = units[end]!.text;
+    signature = closing?.signature ?? units[end]!.text;
     while (end - 1 > k && isCloser(units[end - 1]!.text)) roles[--end] = 'closer';
   }
   if (k < 0) k = 0;
-  const blocks = units.map((u, i): Block => {
+  const blocks = units.flatMap((u, i): Block[] => {
     const role = roles[i]!;
-    if (role === 'paragraph') return u.block;
-    return { type: role, content: headingContent(u.block) };
+    if (closing && i === closingAt) return closingBlocks(closing);
+    if (role === 'paragraph') return [u.block];
+    return [{ type: role, content: headingContent(u.block) }];
   });
   return { blocks, ...(dl ? { dateline: dl } : {}), salutation: units[k]!.text, ...(signature ? { signature } : {}) };
 }

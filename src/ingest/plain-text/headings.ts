@@ -3,7 +3,7 @@
 // ("IV."), a numeral over an all-capital title, and short all-capital lines. This module only
 // recognises those shapes; book.ts decides which of them divide the book.
 import type { Block } from '../../model/work.js';
-import { toInlines } from './inline.js';
+import { dashes, toInlines } from './inline.js';
 import { isAllCaps, titleCase } from './names.js';
 import type { Para } from './paragraphs.js';
 
@@ -34,7 +34,8 @@ const RANK_OF: Record<string, Rank> = {
   vol: 'part',
   section: 'section',
 };
-const KEYWORD = /^(CHAPTER|Chapter|CHAP\.|Chap\.|BOOK|Book|PART|Part|VOLUME|Volume|VOL\.|Vol\.|SECTION|Section)\s+(?:(?:THE|The|the)\s+)?([IVXLCDM]+|\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b\.?\s*(?:[-–—:.]+\s*)?(.*)$/;
+const KEYWORD =
+  /^(CHAPTER|Chapter|CHAP\.|Chap\.|BOOK|Book|PART|Part|VOLUME|Volume|VOL\.|Vol\.|SECTION|Section)\s+(?:(?:THE|The|the)\s+)?([IVXLCDM]+|\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b\.?\s*(?:[-–—:.]+\s*)?(.*)$/;
 const MATTER =
   /^(PREFACE|Preface|FOREWORD|Foreword|INTRODUCTION|Introduction|PROLOGUE|Prologue|EPILOGUE|Epilogue|APPENDIX|Appendix|AFTERWORD|Afterword|CONCLUSION|Conclusion|POSTSCRIPT|Postscript|PREFATORY NOTE|INTRODUCTORY NOTE)\b\.?(.*)$/;
 const BARE_ROMAN = /^([IVXLC]+)\.?$/;
@@ -133,7 +134,8 @@ export function isTitleLine(line: string, allowTitleCase: boolean): boolean {
   const t = line.trim();
   if (!t || t.length > 90 || /[,;]$/.test(t) || /^["“‘(]/.test(t)) return false;
   if (isAllCaps(t)) return /\p{Lu}{2}/u.test(t);
-  if (!allowTitleCase || /[!?.:]$/.test(t.replace(/\.$/, '')) || t.split(/\s+/).length > 12) return false;
+  // A capitalised line ending in a full stop is a sentence ("Call me Ishmael."), not a title.
+  if (!allowTitleCase || /[!.:]$/.test(t) || t.split(/\s+/).length > 12) return false;
   const words = t.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
   return /^\p{Lu}/u.test(t) && words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
 }
@@ -153,7 +155,15 @@ export function splitHeading(p: Para): SplitHeading | undefined {
       const title = [sameLine, ...rest].filter(Boolean).join(' ');
       const num = romanValue(k[2]!) !== undefined || /^\d/.test(k[2]!) ? k[2]! : titleCase(k[2]!.toUpperCase());
       const label = `${titleCase(k[1]!.replace(/\.$/, '').toUpperCase())} ${num}`;
-      return { rank: RANK_OF[word]!, word: word === 'chap' ? 'chapter' : word === 'vol' ? 'volume' : word, number: n, label, bare: false, lines, ...(title ? { title } : {}) };
+      return {
+        rank: RANK_OF[word]!,
+        word: word === 'chap' ? 'chapter' : word === 'vol' ? 'volume' : word,
+        number: n,
+        label,
+        bare: false,
+        lines,
+        ...(title ? { title } : {}),
+      };
     }
   }
   const m = MATTER.exec(first);
@@ -200,12 +210,14 @@ export function isSectionHeading(p: Para): boolean {
   if (/^["“‘]/.test(t) || /[,;!]$/.test(t)) return false;
   if (isAllCaps(t)) return /\p{Lu}{2}/u.test(t) && /\p{L}/u.test(t);
   const em = /^_([^_]+)_\.?$/.exec(t);
-  return p.lines.length === 1 && !!em && em[1]!.split(/\s+/).length <= 10 && /^\p{Lu}/u.test(em[1]!.replace(/^[\p{N}\p{P}\s]+/u, '') || 'x');
+  return (
+    p.lines.length === 1 && !!em && em[1]!.split(/\s+/).length <= 10 && /^\p{Lu}/u.test(em[1]!.replace(/^[\p{N}\p{P}\s]+/u, '') || 'x')
+  );
 }
 
 /** The heading's title for lists: "Chapter V", "I. Bourgeois and Proletarians", "Chapter IV. Austria". */
 export function displayTitle(h: SplitHeading): string {
-  const title = h.title ? titleCase(h.title).replace(/_/g, '').replace(/\.$/, '').trim() : '';
+  const title = h.title ? dashes(titleCase(h.title)).replace(/_/g, '').replace(/\.$/, '').trim() : '';
   const label = h.bare ? (title ? h.label : `Chapter ${h.label.replace(/\.$/, '')}`) : h.label;
   if (!title) return label;
   return /[.:]$/.test(label) ? `${label} ${title}` : `${label}. ${title}`;

@@ -10,11 +10,21 @@ export interface LetterHeading {
   /** "1", "IV": the number the heading gives the letter. */
   number: string;
   sender?: string;
-  recipient: string;
+  recipient?: string;
 }
 
 const LETTER_HEADING =
   /^(?:NO|No|NUMBER|Number|LETTER|Letter)\b\.?\s*([IVXLC]+|\d{1,4})\b\.?\s*(?:[-–—:]+\s*)?(?:(?:FROM|From)\s+)?(.+?)\s*$/;
+const LETTER_ALONE = /^(?:LETTER|Letter)\s+([IVXLC]+|\d{1,4})\.?$/;
+const TO_LINE = /^_?(?:TO|To)\s+([^_]{2,80}?)_?\.?$/;
+
+/** "_To Mrs. Saville, England._" under a "Letter 1" heading: the recipient, without the place. */
+export function recipientLine(text: string): string | undefined {
+  const m = TO_LINE.exec(text);
+  const name = m?.[1]?.split(',')[0]?.trim().replace(/\.$/, '');
+  return name && nameLike(name) ? name : undefined;
+}
+
 const NAME_WORD = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|of|the|de|du|la|le|von|van|der|den|and|&|[\p{Lu}]\.)[,]?$/u;
 
 /**
@@ -23,6 +33,8 @@ const NAME_WORD = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|of|the|de|du|la|le|von|van|de
  */
 export function letterHeading(text: string): LetterHeading | undefined {
   if (text.length > 200) return undefined;
+  const alone = LETTER_ALONE.exec(text);
+  if (alone && numberOf(alone[1]!) !== undefined) return { number: alone[1]! };
   const m = LETTER_HEADING.exec(text);
   if (!m || numberOf(m[1]!) === undefined) return undefined;
   const body = m[2]!.replace(/\.$/, '').trim();
@@ -74,8 +86,10 @@ export function isSalutation(text: string): boolean {
   if (text.length > 80) return false;
   const t = text.replace(OPEN_QUOTES, '');
   return (
-    /^(?:(?:my|mine)\s+)?(?:dear(?:est)?|honou?red|respected|beloved|esteemed)\b[^.;?]{0,60}[,:!—]$/i.test(t) ||
-    /^(?:sir|sirs|madam|madame|gentlemen|my lord|my lords|your (?:majesty|excellency|grace|lordship))\s*[,:!—]$/i.test(t)
+    /^(?:(?:my|mine)\s+)?(?:dear(?:est)?|honou?red|respected|beloved|esteemed)\b[^.;?]{0,60}(?:[,:!]|[,:!]?\s*(?:--|—|–))$/i.test(t) ||
+    /^(?:sir|sirs|madam|madame|gentlemen|my lord|my lords|your (?:majesty|excellency|grace|lordship))\s*(?:[,:!]|[,:!]?\s*(?:--|—|–))$/i.test(
+      t,
+    )
   );
 }
 
@@ -83,7 +97,7 @@ export function isSalutation(text: string): boolean {
 export function salutationName(text: string): string | undefined {
   const n = text
     .replace(OPEN_QUOTES, '')
-    .replace(/[,:!—]+$/, '')
+    .replace(/[\s,:!—–-]+$/, '')
     .replace(/^(?:(?:my|mine)\s+)?(?:dear(?:est)?|honou?red|respected|beloved|esteemed)\s+/i, '')
     .replace(/^(?:old\s+)?(?:comrades?|citizens?|friends?)\s+/i, '')
     .trim();
@@ -92,13 +106,17 @@ export function salutationName(text: string): string | undefined {
   return /^\p{Lu}/u.test(n) ? n : undefined;
 }
 
-const CLOSER =
-  /^(?:yours|your|ever yours|i am|i have the hono(?:u)?r|believe me|with|best|kind|warm|cordial|fraternal|salut|greetings|regards|faithfully|sincerely|affectionately|adieu|farewell)\b/i;
+const CLOSER = new RegExp(
+  String.raw`^(?:yours\b|ever yours|always yours|i am,|i am (?:sir|madam|my|dear|ever|yours|your|truly|faithfully|sincerely|with)\b|i remain\b|i have the hono(?:u)?r to (?:be|remain|subscribe)\b|believe me|with (?:best|kind|warm|cordial|fraternal|hearty|many|all)\b|` +
+    String.raw`(?:best|kind|warm(?:est)?|cordial|fraternal|hearty) (?:wishes|regards|greetings|salutes?)|cordially|fraternally|salut\b|greetings\b|regards\b|` +
+    String.raw`faithfully|sincerely|affectionately|adieu|farewell|your (?:most |very |ever )?(?:obedient|humble|faithful|affectionate|devoted|sincere|loving|old|true|grateful)\b)`,
+  'i',
+);
 
 /** "Yours faithfully,", "I am, Sir, your most obedient servant,": a letter's closing formula. */
 export function isCloser(text: string): boolean {
   const t = text.replace(OPEN_QUOTES, '');
-  return t.length <= 160 && t.split(/\s+/).length <= 18 && CLOSER.test(t) && !/[?]$/.test(t);
+  return t.length <= 120 && t.split(/\s+/).length <= 14 && CLOSER.test(t) && !/[?]$/.test(t);
 }
 
 /** "K. Marx", "HARRIS.", "Your F. E.": a short name closing a letter. */

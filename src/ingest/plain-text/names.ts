@@ -58,7 +58,9 @@ export function titleCase(s: string, opts: { leadingThe?: boolean } = {}): strin
     const lower = word.toLowerCase();
     const prev = s.slice(0, offset).trimEnd().at(-1);
     const afterBreak = prev === ':' || prev === '—' || prev === '-' || prev === '(';
-    if (SMALL.has(lower) && !(isFirst && !(opts.leadingThe && lower === 'the')) && !afterBreak) return lower;
+    // In a name ("LORD A") a lone "A" is an initial, not the article.
+    const small = SMALL.has(lower) && !(opts.leadingThe && (lower === 'a' || lower === 'an'));
+    if (small && !(isFirst && !(opts.leadingThe && lower === 'the')) && !afterBreak) return lower;
     return capitalise(lower);
   });
 }

@@ -70,10 +70,10 @@ function percentile(hist: Uint32Array, n: number, q: number): number {
   return 1000;
 }
 
-/** The most common paragraph indentation (weighted by lines): what "not indented" means in this file. */
+/** The indentation of most of the text (weighted by characters): what "not indented" means in this file. */
 export function baseIndent(paras: Para[]): number {
   const count = new Map<number, number>();
-  for (const p of paras) count.set(p.indent, (count.get(p.indent) ?? 0) + p.lines.length);
+  for (const p of paras) count.set(p.indent, (count.get(p.indent) ?? 0) + p.text.length);
   let best = 0;
   let most = -1;
   for (const [indent, n] of count) if (n > most || (n === most && indent < best)) [best, most] = [indent, n];

@@ -1,0 +1,3 @@
+import { fuzzNamed } from './importer-suite.js';
+
+await fuzzNamed('plain-text');
