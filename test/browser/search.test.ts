@@ -26,6 +26,7 @@ const ARGS = [
   '--no-first-run',
 ];
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 let browser: Browser;
 let store: Archive;
@@ -131,5 +132,52 @@ describe('search page in chromium', () => {
     await page.waitForSelector('.search-error');
     expect(await page.locator('.search-error').innerText()).toContain('"oops" is not a date.');
     await page.screenshot({ path: join(SHOTS, 'search-error.png') });
+  });
+
+  const top = (page: Page, selector: string) => page.$eval(selector, (el) => el.getBoundingClientRect().top);
+  const panelOpen = (page: Page) => page.$eval('details.facets-panel', (d) => (d as HTMLDetailsElement).open);
+
+  it('puts the results first on a phone, the facets folded under them; with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const suffix = javaScriptEnabled ? '' : '-nojs';
+      const { page, errors } = await open({ ...PHONE, javaScriptEnabled }, '/search?q=diplomacy');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await top(page, '.results')).toBeLessThan(await top(page, '.facets'));
+      expect(await panelOpen(page)).toBe(false);
+      expect(await page.locator('.facet-kind li a').first().isVisible()).toBe(false);
+      await page.screenshot({ path: join(SHOTS, `search-phone${suffix}.png`), fullPage: true });
+
+      await page.locator('.facets-panel > summary').click();
+      const value = page.locator('.facet-kind li a').first();
+      await value.waitFor({ state: 'visible' });
+      await page.screenshot({ path: join(SHOTS, `search-phone-refine${suffix}.png`), fullPage: true });
+      if (javaScriptEnabled) {
+        // A facet value swaps the results in: the panel stays as the reader left it, the results come into view.
+        await value.click();
+        await page.waitForSelector('.facet-kind li.selected');
+        expect(await panelOpen(page)).toBe(true);
+        expect(await page.locator('.facets-panel > summary').innerText()).toMatch(/1 selected/);
+        await page.waitForFunction(() => Math.abs(document.getElementById('search-results')!.getBoundingClientRect().top) < 2);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('shows the facets open beside the results on a wide screen; with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { page, errors } = await open({ ...DESKTOP, javaScriptEnabled }, '/search?q=diplomacy');
+      expect(await page.locator('.facet-kind li a').first().isVisible()).toBe(true);
+      expect(await page.locator('.facets-panel > summary').isVisible()).toBe(false);
+      const [results, facets] = await Promise.all(
+        ['.search-main', '.facets'].map((s) => page.$eval(s, (el) => el.getBoundingClientRect().toJSON() as DOMRect)),
+      );
+      expect(facets!.left).toBeGreaterThanOrEqual(results!.right);
+      expect(Math.abs(facets!.top - results!.top)).toBeLessThan(2);
+      expect(results!.width).toBeGreaterThan(600);
+      if (javaScriptEnabled) expect(await panelOpen(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 });

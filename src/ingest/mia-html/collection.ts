@@ -117,7 +117,7 @@ export function buildCollection(inp: CollectionInput): Collection {
       !/^\W*$/.test(u.text),
   );
   const title = withoutMarkers(
-    clean(headings[0]?.text ?? '').replace(/^[\s*]+|[\s*]+$/g, '') ||
+    (headings[0] ? headingTitle(headings[0].el) : '').replace(/^[\s*]+|[\s*]+$/g, '') ||
       clean(page.$('title').first().text()) ||
       clean(page.$('p.title').first().text()) ||
       inp.filePath,
@@ -150,6 +150,23 @@ export function buildCollection(inp: CollectionInput): Collection {
     members: collectMembers(units, nav, page),
     provenance: inp.provenance,
   };
+}
+
+/** A heading's lines (split at <br>) as one title: "Capital<br>A Critique of …" → "Capital: A Critique of …". */
+function headingTitle(el: DomElement): string {
+  const lineText = (n: DomNode): string =>
+    !isElement(n)
+      ? n.type === 'text'
+        ? (n as { data: string }).data
+        : ''
+      : tag(n) === 'br'
+        ? '\u2028'
+        : n.children.map(lineText).join('');
+  return lineText(el)
+    .split('\u2028')
+    .map(clean)
+    .filter(Boolean)
+    .reduce((a, b) => (!a || /[.:;,!?—–-]$/.test(a) ? `${a} ${b}`.trim() : `${a}: ${b}`), '');
 }
 
 /** A footnote marker left on a title ("The Holy Family … Company[1]", "Brumaire[64]") is not part of it. */

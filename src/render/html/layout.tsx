@@ -54,7 +54,7 @@ function Shell(o: PageOptions) {
             <a href="/search">Search</a>
           </nav>
           {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the older browsers readers use; role="search" says the same. */}
-          <form class="site-search" action="/search" method="get" role="search">
+          <form class="site-search" action="/search" method="get" role="search" aria-label="Site search">
             <input type="search" name="q" placeholder="Search letters, people, places…" aria-label="Search the archive" />
           </form>
         </header>

@@ -10,6 +10,24 @@
   let timer = 0;
   let inflight = null;
 
+  // The facet panel (a <details>, search.css): open beside the results on wide screens; on narrow ones
+  // closed until the reader opens it, and left as the reader left it when new results arrive.
+  const wide = window.matchMedia ? window.matchMedia('not all and (max-width: 52rem)') : null;
+  let facetsOpen = false;
+  function fitFacets() {
+    const panel = results.querySelector('details.facets-panel');
+    if (panel) panel.open = Boolean(wide?.matches) || facetsOpen;
+  }
+  results.addEventListener(
+    'toggle',
+    (ev) => {
+      if (ev.target instanceof Element && ev.target.matches('details.facets-panel') && !wide?.matches) facetsOpen = ev.target.open;
+    },
+    true,
+  );
+  wide?.addEventListener?.('change', fitFacets);
+  fitFacets();
+
   const urlFor = (params) => `/search?${params.toString()}`;
   function paramsFromForm() {
     const p = new URLSearchParams();
@@ -27,6 +45,7 @@
     try {
       const res = await fetch(urlFor(partial), { signal: inflight.signal, headers: { Accept: 'text/html' } });
       results.innerHTML = await res.text();
+      fitFacets();
       const url = urlFor(params);
       if (push) history.pushState({ q: params.get('q') }, '', url);
       else history.replaceState({ q: params.get('q') }, '', url);
@@ -56,7 +75,10 @@
     ev.preventDefault();
     const params = new URL(a.href, location.href).searchParams;
     input.value = params.get('q') || '';
-    load(params, true);
+    // Under the results (a phone), a facet or page link brings the new results' top into view.
+    load(params, true).then(() => {
+      if (results.getBoundingClientRect().top < 0) results.scrollIntoView({ block: 'start' });
+    });
     input.focus({ preventScroll: true });
   });
   window.addEventListener('popstate', () => {

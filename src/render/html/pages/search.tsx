@@ -4,7 +4,7 @@
 import { raw } from 'hono/html';
 import { escapeHtml } from '../../../model/escape.js';
 import { SORTS, type Facet, type SearchHit, type SearchResponse, type SearchSort, type SyntaxRow } from '../../../model/search.js';
-import { workHref } from '../href.js';
+import { collectionHref, workHref } from '../href.js';
 import { renderPage, type AssetUrls } from '../layout.js';
 
 const href = (q: string, extra: Record<string, string | number | undefined> = {}) => {
@@ -47,6 +47,16 @@ function facetHtml(f: Facet, r: SearchResponse, sort?: SearchSort): string {
   if (f.distinct > f.values.length)
     html += `<p class="facet-more">and ${esc((f.distinct - f.values.length).toLocaleString('en'))} more</p>`;
   return `${html}</section>`;
+}
+
+/** The facets, in a panel: open beside the results on wide screens, folded under them on phones (search.css, search.js). */
+function facetsHtml(r: SearchResponse, sort?: SearchSort): string {
+  const selected = r.facets.reduce((n, f) => n + f.values.filter((v) => v.selected).length, 0);
+  return (
+    '<aside class="facets" aria-label="Refine"><details class="facets-panel"><summary>Refine results' +
+    (selected ? ` <span class="facets-selected">${esc(`· ${selected} selected`)}</span>` : '') +
+    `</summary><div class="facet-groups">${r.facets.map((f) => facetHtml(f, r, sort)).join('')}</div></details></aside>`
+  );
 }
 
 function pagerHtml(r: SearchResponse, sort?: SearchSort): string {
@@ -135,8 +145,16 @@ export function resultsHtml(r: SearchResponse, explicitSort: boolean): string {
     }
     html += '</ul></details>';
   }
+  if (r.collections?.length) {
+    html +=
+      '<section class="collection-hits" aria-label="Books and collections"><h2 class="visually-hidden">Books and collections</h2><ul>';
+    for (const c of r.collections) {
+      html += `<li><a href="${esc(collectionHref(c.path))}">${esc(c.title)}</a> <span class="collection-hit-count">${esc(`${c.works.toLocaleString('en')} ${c.works === 1 ? 'work' : 'works'} in the archive`)}</span></li>`;
+    }
+    html += '</ul></section>';
+  }
   html += `<ol class="results" start="${from}">${r.hits.map(hitHtml).join('')}</ol>${pagerHtml(r, sort)}</div>`;
-  if (r.total > 0) html += `<aside class="facets" aria-label="Refine">${r.facets.map((f) => facetHtml(f, r, sort)).join('')}</aside>`;
+  if (r.total > 0) html += facetsHtml(r, sort);
   return `${html}</div>`;
 }
 
