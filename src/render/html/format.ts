@@ -23,8 +23,17 @@ export function datetimeAttr(d: PartialDate | undefined): string | undefined {
 
 /** A date as the reader should see it: the source's wording, with its calendar when not Gregorian. */
 export function dateLabel(d: PartialDate): string {
-  const base = d.text.trim() || d.iso;
+  const base = d.text.trim() || isoLabel(d.iso);
   return d.calendar === 'julian' && !/o\.\s?s\.|old style/i.test(base) ? `${base} (Old Style)` : base;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** An ISO date with no wording of its own, as words: "1932-07-17" → "17 July 1932", "1932-07" → "July 1932". */
+export function isoLabel(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  const month = m?.[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || (m[2] && !month)) return iso;
+  return [m[3] ? String(Number(m[3])) : '', month ?? '', m[1]].filter(Boolean).join(' ');
 }
 
 /** A year for grouping lists; undefined for undated works. */

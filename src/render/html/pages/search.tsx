@@ -4,6 +4,7 @@
 import { raw } from 'hono/html';
 import { escapeHtml } from '../../../model/escape.js';
 import { SORTS, type Facet, type SearchHit, type SearchResponse, type SearchSort, type SyntaxRow } from '../../../model/search.js';
+import { isoLabel } from '../format.js';
 import { collectionHref, workHref } from '../href.js';
 import { renderPage, type AssetUrls } from '../layout.js';
 
@@ -23,7 +24,7 @@ function hitHtml(h: SearchHit): string {
   let html =
     `<li class="result"><h2 class="result-title"><a href="${esc(workHref(h.id))}">${h.titleHtml}</a></h2>` +
     `<p class="result-meta"><span class="result-kind">${esc(h.kind)}</span>` +
-    (h.dateText || h.date ? `<span class="result-date">${esc(h.dateText ?? h.date ?? '')}</span>` : '') +
+    (h.dateText || h.date ? `<span class="result-date">${esc(h.dateText || (h.date ? isoLabel(h.date) : ''))}</span>` : '') +
     (people.length ? `<span class="result-people">${esc(people.join(' → '))}</span>` : '') +
     '</p>';
   for (const s of h.snippets) {
