@@ -1,5 +1,6 @@
 // Importing many files into an archive's store: each file is read, parsed and stored on its own, in its own
-// transaction, so one bad file never stops the batch nor leaves half a record behind.
+// transaction (a file of thousands of works in transactions of 500 whole works), so one bad file never stops
+// the batch nor leaves half a record behind.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostics.js';
@@ -9,6 +10,8 @@ import { importFile } from '../ingest/registry.js';
 import { MAX_SOURCE_BYTES } from '../ingest/text-decode.js';
 import type { ImportContext } from '../ingest/types.js';
 
+/** Works stored per transaction when one file holds many. */
+const WRITE_BATCH = 500;
 const SOURCE_EXT = /\.(html?|txt|xml|tei|md|markdown)$/i;
 /** Inside a walked folder: hidden files, dependencies and the folder's own documentation are not sources. */
 const SKIP = /(^|\/)(\.[^/]|node_modules\/|PROVENANCE\.md$|README\.md$|LICENSE)/;
@@ -140,7 +143,15 @@ async function importOne(
       const id = await uniqueId(store, w, file, claimed);
       if (id) works.push(withPath({ ...w, id }));
     }
-    const statuses = await store.upsertWorks(works);
+    const statuses: UpsertStatus[] = [];
+    try {
+      // A large file (a CMIF register of thousands of letters) is stored in batches, each a transaction of
+      // whole works, so other writers of the same archive get their turn in between.
+      for (let i = 0; i < works.length; i += WRITE_BATCH) statuses.push(...(await store.upsertWorks(works.slice(i, i + WRITE_BATCH))));
+    } catch (e) {
+      const stored = statuses.length ? `; ${statuses.length} of its ${works.length} works were stored before that` : '';
+      return fail(`${file}: ${(e as Error).message}${stored}`);
+    }
     for (const c of outcome.collections) await store.upsertCollection(withPath(c));
     const status: FileResult['status'] =
       outcome.works.length === 0

@@ -127,8 +127,13 @@ export function* dumpRows(db: Database.Database): Iterable<DumpRecord> {
  * Write dumped rows into an empty archive in one transaction. The rows arrive asynchronously, so the
  * transaction is opened by hand (BEGIN IMMEDIATE) rather than with db.transaction().
  */
-export async function loadRows(db: Database.Database, records: AsyncIterable<DumpRecord>, onWork: (w: Work) => void): Promise<number> {
-  db.exec('BEGIN IMMEDIATE');
+export async function loadRows(
+  db: Database.Database,
+  records: AsyncIterable<DumpRecord>,
+  onWork: (w: Work) => void,
+  begin: () => Promise<void> = async () => void db.exec('BEGIN IMMEDIATE'),
+): Promise<number> {
+  await begin();
   try {
     const busy = prepared(
       db,

@@ -1,5 +1,7 @@
 // SQLite store (default): one file, WAL, every write in one transaction with its index updates.
+// Writers of several processes take turns (busy.ts): transactions begin IMMEDIATE and wait for the lock.
 import { prepared } from './statements.js';
+import { type BusyPolicy, immediateTransactions, READ_BUSY_TIMEOUT_MS, retryBusy, retryBusySync } from './busy.js';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -38,7 +40,14 @@ export interface SqliteIndexer {
 export interface SqliteStoreOptions {
   indexers?: SqliteIndexer[];
   readonly?: boolean;
+  /** How long a write waits for other processes' writers before failing (default 30 s). */
+  busyWaitMs?: number;
 }
+
+/** A write transaction that held the lock this long is followed by a pause, so waiting writers get a turn. */
+const LONG_HOLD_MS = 100;
+/** That pause: longer than the gap between a waiting writer's attempts (busy.ts). */
+const TURN_MS = 30;
 
 interface WorkRow {
   id: string;
@@ -51,22 +60,48 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly tokens: SqliteTokenStore;
   private readonly indexers: SqliteIndexer[];
+  private readonly busy: BusyPolicy;
+  /** The connection's own db.transaction (db.transaction itself waits in place; the store waits asynchronously). */
+  private readonly tx: Database.Database['transaction'];
+  /** When a long write transaction of this connection ended (0: none yet). */
+  private longWriteEnded = 0;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file, { readonly: opts.readonly ?? false });
+    this.db = new Database(file, { readonly: opts.readonly ?? false, timeout: READ_BUSY_TIMEOUT_MS });
     this.indexers = opts.indexers ?? [];
+    this.busy = { file, ...(opts.busyWaitMs !== undefined ? { waitMs: opts.busyWaitMs } : {}) };
+    this.tx = immediateTransactions(this.db, this.busy);
     if (!opts.readonly) {
-      this.db.pragma('journal_mode = WAL');
+      // Already WAL for every archive but a new one; switching needs the lock, so it waits its turn too.
+      retryBusySync(this.db, this.busy, () => this.db.pragma('journal_mode = WAL'));
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       migrate(this.db, [...migrations, ...migrationsFor(this.indexers)]);
       this.fillSourceKeys();
     }
-    this.tokens = new SqliteTokenStore(this.db);
+    this.tokens = new SqliteTokenStore(this.db, (fn) => this.write(fn));
+  }
+
+  /**
+   * One write transaction: BEGIN IMMEDIATE, retried while another process writes (for 30 s at most),
+   * after a short pause when this connection just held the lock for long (a large import's batches).
+   */
+  private async write<T>(fn: () => T): Promise<T> {
+    const rest = this.longWriteEnded + TURN_MS - Date.now();
+    if (this.longWriteEnded && rest > 0) await new Promise((r) => setTimeout(r, rest));
+    let began = 0;
+    const out = await retryBusy(this.db, this.busy, () =>
+      this.tx(() => {
+        began = Date.now();
+        return fn();
+      }).immediate(),
+    );
+    const end = Date.now();
+    this.longWriteEnded = end - began >= LONG_HOLD_MS ? end : 0;
+    return out;
   }
 
   /** Whether the archive lacks migrations this version has (a read-only opening cannot apply them). */
@@ -80,6 +115,8 @@ export class SqliteStore implements Store {
   private fillSourceKeys(): void {
     if (!prepared(this.db, "SELECT 1 FROM store_pending WHERE what = 'source_keys'").get()) return;
     this.db.transaction(() => {
+      // Another process may have done it while this one waited for the lock.
+      if (!prepared(this.db, "SELECT 1 FROM store_pending WHERE what = 'source_keys'").get()) return;
       for (const r of this.db.prepare('SELECT json FROM works').all() as { json: string }[])
         writeWorkKeys(this.db, JSON.parse(r.json) as Work);
       for (const r of this.db.prepare('SELECT json FROM collections').all() as { json: string }[]) {
@@ -125,12 +162,12 @@ export class SqliteStore implements Store {
 
   async upsertWork(work: Work, meta?: RevisionMeta): Promise<UpsertStatus> {
     const valid = Work.parse(work);
-    return this.db.transaction(() => this.writeWork(valid, meta))();
+    return this.write(() => this.writeWork(valid, meta));
   }
 
   async upsertWorks(works: Work[], meta?: RevisionMeta): Promise<UpsertStatus[]> {
     const valid = works.map((w) => Work.parse(w));
-    return this.db.transaction(() => valid.map((w) => this.writeWork(w, meta)))();
+    return this.write(() => valid.map((w) => this.writeWork(w, meta)));
   }
 
   async getWork(id: string): Promise<Work | undefined> {
@@ -139,13 +176,13 @@ export class SqliteStore implements Store {
   }
 
   async deleteWork(id: string, meta?: RevisionMeta): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const res = prepared(this.db, 'DELETE FROM works WHERE id = ?').run(id);
       if (res.changes === 0) return false;
       this.addRevision(id, new Date().toISOString(), meta, null, null, true);
       for (const ix of this.indexers) ix.remove(this.db, id);
       return true;
-    })();
+    });
   }
 
   private where(opts: ListOptions): { sql: string; params: unknown[] } {
@@ -223,7 +260,7 @@ export class SqliteStore implements Store {
   async upsertCollection(c: Collection): Promise<UpsertStatus> {
     const valid = Collection.parse(c);
     const checksum = collectionChecksum(valid);
-    return this.db.transaction((): UpsertStatus => {
+    return this.write((): UpsertStatus => {
       const key = pathKey(valid.path);
       const prev = prepared(
         this.db,
@@ -242,7 +279,7 @@ export class SqliteStore implements Store {
       writeCollectionKeys(this.db, valid);
       for (const ix of this.indexers) ix.collectionChanged?.(this.db, key);
       return prev ? 'updated' : 'imported';
-    })();
+    });
   }
 
   async findListings(keys: string[]): Promise<{ collectionPath: string[]; position: number }[]> {
@@ -384,9 +421,14 @@ export class SqliteStore implements Store {
   }
 
   async load(records: AsyncIterable<DumpRecord>): Promise<number> {
-    return loadRows(this.db, records, (work) => {
-      for (const ix of this.indexers) ix.upsert(this.db, work);
-    });
+    return loadRows(
+      this.db,
+      records,
+      (work) => {
+        for (const ix of this.indexers) ix.upsert(this.db, work);
+      },
+      () => retryBusy(this.db, this.busy, () => void this.db.exec('BEGIN IMMEDIATE')),
+    );
   }
 
   /** A consistent copy of the whole database file (the online backup API), while writers go on. */

@@ -131,7 +131,9 @@ export function migrate(db: Database.Database, list: Migration[] = migrations): 
   const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   for (const m of list) {
     if (done.has(m.version)) continue;
+    // BEGIN IMMEDIATE (see busy.ts): another process opening the same new archive may have applied it meanwhile.
     db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
       db.exec(m.up);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,

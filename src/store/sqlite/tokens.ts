@@ -20,18 +20,24 @@ const record = (r: TokenRow): TokenRecord => ({
 });
 
 export class SqliteTokenStore implements TokenStore {
-  constructor(private readonly db: Database.Database) {}
+  /** `write` runs a write transaction that waits its turn (the store's). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly write: <T>(fn: () => T) => Promise<T>,
+  ) {}
 
   async addToken(t: { name: string; role: TokenRole; hash: string }): Promise<TokenRecord> {
-    const exists = prepared(this.db, 'SELECT 1 FROM tokens WHERE name = ?').get(t.name);
-    if (exists) throw new Error(`a token named "${t.name}" already exists`);
-    prepared(this.db, 'INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)').run(
-      t.name,
-      t.role,
-      t.hash,
-      new Date().toISOString(),
-    );
-    return record(prepared(this.db, 'SELECT * FROM tokens WHERE name = ?').get(t.name) as TokenRow);
+    return this.write(() => {
+      const exists = prepared(this.db, 'SELECT 1 FROM tokens WHERE name = ?').get(t.name);
+      if (exists) throw new Error(`a token named "${t.name}" already exists`);
+      prepared(this.db, 'INSERT INTO tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)').run(
+        t.name,
+        t.role,
+        t.hash,
+        new Date().toISOString(),
+      );
+      return record(prepared(this.db, 'SELECT * FROM tokens WHERE name = ?').get(t.name) as TokenRow);
+    });
   }
 
   async findToken(hash: string): Promise<TokenRecord | undefined> {
@@ -44,9 +50,10 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async revokeToken(name: string): Promise<boolean> {
-    return (
-      prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(new Date().toISOString(), name)
-        .changes > 0
+    return this.write(
+      () =>
+        prepared(this.db, 'UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL').run(new Date().toISOString(), name)
+          .changes > 0,
     );
   }
 }
