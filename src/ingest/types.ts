@@ -13,6 +13,8 @@ export interface ImportContext {
   register: PeopleRegister;
   /** Clock for provenance; injected so results are reproducible in tests. */
   now?: () => string;
+  /** Limits against hostile input; `maxDepth` (default 2,000) bounds how deep elements, quotes, lists and emphasis may nest. */
+  limits?: { maxDepth?: number };
 }
 
 export interface ImportOutcome {

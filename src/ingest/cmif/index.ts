@@ -3,6 +3,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Importer, ImportContext, ImportOutcome, SourceFile } from '../types.js';
 import { failed } from '../types.js';
+import { maxDepthOf, plainFailure, unexpectedFailure } from '../limits.js';
 import { emptyEntities, Work, type Source } from '../../model/work.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { slugify } from '../../model/ids.js';
@@ -46,7 +47,7 @@ function idFor(c: CorrespFields, bibl: Element | undefined, title: string): stri
 }
 
 function parseCmif(file: SourceFile, ctx: ImportContext): ImportOutcome {
-  const parsed = parseXml(decodeXml(file.bytes), file.path);
+  const parsed = parseXml(decodeXml(file.bytes), file.path, maxDepthOf(ctx));
   if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
   const root = parsed.doc.documentElement;
   if (!root || root.namespaceURI !== TEI_NS || root.localName !== 'TEI') {
@@ -141,7 +142,7 @@ function parseCmif(file: SourceFile, ctx: ImportContext): ImportOutcome {
         file: file.path,
         line: lineOf(el),
         element: elementPath(el),
-        message: `record skipped: ${(e as Error).message}`,
+        message: `record skipped: ${plainFailure(file.path, e)}`,
       });
     }
   }
@@ -168,7 +169,7 @@ export const cmif: Importer = {
       return parseCmif(file, ctx);
     } catch (e) {
       // importers never throw past their boundary
-      return failed({ file: file.path, message: `could not import: ${(e as Error).message}` });
+      return unexpectedFailure(file.path, e);
     }
   },
 };

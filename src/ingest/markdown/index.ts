@@ -7,17 +7,20 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { BlockContent, DefinitionContent, RootContent } from 'mdast';
+import type { BlockContent, DefinitionContent, ListItem, Node, Root, RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { parseDate } from '../../model/dates.js';
 import { workId } from '../../model/ids.js';
-import { emptyEntities, Work, type Block, type Note, type TextBlock } from '../../model/work.js';
+import { emptyEntities, Work, type Block, type Inline, type Note, type TextBlock } from '../../model/work.js';
 import { sha256 } from '../../model/checksum.js';
 import { classifyLines } from '../mia-text/body.js';
 import { inlineToString } from '../../model/text.js';
 import { decodeTextBytes } from '../text-decode.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
 import { toInlines } from './inline.js';
+import { linearAttention, TooDeepEmphasis } from './attention.js';
+import { markdownDepthPast } from './limits.js';
+import { maxDepthOf, tooDeep, unexpectedFailure } from '../limits.js';
 import { UNKNOWN_LICENCE } from '../../model/licences.js';
 
 export const VERSION = '1.0.0';
@@ -33,17 +36,49 @@ export const markdown: Importer = {
 };
 
 export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutcome {
+  try {
+    return parse(file, ctx);
+  } catch (e) {
+    return unexpectedFailure(file.path, e);
+  }
+}
+
+/**
+ * The first node nested deeper than `limit` in the tree, counting quotes, lists and spans (a list item
+ * is one level with its list). Iterative: the check itself never recurses.
+ */
+function treeDepthPast(tree: Root, limit: number): Node | undefined {
+  const todo: [Node, number][] = [[tree, 0]];
+  while (todo.length) {
+    const [n, d] = todo.pop()!;
+    if (d > limit) return n;
+    const next = n.type === 'list' ? d : d + 1;
+    if ('children' in n && Array.isArray(n.children)) for (const c of n.children as Node[]) todo.push([c, next]);
+  }
+  return undefined;
+}
+
+function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const decoded = decodeTextBytes(file);
   if ('error' in decoded) return failed({ file: file.path, ...decoded.error });
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  const maxDepth = maxDepthOf(ctx);
+  const deep = markdownDepthPast(text, maxDepth);
+  if (deep) return tooDeep(file.path, deep, maxDepth);
   let tree: ReturnType<typeof fromMarkdown>;
   try {
-    tree = fromMarkdown(decoded.text.replace(/^\uFEFF/, ''), {
-      extensions: [frontmatter(['yaml']), gfmFootnote(), gfmTable()],
+    tree = fromMarkdown(text, {
+      extensions: [frontmatter(['yaml']), gfmFootnote(), gfmTable(), linearAttention(maxDepth)],
       mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFootnoteFromMarkdown(), gfmTableFromMarkdown()],
     });
   } catch (e) {
-    return failed({ file: file.path, message: `not readable as Markdown: ${(e as Error).message}` });
+    if (e instanceof TooDeepEmphasis)
+      return tooDeep(file.path, { offset: e.offset, line: e.line, what: 'emphasis delimiters', element: 'emphasis' }, maxDepth);
+    return unexpectedFailure(file.path, e);
   }
+  const past = treeDepthPast(tree, maxDepth);
+  if (past)
+    return tooDeep(file.path, { offset: 0, line: past.position?.start.line ?? 1, what: 'blocks and spans', element: past.type }, maxDepth);
   let meta: Record<string, unknown> = {};
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   if (yamlNode && 'value' in yamlNode) {
@@ -70,7 +105,7 @@ export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutco
       notes.push({ id: `n${node.identifier}`, label: node.label ?? node.identifier, blocks: node.children.flatMap(toBlocks) });
       continue;
     }
-    blocks.push(...toBlocks(node));
+    for (const b of toBlocks(node)) blocks.push(b);
   }
   // Letters: salutation, closer and signature are paragraphs in Markdown; recover their roles.
   const kind = typeof meta.kind === 'string' ? meta.kind : 'article';
@@ -107,32 +142,59 @@ export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutco
   return { works: [parsed.data], collections: [], diagnostics: [] };
 }
 
-function toBlocks(node: RootContent | BlockContent | DefinitionContent): Block[] {
+type BlockNode = RootContent | BlockContent | DefinitionContent;
+
+/**
+ * The blocks of one mdast node. Iterative (a stack of nodes still to read): block quotes nested as
+ * deep as the import's limit allows never grow the call stack. Text blocks inside a quote become
+ * quotes; a list item keeps the inline content of its blocks (nested lists inside it are not kept).
+ */
+function toBlocks(node: BlockNode): Block[] {
+  const out: Block[] = [];
+  const todo: { node: BlockNode; quoted: boolean }[] = [{ node, quoted: false }];
+  while (todo.length) {
+    const { node: n, quoted } = todo.pop()!;
+    if (n.type === 'blockquote') {
+      for (let k = n.children.length - 1; k >= 0; k--) todo.push({ node: n.children[k]!, quoted: true });
+      continue;
+    }
+    const b = n.type === 'list' ? { type: 'list' as const, ordered: Boolean(n.ordered), items: n.children.map(itemContent) } : leafBlock(n);
+    if (b) out.push(quoted && 'content' in b ? { ...b, type: 'quote' } : b);
+  }
+  return out;
+}
+
+/** The inline content of a list item's blocks, in order (quotes inside it read through, lists inside it left out). */
+function itemContent(li: ListItem): Inline[] {
+  const out: Inline[] = [];
+  const todo: BlockNode[] = [...li.children].reverse();
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (n.type === 'blockquote') for (let k = n.children.length - 1; k >= 0; k--) todo.push(n.children[k]!);
+    else if (n.type !== 'list') {
+      const b = leafBlock(n);
+      if (b && 'content' in b) for (const x of b.content) out.push(x);
+    }
+  }
+  return out;
+}
+
+function leafBlock(node: BlockNode): Block | undefined {
   switch (node.type) {
     case 'paragraph':
-      return [{ type: 'paragraph', content: toInlines(node.children) }];
+      return { type: 'paragraph', content: toInlines(node.children) };
     case 'heading':
-      return [{ type: 'heading', level: Math.max(1, node.depth - 1), content: toInlines(node.children) }];
-    case 'blockquote':
-      return node.children.flatMap(toBlocks).map((b) => ('content' in b ? { ...b, type: 'quote' as const } : b));
-    case 'list':
-      return [
-        {
-          type: 'list',
-          ordered: Boolean(node.ordered),
-          items: node.children.map((li) => li.children.flatMap(toBlocks).flatMap((b) => ('content' in b ? b.content : []))),
-        },
-      ];
+      return { type: 'heading', level: Math.max(1, node.depth - 1), content: toInlines(node.children) };
     case 'code':
-      return [{ type: 'preformatted', content: [{ type: 'text', text: node.value }] }];
+      return { type: 'preformatted', content: [{ type: 'text', text: node.value }] };
     case 'thematicBreak':
-      return [{ type: 'rule' }];
+      return { type: 'rule' };
     case 'table':
-      return [{ type: 'table', rows: node.children.map((r) => r.children.map((c) => toInlines(c.children))) }];
+      return { type: 'table', rows: node.children.map((r) => r.children.map((c) => toInlines(c.children))) };
     case 'html':
-      return [{ type: 'paragraph', content: [{ type: 'text', text: node.value }] }];
+      return { type: 'paragraph', content: [{ type: 'text', text: node.value }] };
     default:
-      return [];
+      return undefined;
   }
 }
 

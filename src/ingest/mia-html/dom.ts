@@ -2,6 +2,7 @@
 // classes, element paths and source lines for located messages.
 import { clean } from '../mia-common/fields.js';
 import * as cheerio from 'cheerio/slim';
+import { DEFAULT_MAX_DEPTH, htmlDepthPast, type TooDeep } from '../limits.js';
 
 export interface DomText {
   type: 'text' | 'comment' | 'cdata' | 'directive';
@@ -36,20 +37,28 @@ export interface Page {
  * `<a name="x"></a>` first: HTML parsers ignore the self-closing slash, and the open anchor would
  * otherwise swallow the rest of the page. Each element gets its source line for messages.
  */
-export function loadPage(html: string): Page {
+export function loadPage(html: string, maxDepth = DEFAULT_MAX_DEPTH): Page | { tooDeep: TooDeep } {
   const repaired = html.replace(/<a\b([^<>]*?)\s*\/>/gi, '<a$1></a>');
+  // The parser's cost grows with depth and our walkers recurse: count the depth first, linearly.
+  const deep = htmlDepthPast(repaired, maxDepth);
+  if (deep) return { tooDeep: deep };
   const $ = cheerio.load(repaired, { xml: { xmlMode: false, withStartIndices: true, decodeEntities: true } });
   const root = $.root()[0] as unknown as DomElement;
-  addLines(root, repaired);
+  const past = addLines(root, repaired, maxDepth);
+  if (past) return { tooDeep: { offset: 0, line: past.sourceCodeLocation?.startLine ?? 1, what: 'elements', element: `<${tag(past)}>` } };
   const body = ($('body')[0] as unknown as DomElement | undefined) ?? root;
   return { $, root, body, html: repaired };
 }
 
-/** Source line and column of every element, from the parser's start offsets. */
-function addLines(root: DomElement, html: string): void {
+/** Source line and column of every element, from the parser's start offsets; the first element deeper than `maxDepth`, if any. */
+function addLines(root: DomElement, html: string, maxDepth: number): DomElement | undefined {
   const starts = [0];
   for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
-  const visit = (el: DomElement) => {
+  let past: DomElement | undefined;
+  // Iterative, depth first: a tree as deep as the limit allows never grows the call stack.
+  const todo: [DomElement, number][] = [[root, 0]];
+  while (todo.length) {
+    const [el, depth] = todo.pop()!;
     const at = (el as unknown as { startIndex?: number | null }).startIndex;
     if (typeof at === 'number') {
       let lo = 0;
@@ -61,9 +70,13 @@ function addLines(root: DomElement, html: string): void {
       }
       el.sourceCodeLocation = { startLine: lo + 1, startCol: at - starts[lo]! + 1 };
     }
-    for (const c of el.children) if (isElement(c)) visit(c);
-  };
-  visit(root);
+    if (depth > maxDepth && !past) past = el;
+    for (let k = el.children.length - 1; k >= 0; k--) {
+      const c = el.children[k]!;
+      if (isElement(c)) todo.push([c, depth + 1]);
+    }
+  }
+  return past;
 }
 
 export const tag = (el: DomElement): string => (el.name ?? '').toLowerCase();
@@ -76,21 +89,30 @@ export { clean };
 
 /** Raw text of a node (comments and scripts skipped). */
 export function rawText(n: DomNode): string {
-  if (isText(n)) return n.data;
-  if (!isElement(n) || n.type === 'script' || n.type === 'style') return '';
-  if (tag(n) === 'br') return '\n';
   let s = '';
-  for (const c of n.children) s += rawText(c);
+  // Iterative, in document order (a stack of nodes still to read, last child pushed first).
+  const todo: DomNode[] = [n];
+  while (todo.length) {
+    const m = todo.pop()!;
+    if (isText(m)) s += m.data;
+    else if (!isElement(m) || m.type === 'script' || m.type === 'style') continue;
+    else if (tag(m) === 'br') s += '\n';
+    else for (let k = m.children.length - 1; k >= 0; k--) todo.push(m.children[k]!);
+  }
   return s;
 }
 
 export const textOf = (n: DomNode): string => clean(rawText(n));
 
+/** Element descendants in document order (iterative: no generator chain as deep as the tree). */
 export function* descendants(el: DomElement): Generator<DomElement> {
-  for (const c of el.children) {
+  const todo: DomNode[] = [];
+  for (let k = el.children.length - 1; k >= 0; k--) todo.push(el.children[k]!);
+  while (todo.length) {
+    const c = todo.pop()!;
     if (!isElement(c)) continue;
     yield c;
-    yield* descendants(c);
+    for (let k = c.children.length - 1; k >= 0; k--) todo.push(c.children[k]!);
   }
 }
 

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import { lineAt } from '../../model/diagnostics.js';
 import type { Provenance } from '../../model/work.js';
 import { decodeHtmlBytes } from '../decode.js';
+import { maxDepthOf, tooDeep, unexpectedFailure } from '../limits.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
 import { classifyPage } from './classify.js';
 import { buildCollection } from './collection.js';
@@ -64,7 +65,10 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const { text } = decodeHtmlBytes(file.bytes);
   if (!/<[a-z!?/]/i.test(text)) return failed({ file: file.path, line: 1, message: 'not an HTML page: no markup in the file' });
 
-  const page = loadPage(text);
+  const maxDepth = maxDepthOf(ctx);
+  const loaded = loadPage(text, maxDepth);
+  if ('tooDeep' in loaded) return tooDeep(file.path, loaded.tooDeep, maxDepth);
+  const page = loaded;
   const archivePath = miaArchivePath(file.path);
   const provenance: Provenance = {
     file: file.path,
@@ -160,11 +164,7 @@ export const miaHtml: Importer = {
     try {
       return parse(file, ctx);
     } catch (e) {
-      return failed({
-        file: file.path,
-        element: 'document',
-        message: `internal error while importing the page: ${e instanceof Error ? e.message : String(e)}`,
-      });
+      return unexpectedFailure(file.path, e, { element: 'document' });
     }
   },
 };

@@ -2,6 +2,7 @@
 import { lineAt } from '../../model/diagnostics.js';
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import type { Diagnostic } from '../../model/diagnostics.js';
+import { DEFAULT_MAX_DEPTH, tooDeep, xmlDepthPast } from '../limits.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -12,8 +13,14 @@ const CDATA_NODE = 4;
 
 export type ParseResult = { doc: Document; diagnostics: Diagnostic[] } | { doc?: undefined; diagnostics: Diagnostic[] };
 
-/** Parse XML; malformed input becomes error diagnostics with line and column, never an exception. */
-export function parseXml(text: string, file: string): ParseResult {
+/**
+ * Parse XML; malformed input becomes error diagnostics with line and column, never an exception.
+ * Elements nested deeper than `maxDepth` are refused by a linear scan before the parser (whose cost
+ * grows with depth, and whose tree our recursive readers walk) sees the text.
+ */
+export function parseXml(text: string, file: string, maxDepth = DEFAULT_MAX_DEPTH): ParseResult {
+  const deep = xmlDepthPast(text, maxDepth);
+  if (deep) return { diagnostics: tooDeep(file, deep, maxDepth).diagnostics };
   const diagnostics: Diagnostic[] = [];
   const onError = (level: 'warning' | 'error' | 'fatalError', message: string, context?: unknown): void => {
     if (level === 'warning') return;

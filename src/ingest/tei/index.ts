@@ -4,6 +4,7 @@ import { sha256 } from '../../model/checksum.js';
 import type { Element } from '@xmldom/xmldom';
 import type { Importer, ImportContext, ImportOutcome, SourceFile } from '../types.js';
 import { failed } from '../types.js';
+import { maxDepthOf, plainFailure, unexpectedFailure } from '../limits.js';
 import { Work, type AgentRef, type Note } from '../../model/work.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { attr, child, childElements, elementPath, lineOf, parseXml, path, TEI_NS } from './dom.js';
@@ -136,7 +137,7 @@ function teiElements(root: Element): Element[] {
 
 function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const text = decodeXml(file.bytes);
-  const parsed = parseXml(text, file.path);
+  const parsed = parseXml(text, file.path, maxDepthOf(ctx));
   if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
   const root = parsed.doc.documentElement;
   if (!root) return failed({ file: file.path, message: 'no root element' });
@@ -189,7 +190,7 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
         file: file.path,
         line: lineOf(t),
         element: elementPath(t),
-        message: `could not read TEI: ${(e as Error).message}`,
+        message: plainFailure(file.path, e),
       });
     }
   }
@@ -210,7 +211,7 @@ export const tei: Importer = {
       return parseTei(file, ctx);
     } catch (e) {
       // importers never throw past their boundary
-      return failed({ file: file.path, message: `could not import: ${(e as Error).message}` });
+      return unexpectedFailure(file.path, e);
     }
   },
 };

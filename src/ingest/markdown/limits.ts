@@ -1,0 +1,88 @@
+// A linear look at a Markdown text before micromark reads it: how deep block quotes and lists nest
+// (micromark's container handling slows down with depth, and the tree is walked recursively), and how
+// deep `[` brackets nest in a paragraph (each `]` makes micromark read back to its `[` to look the
+// label up: nested brackets cost the square of their depth). Emphasis is bounded in attention.ts.
+import type { TooDeep } from '../limits.js';
+
+/** Characters micromark may read back over for the `]` of one paragraph before the paragraph is refused. */
+export const BRACKET_BUDGET = 20_000_000;
+
+/**
+ * An upper estimate of the container depth a line opens: its `>` markers and list markers (`-`, `*`,
+ * `+`, `1.`, `1)` followed by a space) at the start, plus one level for every two spaces of
+ * indentation that do not just follow a marker (nested lists by indentation).
+ */
+function containerDepth(text: string, from: number, to: number): number {
+  let depth = 0;
+  let spaces = 0;
+  let afterMarker = false;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      if (afterMarker) afterMarker = false;
+      else spaces += c === 9 ? 4 : 1;
+      i++;
+    } else if (c === 62) {
+      depth++;
+      afterMarker = true;
+      i++;
+    } else if ((c === 45 || c === 42 || c === 43) && (i + 1 === to || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+      depth++;
+      afterMarker = true;
+      i++;
+    } else if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < to && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if ((d === 46 || d === 41) && (j + 1 === to || text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) {
+        depth++;
+        afterMarker = true;
+        i = j + 1;
+      } else break;
+    } else break;
+  }
+  return depth + (spaces >> 1);
+}
+
+/** Where the block quotes and lists, or the brackets of a paragraph, first nest past `limit`; undefined if nowhere. */
+export function markdownDepthPast(text: string, limit: number): TooDeep | undefined {
+  let line = 1;
+  let brackets: number[] = [];
+  let cost = 0;
+  let paragraphLine = 1;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (containerDepth(text, start, lineEnd) > limit)
+      return { offset: start, line, what: 'block quotes and lists', element: 'block quote or list' };
+    if (/^[ \t]*$/.test(text.slice(start, Math.min(lineEnd, start + 64))) && lineEnd - start < 64) {
+      brackets = [];
+      cost = 0;
+      paragraphLine = line + 1;
+    } else {
+      for (let i = start; i < lineEnd; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 92)
+          i++; // a backslash escapes the next character
+        else if (c === 91) {
+          brackets.push(i);
+          if (brackets.length > limit) return { offset: i, line, what: 'brackets', element: '[' };
+        } else if (c === 93 && brackets.length) {
+          cost += i - brackets.pop()!;
+          if (cost > BRACKET_BUDGET)
+            return {
+              offset: i,
+              line: paragraphLine,
+              what: 'brackets',
+              element: `paragraph at line ${paragraphLine}`,
+              message: `the paragraph at line ${paragraphLine} nests [ brackets so deeply that reading it would take too long: the file is refused before parsing`,
+            };
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return undefined;
+}

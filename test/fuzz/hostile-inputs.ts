@@ -1,0 +1,139 @@
+// Hostile inputs for the importers (Octavo issue 10): nesting far past any real document, and huge
+// single-line pages. Each case is generated, never stored; `depth` sets how deep the nesting goes, so
+// the same shapes serve below the importers' limit (they must import) and far above it (refused).
+import type { SourceFile } from '../../src/ingest/types.js';
+
+export interface HostileCase {
+  name: string;
+  file: SourceFile;
+}
+
+const bytes = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+
+const FRONT = '---\ntitle: Hostile\nkind: article\n---\n\n';
+
+/** Nested emphasis: `*a *a *a … x a* a* a*`, each opener closed by the nearest closer. */
+export const mdEmphasis = (depth: number): HostileCase => ({
+  name: `Markdown emphasis nested ${depth} deep`,
+  file: { path: 'emphasis.md', bytes: bytes(`${FRONT}Opening line.\n\n${'*a '.repeat(depth)}x${' a*'.repeat(depth)}\n`) },
+});
+
+/** A run of `*` delimiters around one word (the shape that is slow to resolve). */
+export const mdStarRun = (count: number): HostileCase => ({
+  name: `Markdown ${count} * delimiters`,
+  file: { path: 'stars.md', bytes: bytes(`${FRONT}Opening line.\n\n${'*'.repeat(count)}x${'*'.repeat(count)}\n`) },
+});
+
+/** `[[[[…x]]]]`: open brackets waiting for a link destination. `close` false leaves them all open. */
+export const mdBrackets = (count: number, close = true): HostileCase => ({
+  name: `Markdown ${count} [ brackets${close ? ' closed' : ''}`,
+  file: { path: 'brackets.md', bytes: bytes(`${FRONT}Opening line.\n\n${'['.repeat(count)}x${close ? ']'.repeat(count) : ''}\n`) },
+});
+
+/** Block quotes nested `depth` deep: `> > > … x`. */
+export const mdQuotes = (depth: number): HostileCase => ({
+  name: `Markdown block quotes nested ${depth} deep`,
+  file: { path: 'quotes.md', bytes: bytes(`${FRONT}Opening line.\n\n${'> '.repeat(depth)}x\n`) },
+});
+
+/** Lists nested `depth` deep on one line: `- - - … x`. */
+export const mdLists = (depth: number): HostileCase => ({
+  name: `Markdown lists nested ${depth} deep`,
+  file: { path: 'lists.md', bytes: bytes(`${FRONT}Opening line.\n\n${'- '.repeat(depth)}x\n`) },
+});
+
+/** `* * * … x` on one line: the 24 KB shape of issue 10 (nested bullet lists). */
+export const mdStarLists = (depth: number): HostileCase => ({
+  name: `Markdown * bullets nested ${depth} deep`,
+  file: { path: 'star-lists.md', bytes: bytes(`${FRONT}Opening line.\n\n${'* '.repeat(depth)}x\n`) },
+});
+
+const TEI_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader><fileDesc><titleStmt><title>Hostile</title></titleStmt>' +
+  '<publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Generated</p></sourceDesc></fileDesc></teiHeader>\n';
+
+/** A TEI letter whose body nests `depth` divs (closed, so the XML is well formed). */
+export const teiDivs = (depth: number): HostileCase => ({
+  name: `TEI divs nested ${depth} deep`,
+  file: {
+    path: 'deep.xml',
+    bytes: bytes(`${TEI_HEAD}<text><body>\n${'<div>'.repeat(depth)}<p>Deep text.</p>${'</div>'.repeat(depth)}\n</body></text>\n</TEI>\n`),
+  },
+});
+
+/** A CMIF file whose one correspDesc holds `depth` nested notes. */
+export const cmifNested = (depth: number): HostileCase => ({
+  name: `CMIF notes nested ${depth} deep`,
+  file: {
+    path: 'deep-cmif.xml',
+    bytes: bytes(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader><fileDesc><titleStmt><title>CMIF</title></titleStmt>' +
+        '<publicationStmt><publisher>Test</publisher><idno type="url">http://example.org/cmif.xml</idno><date when="2020-01-01"/>' +
+        '<availability><licence target="https://creativecommons.org/licenses/by/4.0/">CC-BY 4.0</licence></availability></publicationStmt>' +
+        '<sourceDesc><bibl type="print" xml:id="b1">An edition</bibl></sourceDesc></fileDesc>\n<profileDesc>' +
+        '<correspDesc ref="http://example.org/letter/1" source="#b1"><correspAction type="sent"><persName>Karl Marx</persName>' +
+        '<date when="1850-01-01"/></correspAction><correspAction type="received"><persName>Friedrich Engels</persName></correspAction>' +
+        `<note>\n${'<note>'.repeat(depth)}deep${'</note>'.repeat(depth)}\n</note></correspDesc></profileDesc></teiHeader>\n<text><body><p/></body></text></TEI>\n`,
+    ),
+  },
+});
+
+/** An HTML page whose body nests `depth` divs, closed. */
+export const htmlDivs = (depth: number): HostileCase => ({
+  name: `HTML divs nested ${depth} deep`,
+  file: {
+    path: 'deep.html',
+    bytes: bytes(
+      `<html><head><title>Deep page</title></head><body>\n<h1>Deep page</h1>\n<p>An opening paragraph that is long enough to be read as the text of a work.</p>\n${'<div>'.repeat(depth)}<p>Deep text.</p>${'</div>'.repeat(depth)}\n</body></html>\n`,
+    ),
+  },
+});
+
+const SENTENCE = 'The workers of the world have nothing to lose but their chains, and a world to win. ';
+
+function repeatTo(unit: string, size: number): string {
+  return unit.repeat(Math.max(1, Math.ceil(size / unit.length)));
+}
+
+/** An HTML page of `size` bytes on one line (no newline anywhere). */
+export const htmlLine = (size: number): HostileCase => ({
+  name: `HTML page of ${(size / 1048576).toFixed(0)} MB on one line`,
+  file: {
+    path: 'one-line.html',
+    bytes: bytes(
+      `<html><head><title>One line</title></head><body><h1>One line</h1>${repeatTo(`<p>${SENTENCE}<i>em</i></p>`, size)}</body></html>`,
+    ),
+  },
+});
+
+/** A TEI document of `size` bytes on one line. */
+export const teiLine = (size: number): HostileCase => ({
+  name: `TEI document of ${(size / 1048576).toFixed(0)} MB on one line`,
+  file: {
+    path: 'one-line.xml',
+    bytes: bytes(
+      `${TEI_HEAD.replace(/\n/g, '')}<text><body>${repeatTo(`<p>${SENTENCE}<hi rend="italic">em</hi></p>`, size)}</body></text></TEI>`,
+    ),
+  },
+});
+
+/** A plain text of `size` bytes on one line. */
+export const textLine = (size: number): HostileCase => ({
+  name: `plain text of ${(size / 1048576).toFixed(0)} MB on one line`,
+  file: { path: 'one-line.txt', bytes: bytes(repeatTo(SENTENCE, size)) },
+});
+
+/** An MIA text dump: header lines, then a body of `size` bytes on one line. */
+export const miaTextLine = (size: number): HostileCase => ({
+  name: `MIA text dump with a ${(size / 1048576).toFixed(0)} MB line`,
+  file: {
+    path: 'one-line-mia.txt',
+    bytes: bytes(`Written: 1 May 1890\nSource: Generated\nTranscribed: Test\n\n${repeatTo(SENTENCE, size)}\n`),
+  },
+});
+
+/** A Markdown file of `size` bytes on one line (a paragraph with emphasis and links). */
+export const mdLine = (size: number): HostileCase => ({
+  name: `Markdown paragraph of ${(size / 1048576).toFixed(0)} MB on one line`,
+  file: { path: 'one-line.md', bytes: bytes(`${FRONT}${repeatTo(`${SENTENCE}*em* [a link](http://x.org) `, size)}\n`) },
+});
