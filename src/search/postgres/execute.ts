@@ -56,13 +56,15 @@ export async function searchPostgres(
     const score = rankq ? `ts_rank(${RANK_WEIGHTS}, d.tsv, ${p.add(rankq)}::tsquery, ${RANK_NORMALISATION})` : '0';
     // Ties: the older document first, as SQLite orders by rowid.
     const order = rankq ? 's DESC, docid' : sort === 'date-desc' ? 'date_start DESC NULLS LAST, docid' : 'date_start ASC NULLS LAST, docid';
-    // Facet counts: the facet keys of every result, counted; only the values that may be shown
+    // Facet counts: the facet keys of every result, counted, then split (once per distinct key, not per
+    // result: MATERIALIZED keeps the facet filter from being pushed below the count); only the values that may be shown
     // (as frequent as the limit-th or more, ties included) come back, with their labels.
     const facets = r.facets.length
       ? `(
-      WITH fc AS (
-        SELECT split_part(k, E'\\x1f', 1) AS facet, substr(k, strpos(k, E'\\x1f') + 1) AS value, count(*)::int AS n
-        FROM r, unnest(r.facets) AS k WHERE split_part(k, E'\\x1f', 1) = ANY(${p.add(r.facets)}::text[]) GROUP BY k
+      WITH fk AS MATERIALIZED (SELECT k, count(*)::int AS n FROM r, unnest(r.facets) AS k GROUP BY k),
+      fc AS (
+        SELECT split_part(k, E'\\x1f', 1) AS facet, substr(k, strpos(k, E'\\x1f') + 1) AS value, n
+        FROM fk WHERE split_part(k, E'\\x1f', 1) = ANY(${p.add(r.facets)}::text[])
       ), fr AS (
         SELECT facet, value, n, rank() OVER (PARTITION BY facet ORDER BY n DESC) AS rk, count(*) OVER (PARTITION BY facet)::int AS distinct_n FROM fc
       )

@@ -42,6 +42,9 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
+/** A work's JSON for summarise(): the stored summary (migration 5), else the whole work. */
+const SUMMARY = 'COALESCE(w.summary, w.json)';
+
 interface WorkRow {
   id: string;
   json: string;
@@ -150,7 +153,7 @@ export class PostgresStore implements Store {
     }
     const rows = (
       await this.pool.query<WorkRow>(
-        `SELECT w.id, w.json, w.updated_at FROM works w ${where} ORDER BY ${order} LIMIT ${p(opts.limit ?? null)} OFFSET ${p(opts.offset ?? 0)}`,
+        `SELECT w.id, ${SUMMARY} AS json, w.updated_at FROM works w ${where} ORDER BY ${order} LIMIT ${p(opts.limit ?? null)} OFFSET ${p(opts.offset ?? 0)}`,
         params,
       )
     ).rows;
@@ -218,20 +221,33 @@ export class PostgresStore implements Store {
   }
 
   async listCollections(): Promise<CollectionSummary[]> {
+    // One pass over work_collections for the counts and one for the titles (not a lookup per path):
+    // cheap enough that the planner never compiles it (JIT), which cost more than the query itself.
     const rows = (
-      await this.pool.query<{ path: string; title: string | null; json: string | null; count: string; titles: string | null }>(
-        `WITH paths AS (SELECT path FROM work_collections UNION SELECT path FROM collections)
-       SELECT p.path, c.title, c.json,
-         (SELECT COUNT(DISTINCT wc.work_id) FROM work_collections wc WHERE wc.path = p.path) AS count,
-         (SELECT wc.titles FROM work_collections wc WHERE wc.path = p.path AND wc.titles IS NOT NULL
-           ORDER BY wc.position ASC NULLS LAST, wc.work_id LIMIT 1) AS titles
-       FROM paths p LEFT JOIN collections c ON c.path = p.path ORDER BY p.path`,
+      await this.pool.query<{
+        path: string;
+        title: string | null;
+        members: number | null;
+        json: string | null;
+        count: string;
+        titles: string | null;
+      }>(
+        `WITH held AS (SELECT path, count(*) AS count FROM work_collections GROUP BY path),
+         named AS (
+           SELECT DISTINCT ON (path) path, titles FROM work_collections WHERE titles IS NOT NULL
+           ORDER BY path, position ASC NULLS LAST, work_id
+         )
+       SELECT p.path, c.title, c.members, CASE WHEN c.path IS NOT NULL AND c.members IS NULL THEN c.json END AS json,
+         COALESCE(h.count, 0) AS count, n.titles
+       FROM (SELECT path FROM held UNION SELECT path FROM collections) p
+         LEFT JOIN collections c ON c.path = p.path LEFT JOIN held h ON h.path = p.path LEFT JOIN named n ON n.path = p.path
+       ORDER BY p.path`,
       )
     ).rows;
     return rows.map((r) => {
       const path = r.path.split('/');
       const titles = r.titles ? (JSON.parse(r.titles) as string[]) : [];
-      const members = r.json ? (JSON.parse(r.json) as Collection).members.length : 0;
+      const members = r.members ?? (r.json ? (JSON.parse(r.json) as Collection).members.length : 0);
       return {
         path,
         title: r.title ?? titles[path.length - 1] ?? titles.join(' › '),
@@ -246,7 +262,7 @@ export class PostgresStore implements Store {
     const rows = (
       await this.pool.query<WorkRow & { rel: number }>(
         `WITH me AS (SELECT sort_key FROM work_collections WHERE path = $1 AND work_id = $2)
-       SELECT w.id, w.json, w.updated_at, x.rel FROM (
+       SELECT w.id, ${SUMMARY} AS json, w.updated_at, x.rel FROM (
          (SELECT wc.work_id, -1 AS rel FROM work_collections wc, me WHERE wc.path = $1 AND wc.sort_key < me.sort_key ORDER BY wc.sort_key DESC LIMIT 1)
          UNION ALL
          (SELECT wc.work_id, 1 FROM work_collections wc, me WHERE wc.path = $1 AND wc.sort_key > me.sort_key ORDER BY wc.sort_key LIMIT 1)

@@ -118,6 +118,23 @@ export const migrations: Migration[] = [
       INSERT INTO store_pending SELECT 'source_keys' WHERE EXISTS (SELECT 1 FROM collections) ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 5,
+    name: 'read columns: work summaries for listings, collection member counts',
+    // Listings (contents, neighbours, letters between two people) need a work's heading, not its
+    // text: "summary" is the JSON without its large parts, derived by PostgreSQL from "json", so no
+    // writer can forget it. PostgreSQL's JSON functions refuse the escapes \u0000 and lone
+    // surrogates (\ud800…\udfff; JSON.stringify writes no others for valid pairs): such rows keep
+    // NULL and readers use "json". "members": the number of a collection's contents entries.
+    up: `
+      ALTER TABLE works ADD COLUMN summary text GENERATED ALWAYS AS (
+        CASE WHEN json !~ '\\\\u(0000|[dD][89a-fA-F])' THEN
+          (json::jsonb - '{body,notes,entities,contributors,rights,source,provenance,headerNotes,otherFormats,translations}'::text[])::text
+        END) STORED;
+      ALTER TABLE collections ADD COLUMN members integer GENERATED ALWAYS AS (
+        CASE WHEN json !~ '\\\\u(0000|[dD][89a-fA-F])' THEN json_array_length((json::json) -> 'members') END) STORED;
+    `,
+  },
 ];
 
 /**

@@ -6,6 +6,7 @@ import { seedWork } from '../../../test/support/seed.js';
 import type { DumpRecord } from '../store.js';
 import type { Work } from '../../model/work.js';
 import { openSqliteStore } from '../sqlite/index.js';
+import { summarise } from '../../model/summary.js';
 import { postgresSearchIndexer } from '../../search/postgres/index.js';
 
 const schemas: string[] = [];
@@ -32,7 +33,7 @@ describe('PostgreSQL specifics', () => {
     // With the search index's migrations (100 up) beside the store's own, as an archive opens it.
     const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url, { max: 2, indexers: [postgresSearchIndexer()] })));
     const versions = (await stores[0]!.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows;
-    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 100, 101]);
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 100, 101]);
     await Promise.all(stores.map((s) => s.close()));
   });
 
@@ -133,6 +134,59 @@ describe('PostgreSQL specifics', () => {
     expect(await pgs.neighbours('n/1', ['elsewhere'])).toEqual({});
     await pgs.close();
     await lite.close();
+  });
+
+  it('lists works from their stored summaries, also works whose JSON PostgreSQL cannot read', async () => {
+    const seed = seedWork();
+    const para = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });
+    const works: Work[] = [
+      { ...structuredClone(seed), id: 's/plain', title: 'Plain', collections: [{ path: ['s'], position: 1 }] },
+      // NUL and a lone surrogate: JSON.stringify escapes them, PostgreSQL's JSON functions refuse them.
+      { ...structuredClone(seed), id: 's/nul', title: 'Nul', body: [para('a\u0000b')], collections: [{ path: ['s'], position: 2 }] },
+      { ...structuredClone(seed), id: 's/surrogate', title: 'Lone \ud800', collections: [{ path: ['s'], position: 3 }] },
+    ];
+    const s = await openPostgresStore(fresh('sum'));
+    await s.upsertWorks(works);
+    const { rows } = await s.pool.query<{ id: string; stored: boolean }>('SELECT id, summary IS NOT NULL AS stored FROM works ORDER BY id');
+    expect(rows).toEqual([
+      { id: 's/nul', stored: false },
+      { id: 's/plain', stored: true },
+      { id: 's/surrogate', stored: false },
+    ]);
+    const listed = await s.listWorks({ collection: ['s'] });
+    const stored = works.map((w) => summarise(w, listed.find((l) => l.id === w.id)!.updatedAt));
+    expect(listed).toEqual(stored);
+    expect(await s.listWorks({ ids: ['s/plain'] })).toEqual([stored[0]]);
+    const nb = await s.neighbours('s/nul', ['s']);
+    expect([nb.previous, nb.next]).toEqual([stored[0], stored[2]]);
+    await s.close();
+  });
+
+  it('counts contents entries from the stored count, and from the record when PostgreSQL cannot read it', async () => {
+    const s = await openPostgresStore(fresh('col'));
+    const col = (path: string[], title: string, n: number, note?: string) => ({
+      path,
+      title,
+      members: Array.from({ length: n }, (_, i) => ({ title: `Entry ${i}`, workId: `c/${i}`, ...(note ? { note } : {}) })),
+      provenance: { file: 'x.html', format: 'html', importer: 'test', checksum: 'c' },
+    });
+    await s.upsertCollection(col(['a'], 'A', 3));
+    await s.upsertCollection(col(['b'], 'B', 2, 'a\u0000b'));
+    await s.upsertCollection(col(['c'], 'C', 0));
+    const { rows } = await s.pool.query<{ path: string; members: number | null }>('SELECT path, members FROM collections ORDER BY path');
+    expect(rows).toEqual([
+      { path: 'a', members: 3 },
+      { path: 'b', members: null },
+      { path: 'c', members: 0 },
+    ]);
+    await s.upsertWorks([{ ...seedWork(), id: 'c/0', collections: [{ path: ['a'] }, { path: ['d'], titles: ['D'] }] }]);
+    expect(await s.listCollections()).toEqual([
+      { path: ['a'], title: 'A', count: 1, entries: 3 },
+      { path: ['b'], title: 'B', count: 0, entries: 2 },
+      { path: ['c'], title: 'C', count: 0 },
+      { path: ['d'], title: 'D', count: 1 },
+    ]);
+    await s.close();
   });
 
   it('keeps tokens hashed and forgets revoked ones', async () => {
