@@ -1,11 +1,11 @@
 // Small made-up texts that pin each rule of the plain-text importer: chapters, books without chapters,
 // parts, tables of contents, letters, the title page, bad input, and linear time on a huge paragraph.
 import { describe, expect, it } from 'vitest';
-import { loadDefaultRegister } from '../../src/model/register.js';
-import { bodyText, inlineToString } from '../../src/model/text.js';
-import type { Block, Work } from '../../src/model/work.js';
-import { detect, importFile } from '../../src/ingest/registry.js';
-import { parsePlainText } from '../../src/ingest/plain-text/index.js';
+import { loadDefaultRegister } from '../../model/register.js';
+import { bodyText, inlineToString } from '../../model/text.js';
+import type { Block, Work } from '../../model/work.js';
+import { detect, importFile } from '../registry.js';
+import { parsePlainText } from './index.js';
 
 const ctx = { register: loadDefaultRegister() };
 const imp = (path: string, text: string) => importFile({ path, bytes: Buffer.from(text) }, ctx);

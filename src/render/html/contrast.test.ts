@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const STYLESHEETS = ['octavo.css', 'search.css'].map((name) => ({
   name,
-  css: readFileSync(new URL(`../../src/render/html/assets/${name}`, import.meta.url), 'utf8'),
+  css: readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8'),
 }));
 
 /** AA for normal text; no text drawn in these colours is large (24px, or 18.66px bold), so 3:1 never applies. */
