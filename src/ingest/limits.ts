@@ -284,6 +284,13 @@ export function unexpectedFailure(file: string, e: unknown, where: Partial<Pick<
   return failed({ file, line: where.line ?? 1, ...(where.element ? { element: where.element } : {}), message: plainFailure(file, e) });
 }
 
+/** An error of the JavaScript engine itself (a fault or a limit), whose text must never reach a user. */
+export function isEngineError(e: unknown): boolean {
+  return (
+    e instanceof RangeError || e instanceof TypeError || e instanceof ReferenceError || e instanceof SyntaxError || !(e instanceof Error)
+  );
+}
+
 /** "could not read <file>: …" with a plain explanation of what went wrong. */
 export function plainFailure(file: string, e: unknown): string {
   const raw = e instanceof Error ? e : undefined;

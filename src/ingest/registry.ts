@@ -7,6 +7,7 @@ import { miaText } from './mia-text/index.js';
 import { LABEL_LINE } from './mia-text/header.js';
 import { plainText } from './plain-text/index.js';
 import { tei } from './tei/index.js';
+import { plainFailure } from './limits.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from './types.js';
 
 export const importers: Importer[] = [miaHtml, miaText, markdown, tei, cmif, plainText];
@@ -89,6 +90,6 @@ export function importFile(file: SourceFile, ctx: ImportContext, format?: string
   try {
     return importer.parse(file, ctx);
   } catch (e) {
-    return failed({ file: file.path, message: `${importer.name} importer failed: ${(e as Error).message}` });
+    return failed({ file: file.path, line: 1, message: plainFailure(file.path, e) });
   }
 }

@@ -137,3 +137,25 @@ export const mdLine = (size: number): HostileCase => ({
   name: `Markdown paragraph of ${(size / 1048576).toFixed(0)} MB on one line`,
   file: { path: 'one-line.md', bytes: bytes(`${FRONT}${repeatTo(`${SENTENCE}*em* [a link](http://x.org) `, size)}\n`) },
 });
+
+/** A TEI paragraph whose text sits inside `depth` nested highlighted spans. */
+export const teiSpans = (depth: number): HostileCase => ({
+  name: `TEI spans nested ${depth} deep`,
+  file: {
+    path: 'deep-spans.xml',
+    bytes: bytes(
+      `${TEI_HEAD}<text><body>\n<p>Start ${'<hi rend="italic">a '.repeat(depth)}x${' b</hi>'.repeat(depth)} end.</p>\n</body></text>\n</TEI>\n`,
+    ),
+  },
+});
+
+/** An HTML paragraph whose text sits inside `depth` nested spans (alternating italic and bold). */
+export const htmlSpans = (depth: number): HostileCase => ({
+  name: `HTML spans nested ${depth} deep`,
+  file: {
+    path: 'deep-spans.html',
+    bytes: bytes(
+      `<html><head><title>Deep spans</title></head><body>\n<h1>Deep spans</h1>\n<p>An opening paragraph that is long enough to be read as the text of a work.</p>\n<p>Start ${'<i>a <b>b '.repeat(depth / 2)}x${' c</b> d</i>'.repeat(depth / 2)} end.</p>\n</body></html>\n`,
+    ),
+  },
+});

@@ -1,5 +1,5 @@
 // Property-based fuzzing of one importer: for any input, sniff and parse return (never throw) within
-// a second, every diagnostic names the file, errors are located (line or element; a verdict on an
+// a second, every diagnostic names the file and none is in the JavaScript engine's words, errors are located (line or element; a verdict on an
 // empty or binary file is located by the file alone), and every work produced is a valid Work.
 // FUZZ_RUNS overrides the case count (default 10,000 per importer), FUZZ_SEED the seed.
 import { readdirSync } from 'node:fs';
@@ -18,6 +18,8 @@ process.removeAllListeners('warning');
 
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 export const CASE_LIMIT_MS = 1000;
+/** What a user must never read in a message: the JavaScript engine's own words for a fault or a limit. */
+export const ENGINE_WORDS = /RangeError|TypeError|ReferenceError|call stack|undefined is not|Cannot read propert/;
 /** Cases per test, so that no single test nears the 60 s test timeout on a slow importer. */
 const CHUNK = 2500;
 const INGEST = join(import.meta.dirname, '..', '..', 'src', 'ingest');
@@ -74,6 +76,7 @@ export function checkOne(imp: Importer, c: FuzzCase): number {
   if (ms > CASE_LIMIT_MS) throw new Error(`${imp.name} took ${ms.toFixed(0)} ms on ${c.how} (${c.bytes.length} bytes)`);
   for (const d of out.diagnostics) {
     if (d.file !== file.path) throw new Error(`${imp.name}: a diagnostic names "${d.file}", not the file (${c.how}): ${d.message}`);
+    if (ENGINE_WORDS.test(d.message)) throw new Error(`${imp.name}: a message in the engine's words (${c.how}): ${d.message}`);
     if (d.severity === 'error' && !(d.line !== undefined && d.line >= 1) && !d.element && !wholeFileVerdict(c.bytes)) {
       throw new Error(`${imp.name}: an error without a line or element (${c.how}): ${d.message}`);
     }

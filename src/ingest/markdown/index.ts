@@ -20,7 +20,7 @@ import { failed, type ImportContext, type ImportOutcome, type Importer, type Sou
 import { toInlines } from './inline.js';
 import { linearAttention, TooDeepEmphasis } from './attention.js';
 import { markdownDepthPast } from './limits.js';
-import { maxDepthOf, tooDeep, unexpectedFailure } from '../limits.js';
+import { isEngineError, maxDepthOf, plainFailure, tooDeep, unexpectedFailure } from '../limits.js';
 import { UNKNOWN_LICENCE } from '../../model/licences.js';
 
 export const VERSION = '1.0.0';
@@ -89,7 +89,7 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
         file: file.path,
         line: (yamlNode.position?.start.line ?? 1) + 1,
         element: 'front matter',
-        message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
+        message: isEngineError(e) ? plainFailure(file.path, e) : `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
       });
     }
   }

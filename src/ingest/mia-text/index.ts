@@ -6,6 +6,7 @@ import { sha256 } from '../../model/checksum.js';
 import { labelKind, parseContributors, parsePublication, parseRights, parseSource } from '../mia-common/fields.js';
 import { decodeTextBytes } from '../text-decode.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
+import { unexpectedFailure } from '../limits.js';
 import { shapeBody } from './body.js';
 import { LABEL_LINE, splitLayout, type HeaderField } from './header.js';
 import { UNKNOWN_LICENCE } from '../../model/licences.js';
@@ -23,7 +24,13 @@ export const miaText: Importer = {
       .filter((l) => LABEL_LINE.test(l.trim())).length;
     return labels >= 2 ? 0.9 : labels === 1 ? 0.4 : 0;
   },
-  parse: parseMiaText,
+  parse(file, ctx) {
+    try {
+      return parseMiaText(file, ctx);
+    } catch (e) {
+      return unexpectedFailure(file.path, e);
+    }
+  },
 };
 
 export function parseMiaText(file: SourceFile, ctx: ImportContext): ImportOutcome {

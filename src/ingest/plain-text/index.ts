@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { Collection, Work } from '../../model/work.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
+import { unexpectedFailure } from '../limits.js';
 import { shapeBook } from './book.js';
 import { dashes } from './inline.js';
 import { guessLanguage } from './language.js';
@@ -24,7 +25,7 @@ export function parsePlainText(file: SourceFile, ctx: ImportContext): ImportOutc
   try {
     return parse(file, ctx);
   } catch (e) {
-    return failed({ file: file.path, line: 1, message: `could not import: ${(e as Error).message}` });
+    return unexpectedFailure(file.path, e);
   }
 }
 

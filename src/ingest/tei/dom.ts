@@ -2,7 +2,7 @@
 import { lineAt } from '../../model/diagnostics.js';
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import type { Diagnostic } from '../../model/diagnostics.js';
-import { DEFAULT_MAX_DEPTH, tooDeep, xmlDepthPast } from '../limits.js';
+import { DEFAULT_MAX_DEPTH, isEngineError, plainFailure, tooDeep, xmlDepthPast } from '../limits.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -45,7 +45,7 @@ export function parseXml(text: string, file: string, maxDepth = DEFAULT_MAX_DEPT
       diagnostics.push({
         severity: 'error',
         file,
-        message: `malformed XML: ${err.message}`,
+        message: isEngineError(err) ? plainFailure(file, err) : `malformed XML: ${err.message}`,
         ...(err.locator?.lineNumber ? { line: err.locator.lineNumber } : { line: fallbackLine(text) }),
         ...(err.locator?.columnNumber ? { column: err.locator.columnNumber } : {}),
       });

@@ -1,0 +1,183 @@
+// Hostile input (Octavo issue 10): nesting far past any real document, super-linear shapes, and huge
+// single-line pages. Each case is generated here and imported through the registry: past the nesting
+// limit it must fail quickly with a located message in plain words; at depth 1,900 (under the default
+// limit of 2,000) the same shapes must import, with their text. Time is measured as CPU time of this
+// process (robust when the machine is shared), with a looser bound on wall time.
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../src/ingest/registry.js';
+import type { ImportContext, ImportOutcome } from '../../src/ingest/types.js';
+import { loadDefaultRegister } from '../../src/model/register.js';
+import { bodyText } from '../../src/model/text.js';
+import { Work } from '../../src/model/work.js';
+import { ENGINE_WORDS } from '../fuzz/importer-suite.js';
+import * as H from '../fuzz/hostile-inputs.js';
+
+const ctx: ImportContext = { register: loadDefaultRegister(), now: () => '2026-01-01T00:00:00.000Z' };
+const CPU_LIMIT_MS = 2000;
+const WALL_LIMIT_MS = 10_000;
+const HEAP_LIMIT_MB = 300;
+const MB = 1024 * 1024;
+
+interface Measured {
+  out: ImportOutcome;
+  cpuMs: number;
+  wallMs: number;
+  heapMb: number;
+}
+
+function measure(c: H.HostileCase, context: ImportContext = ctx): Measured {
+  const heap0 = process.memoryUsage().heapUsed;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = importFile(c.file, context);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const heapMb = (process.memoryUsage().heapUsed - heap0) / MB;
+  return { out, cpuMs: (cpu.user + cpu.system) / 1000, wallMs, heapMb };
+}
+
+function withinBudget(c: H.HostileCase, m: Measured): void {
+  expect(m.cpuMs, `${c.name}: CPU time`).toBeLessThan(CPU_LIMIT_MS);
+  expect(m.wallMs, `${c.name}: wall time`).toBeLessThan(WALL_LIMIT_MS);
+  expect(m.heapMb, `${c.name}: heap growth`).toBeLessThan(HEAP_LIMIT_MB);
+  for (const d of m.out.diagnostics) {
+    expect(d.file).toBe(c.file.path);
+    expect(d.message).not.toMatch(ENGINE_WORDS);
+  }
+}
+
+/** 1-based line of the first occurrence of `needle` in the case's text. */
+function lineOf(c: H.HostileCase, needle: string): number {
+  const text = Buffer.from(c.file.bytes).toString('utf8');
+  const at = text.indexOf(needle);
+  expect(at, `${needle} in ${c.name}`).toBeGreaterThanOrEqual(0);
+  return text.slice(0, at).split('\n').length;
+}
+
+const refused: [H.HostileCase, string, RegExp][] = [
+  [H.mdEmphasis(4000), '*a', /nested deeper than 2,000 emphasis delimiters at line 8/],
+  [H.mdStarRun(12_000), '***', /nested deeper than 2,000 emphasis delimiters at line 8/],
+  [H.mdStarLists(12_000), '* *', /nested deeper than 2,000 block quotes and lists at line 8/],
+  [H.mdBrackets(200_000, false), '[[', /nested deeper than 2,000 brackets at line 8/],
+  [H.mdBrackets(100_000), '[[', /nested deeper than 2,000 brackets at line 8/],
+  [H.mdQuotes(100_000), '> >', /nested deeper than 2,000 block quotes and lists at line 8/],
+  [H.mdLists(100_000), '- -', /nested deeper than 2,000 block quotes and lists at line 8/],
+  [H.teiDivs(1_000_000), '<div>', /nested deeper than 2,000 elements at line 5/],
+  [H.cmifNested(100_000), '<note><note>', /nested deeper than 2,000 elements at line 5/],
+  [H.htmlDivs(100_000), '<div>', /nested deeper than 2,000 elements at line 4/],
+  [H.teiSpans(100_000), '<hi', /nested deeper than 2,000 elements at line 5/],
+  [H.htmlSpans(100_000), '<i>', /nested deeper than 2,000 elements at line 4/],
+];
+
+describe('nesting past the limit is refused quickly, with the file and line', () => {
+  for (const [c, start, message] of refused) {
+    it(`${c.name} (${(c.file.bytes.length / 1024).toFixed(0)} KB)`, () => {
+      const m = measure(c);
+      withinBudget(c, m);
+      expect(m.out.works).toEqual([]);
+      expect(m.out.collections).toEqual([]);
+      const errors = m.out.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.message).toMatch(message);
+      expect(errors[0]!.line).toBe(lineOf(c, start));
+    });
+  }
+
+  it('a paragraph whose brackets would make the parser read back too far is refused, located at the paragraph', () => {
+    // 1,500 brackets opened, 20 KB of text, 1,500 closed, many times over: each `]` reads back over the 20 KB.
+    const unit = `${'['.repeat(1500)}${'word '.repeat(4000)}${']'.repeat(1500)}`;
+    const c: H.HostileCase = {
+      name: 'brackets spanning far',
+      file: { path: 'far.md', bytes: Buffer.from(`---\ntitle: Far\n---\n\nIntro.\n\n${unit.repeat(4)}\n`) },
+    };
+    const m = measure(c);
+    withinBudget(c, m);
+    expect(m.out.works).toEqual([]);
+    expect(m.out.diagnostics[0]!.message).toMatch(/the paragraph at line 7 nests \[ brackets so deeply/);
+    expect(m.out.diagnostics[0]!.line).toBe(7);
+  });
+});
+
+const DEPTH = 1900;
+
+/** Legal cases at depth 1,900 and the text each must keep. */
+const legal: [H.HostileCase, (w: Work) => void][] = [
+  [
+    H.mdEmphasis(DEPTH),
+    (w) => {
+      const x = w.body.at(-1)!;
+      const inner = 'content' in x ? x.content.find((i) => i.type === 'text' && i.text.includes('x')) : undefined;
+      expect(inner).toMatchObject({ text: 'a x a', marks: [{ type: 'emphasis' }] });
+    },
+  ],
+  [H.mdStarRun(DEPTH), (w) => expect(bodyText(w)).toContain('x')],
+  [H.mdStarLists(DEPTH), (w) => expect(w.body.some((b) => b.type === 'list')).toBe(true)],
+  [H.mdBrackets(DEPTH), (w) => expect(bodyText(w)).toContain(`${'['.repeat(DEPTH)}x${']'.repeat(DEPTH)}`)],
+  [H.mdQuotes(DEPTH), (w) => expect(w.body.at(-1)).toEqual({ type: 'quote', content: [{ type: 'text', text: 'x' }] })],
+  [H.mdLists(DEPTH), (w) => expect(w.body.some((b) => b.type === 'list')).toBe(true)],
+  [H.teiDivs(DEPTH), (w) => expect(bodyText(w)).toContain('Deep text.')],
+  [H.cmifNested(DEPTH), (w) => expect(w.authors.map((a) => a.name)).toContain('Karl Marx')],
+  [H.htmlDivs(DEPTH), (w) => expect(bodyText(w)).toContain('Deep text.')],
+  [H.teiSpans(DEPTH), (w) => expect(bodyText(w)).toMatch(/Start (a )+x( b)+ end\./)],
+  [H.htmlSpans(DEPTH), (w) => expect(bodyText(w)).toMatch(/Start (a b )+x( c d)+ end\./)],
+];
+
+describe(`the same shapes ${DEPTH.toLocaleString('en-GB')} deep import`, () => {
+  for (const [c, check] of legal) {
+    it(c.name, () => {
+      const m = measure(c);
+      withinBudget(c, m);
+      expect(m.out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(m.out.works).toHaveLength(1);
+      expect(Work.safeParse(m.out.works[0]).success).toBe(true);
+      check(m.out.works[0]!);
+    });
+  }
+});
+
+describe('huge single-line pages finish in time', () => {
+  const TEN_MB = 10 * MB;
+  for (const make of [H.htmlLine, H.teiLine, H.textLine, H.miaTextLine]) {
+    const c = make(TEN_MB);
+    it(c.name, () => {
+      const m = measure(c);
+      withinBudget(c, m);
+      // Either a record with the page's text, or a clean located refusal.
+      if (m.out.works.length) expect(bodyText(m.out.works[0]!)).toContain('nothing to lose but their chains');
+      else expect(m.out.diagnostics.find((d) => d.severity === 'error')?.line).toBeGreaterThanOrEqual(1);
+    });
+  }
+});
+
+describe('the limit comes from the import context', () => {
+  it('a lower limit refuses what the default allows, naming the limit', () => {
+    const lower: ImportContext = { ...ctx, limits: { maxDepth: 100 } };
+    for (const c of [H.teiDivs(150), H.htmlDivs(150), H.mdQuotes(150), H.mdEmphasis(150), H.cmifNested(150)]) {
+      const out = importFile(c.file, lower);
+      expect(out.works, c.name).toEqual([]);
+      expect(out.diagnostics[0]?.message, c.name).toMatch(/nested deeper than 100 /);
+      expect(importFile(c.file, ctx).works, c.name).toHaveLength(1);
+    }
+  });
+
+  it('a higher limit lets deeper documents through: the walkers that do not recurse read them', () => {
+    const higher: ImportContext = { ...ctx, limits: { maxDepth: 6000 } };
+    for (const c of [H.htmlDivs(4000), H.cmifNested(4000), H.mdQuotes(4000), H.mdEmphasis(4000)]) {
+      const out = importFile(c.file, higher);
+      expect(
+        out.diagnostics.filter((d) => d.severity === 'error'),
+        c.name,
+      ).toEqual([]);
+      expect(out.works, c.name).toHaveLength(1);
+    }
+  });
+
+  it('past what a reader can walk, a raised limit still ends in a plain located message, never an engine error', () => {
+    const higher: ImportContext = { ...ctx, limits: { maxDepth: 100_000 } };
+    for (const c of [H.teiDivs(20_000), H.teiSpans(20_000), H.htmlSpans(20_000)]) {
+      const out = importFile(c.file, higher);
+      for (const d of out.diagnostics) expect(d.message, c.name).not.toMatch(ENGINE_WORDS);
+      if (!out.works.length) expect(out.diagnostics.find((d) => d.severity === 'error')?.message, c.name).toMatch(/^could not read /);
+    }
+  });
+});
