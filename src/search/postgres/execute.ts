@@ -13,7 +13,7 @@ import { emptyResponse, prepareRequest, unrunnable } from '../request.js';
 import { buildFacets, type FacetCount } from './facets.js';
 import { filterResolver } from './filters.js';
 import { expandWithIndex } from './lexicon.js';
-import { Params, rankQuery, rankedParts, whereClause } from './tsquery.js';
+import { Params, rankQuery, rankTerms, rankedParts, whereClause } from './tsquery.js';
 
 export interface PostgresSearchOptions {
   register?: PeopleRegister;
@@ -23,6 +23,33 @@ export interface PostgresSearchOptions {
 const RANK_WEIGHTS = `'{${[FIELD_WEIGHTS.body, FIELD_WEIGHTS.places, FIELD_WEIGHTS.people, FIELD_WEIGHTS.title].map((w) => w / FIELD_WEIGHTS.title).join(',')}}'`;
 /** ts_rank normalisation 1: divide by 1 + log(document length), as bm25 favours shorter works. */
 const RANK_NORMALISATION = 1;
+/**
+ * Works ranked on their whole tsvector when more match (more when a later page needs them): reading
+ * and ranking every match's tsvector is what made common words slow. The candidates are the matches
+ * ranked best on the tsvector of their title, people and places alone (search_docs.head, small and
+ * stored inline), then those holding more of the query's words, then the shorter. ts_rank weighs
+ * those fields 1, 0.5 and 0.25 against 0.125 for the text, a word's later occurrences add little to
+ * its first, and the length divides: that order holds the best-ranked works unless very many match
+ * alike.
+ */
+const RANK_CANDIDATES = 300;
+
+const headings = new WeakMap<object, Promise<boolean>>();
+/**
+ * Whether the index has search_docs.head and len (migration 102). An archive opened only for reading
+ * may predate them (search migrations run when it is opened for writing); it is ranked whole.
+ */
+function hasHeadings(db: pg.Pool | pg.ClientBase): Promise<boolean> {
+  let known = headings.get(db);
+  if (!known) {
+    known = db
+      .query<{ ok: boolean }>('SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = 102) AS ok')
+      .then((res) => res.rows[0]!.ok);
+    known.catch(() => headings.delete(db));
+    headings.set(db, known);
+  }
+  return known;
+}
 
 /** PostgreSQL errors a query can cause (bad data, limits, cancellation), as opposed to a broken connection. */
 const queryFault = (e: unknown) => /^(22|42|54|57014)/.test((e as { code?: string }).code ?? '') && !!(e as { severity?: string }).severity;
@@ -49,13 +76,40 @@ export async function searchPostgres(
     const { match, expansions, highlight } = await expandWithIndex(db, ast, register);
     const ranked = match ? rankedParts(match) : [];
     sort = r.sort ?? (ranked.length ? 'relevance' : 'date');
-    const rankq = sort === 'relevance' ? rankQuery(ranked) : undefined;
+    const terms = sort === 'relevance' ? rankTerms(ranked) : [];
+    const rankq = rankQuery(terms);
     const filterValues = await filterResolver(db, match, register);
     const p = new Params();
     const where = whereClause(match, p, filterValues);
-    const score = rankq ? `ts_rank(${RANK_WEIGHTS}, d.tsv, ${p.add(rankq)}::tsquery, ${RANK_NORMALISATION})` : '0';
     // Ties: the older document first, as SQLite orders by rowid.
     const order = rankq ? 's DESC, docid' : sort === 'date-desc' ? 'date_start DESC NULLS LAST, docid' : 'date_start ASC NULLS LAST, docid';
+    const limit = `LIMIT ${p.add(r.pageSize)} OFFSET ${p.add((r.page - 1) * r.pageSize)}`;
+    // The page: by date straight from the matches; by relevance, ts_rank over the whole tsvector of
+    // the matches, or of RANK_CANDIDATES of them when there are more (see there).
+    let page = `SELECT docid, work_id, date_start, 0 AS s FROM r ORDER BY ${order} ${limit}`;
+    const capped = !!rankq && (await hasHeadings(db));
+    if (rankq) {
+      const q = `${p.add(rankq)}::tsquery`;
+      let candidates = 'SELECT docid FROM r';
+      if (capped) {
+        const cap = p.add(Math.max(RANK_CANDIDATES, r.page * r.pageSize));
+        // How many of the words each match holds, counted on the GIN index (one word: all hold it).
+        const held =
+          terms.length > 1
+            ? `LEFT JOIN (SELECT m AS docid, count(*) AS n FROM unnest(${p.add(terms)}::tsquery[]) AS t(q), search_matches(t.q) AS m GROUP BY m) h
+                 ON h.docid = r.docid`
+            : '';
+        // The condition on the count holds for the whole statement: PostgreSQL checks it once and
+        // runs only the branch it selects.
+        candidates = `SELECT docid FROM r WHERE (SELECT count(*) FROM r) <= ${cap}
+          UNION ALL
+          (SELECT r.docid FROM r ${held} WHERE (SELECT count(*) FROM r) > ${cap}
+           ORDER BY ts_rank(${RANK_WEIGHTS}, r.head, ${q}, ${RANK_NORMALISATION}) DESC${held ? ', h.n DESC NULLS LAST' : ''}, r.len, r.docid
+           LIMIT ${cap})`;
+      }
+      page = `SELECT d.docid, d.work_id, d.date_start, ts_rank(${RANK_WEIGHTS}, d.tsv, ${q}, ${RANK_NORMALISATION}) AS s
+        FROM (${candidates}) c JOIN search_docs d ON d.docid = c.docid ORDER BY ${order} ${limit}`;
+    }
     // Facet counts: the facet keys of every result, counted, then split (once per distinct key, not per
     // result: MATERIALIZED keeps the facet filter from being pushed below the count); only the values that may be shown
     // (as frequent as the limit-th or more, ties included) come back, with their labels.
@@ -74,10 +128,9 @@ export async function searchPostgres(
       : 'NULL';
     const { rows } = await db.query<Row>(
       `WITH r AS MATERIALIZED (
-         SELECT d.docid, d.work_id, d.date_start, d.facets, ${score} AS s FROM search_docs d WHERE ${where}
+         SELECT d.docid, d.work_id, d.date_start, d.facets${capped ? ', d.head, d.len' : ''} FROM search_docs d WHERE ${where}
        ), pg AS (
-         SELECT docid, work_id, s, row_number() OVER (ORDER BY ${order}) AS i FROM r ORDER BY ${order}
-         LIMIT ${p.add(r.pageSize)} OFFSET ${p.add((r.page - 1) * r.pageSize)}
+         SELECT docid, work_id, s, row_number() OVER (ORDER BY ${order}) AS i FROM (${page}) x
        )
        SELECT (SELECT count(*) FROM r)::int AS total,
          (SELECT json_agg(json_build_array(pg.work_id, pg.s) ORDER BY pg.i) FROM pg) AS hits,

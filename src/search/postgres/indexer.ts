@@ -81,6 +81,16 @@ export const searchMigrations: Migration[] = [
         LANGUAGE sql STABLE ROWS 1000 SET enable_seqscan = off AS $$ SELECT docid FROM search_docs WHERE tsv @@ q $$;
     `,
   },
+  {
+    version: 102,
+    name: 'search: heading tsvector and length, for choosing the works to rank',
+    // Derived from tsv by PostgreSQL (weights A, B, C: title, people, places): every writer keeps them.
+    up: `
+      ALTER TABLE search_docs
+        ADD COLUMN head tsvector GENERATED ALWAYS AS (ts_filter(tsv, '{a,b,c}')) STORED,
+        ADD COLUMN len integer GENERATED ALWAYS AS (length(tsv)) STORED;
+    `,
+  },
 ];
 
 /**

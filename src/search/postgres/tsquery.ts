@@ -144,8 +144,8 @@ export function rankedParts(match: MatchNode): MatchNode[] {
   return conj.filter((c) => !isFilterOnly(c) && c.type !== 'not' && wordOnly(c));
 }
 
-/** The positive words of the ranked parts, as one OR tsquery for ts_rank. */
-export function rankQuery(parts: MatchNode[]): string | undefined {
+/** The positive words of the ranked parts, each as a tsquery; rankQuery() ORs them for ts_rank. */
+export function rankTerms(parts: MatchNode[]): string[] {
   const out = new Set<string>();
   const visit = (n: MatchNode) => {
     if (n.type === 'terms') for (const a of usable(n.alts)) out.add(alt(a));
@@ -153,8 +153,11 @@ export function rankQuery(parts: MatchNode[]): string | undefined {
     else if (n.type === 'and' || n.type === 'or') n.children.forEach(visit);
   };
   parts.forEach(visit);
-  return out.size ? [...out].join(' | ') : undefined;
+  return [...out];
 }
+
+/** The positive words of the ranked parts, as one OR tsquery for ts_rank. */
+export const rankQuery = (terms: string[]): string | undefined => (terms.length ? terms.join(' | ') : undefined);
 
 /**
  * WHERE clause for the whole query: the works the GIN index finds for the words (all of them when
