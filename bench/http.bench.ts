@@ -29,6 +29,8 @@ const WORKERS = (process.env.BENCH_WORKERS ?? '1,2')
   .map(Number)
   .filter((n) => n >= 1);
 const WORK_ID = 'lenin/1918/05/14-shahumyan';
+// The command as the sources have it (dist/ may be older or newer than src/ while one works on them).
+const OCTAVO = ['--import', 'tsx', 'bench/octavo-src.ts'];
 const SEARCH = '/search?q=diplomacy';
 
 /** `n` queries of every kind search.bench.ts measures, from the real corpus's words (deterministic). */
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
   const pgUrl = `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}`;
   const procs: ChildProcess[] = [];
   const rows: Row[] = [];
+  let works = 0;
   try {
     process.stderr.write(`Preparing an archive: the bundled samples and ${WORKS} generated letters…\n`);
     const batch = join(dir, 'batch');
@@ -167,12 +170,13 @@ async function main(): Promise<void> {
     const { writeBatch } = await import('../test/durability/batch.js');
     writeBatch(batch, WORKS);
     // Sample files no registered importer reads yet make the import exit 1; the works it read are enough.
-    await run(['bin/octavo.js', 'import', 'samples', batch, '--db', db], 'import', [0, 1]);
+    await run([...OCTAVO, 'import', 'samples', batch, '--db', db], 'import', [0, 1]);
     const { openArchive } = await import('../src/archive/open.js');
     const { copyStore } = await import('../src/archive/migrate.js');
     const [src, dst] = [await openArchive(db), await openArchive(pgUrl)];
     if (!(await src.store.getWork(WORK_ID))) throw new Error(`the archive has no ${WORK_ID} to load`);
-    process.stderr.write(`${await src.store.countWorks()} works; copying them to PostgreSQL (schema ${schema})…\n`);
+    works = await src.store.countWorks();
+    process.stderr.write(`${works} works; copying them to PostgreSQL (schema ${schema})…\n`);
     await copyStore(src.store, dst.store);
     await src.close();
     await dst.close();
@@ -189,7 +193,7 @@ async function main(): Promise<void> {
     ];
     const servers: Record<string, string> = {};
     for (const { name, location, env } of stores) {
-      const s = await startServer(['bin/octavo.js', 'serve', '--db', location, '--port', '0'], /serving .* at (http:\/\/\S+)/, env);
+      const s = await startServer([...OCTAVO, 'serve', '--db', location, '--port', '0'], /serving .* at (http:\/\/\S+)/, env);
       procs.push(s.proc);
       servers[name] = s.url;
       for (const p of mix) await (await fetch(s.url + p)).arrayBuffer();
@@ -222,10 +226,10 @@ async function main(): Promise<void> {
       .catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
-  report(rows);
+  report(rows, works);
 }
 
-function report(rows: Row[]): void {
+function report(rows: Row[], works: number): void {
   const staticRate = rows.find((r) => r.store === '—')?.reqPerSec ?? 0;
   const lines = [
     'store: sqlite ×2 = served by 2 processes; nc = answer cache off (OCTAVO_SEARCH_CACHE=0)',
@@ -240,6 +244,14 @@ function report(rows: Row[]): void {
       `${r.target.padEnd(32)} ${r.store.padEnd(13)} ${r.reqPerSec.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}  ${verdict}`,
     );
   }
+  // The headline figures: the mix with the answer cache off, one SQLite process, beside PostgreSQL.
+  const find = (target: string, store: string) => rows.find((r) => r.target.startsWith(target) && r.store === store);
+  const rps = (r?: Row) => (r ? r.reqPerSec.toFixed(0) : 'NA');
+  const p99 = (r?: Row) => (r ? String(r.p99) : 'NA');
+  const [mix, mix2, pgMix] = [find('search mix', 'sqlite nc'), find('search mix', 'sqlite ×2 nc'), find('search mix', 'postgres')];
+  lines.push(
+    `RESULT works=${works} mix_rps=${rps(mix)} mix_p99_ms=${p99(mix)} mix2_rps=${rps(mix2)} mix2_p99_ms=${p99(mix2)} pg_mix_rps=${rps(pgMix)} pg_mix_p99_ms=${p99(pgMix)} page_rps=${rps(find('work page', 'sqlite'))} static_rps=${rps(rows.find((r) => r.store === '—'))} pg_page_rps=${rps(find('work page', 'postgres'))}`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -90,5 +90,5 @@ console.log(
   `ratios: importers/bare parse = ${(parseOnly / bare).toFixed(2)}x, full import/importers = ${(full / parseOnly).toFixed(2)}x, full import/bare parse = ${(full / bare).toFixed(2)}x`,
 );
 console.log(
-  `RESULT files=${sum.files} works=${stored} failed=${sum.failed} works_per_s=${(stored / full).toFixed(0)} full_over_bare=${(full / bare).toFixed(2)} full_over_parse=${(full / parseOnly).toFixed(2)}`,
+  `RESULT works=${stored} works_per_s=${(stored / full).toFixed(0)} bare_parse_s=${bare.toFixed(2)} import_s=${full.toFixed(2)} files=${sum.files} failed=${sum.failed} full_over_bare=${(full / bare).toFixed(2)} full_over_parse=${(full / parseOnly).toFixed(2)}`,
 );

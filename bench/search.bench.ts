@@ -400,7 +400,7 @@ async function main() {
   await store.close();
   if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true });
   log(
-    `RESULT works=${N} p50_ms=${pct(lat.octavo, 50).toFixed(2)} p95_ms=${pct(lat.octavo, 95).toFixed(2)} p95_ratio=${(pct(lat.octavo, 95) / pct(lat.reference, 95)).toFixed(2)} index_mb=${indexMb.toFixed(1)} build_s=${buildS.toFixed(1)}`,
+    `RESULT works=${N} p50_ms=${pct(lat.octavo, 50).toFixed(2)} p95_ms=${pct(lat.octavo, 95).toFixed(2)} p95_ratio=${(pct(lat.octavo, 95) / pct(lat.reference, 95)).toFixed(2)} index_mb=${indexMb.toFixed(1)} text_mb=${rawMb.toFixed(1)} index_over_text=${(indexMb / rawMb).toFixed(2)} build_s=${buildS.toFixed(1)}`,
   );
 }
 

@@ -96,6 +96,13 @@ export interface SearchResponse {
   facets: Facet[];
   /** What each word of the query was expanded to, so readers can see why a result matched. */
   expansions: WordExpansion[];
+  /**
+   * What a reader should know about how the query was searched, in words: a prefix standing for too
+   * many words searched by its most frequent ones, say. Absent when there is nothing to tell.
+   */
+  notes?: string[];
+  /** The count is of part of what the query names (see `notes`): shown as "about". */
+  approximate?: boolean;
   /** Books and volumes whose title the query names, shown before the works (page 1 only). */
   collections?: CollectionHit[];
   /** Set when the query is malformed; then total is 0 and hits are empty. */

@@ -23,19 +23,45 @@ function askedWords(ast: QueryNode): string[][] {
   return out;
 }
 
+/** Whether a query could name a collection: it asks for words, without OR or filters. */
+export function mayNameCollections(ast: QueryNode): boolean {
+  // A query with an OR or filters is asking for works, not naming a book.
+  return askedWords(ast).length > 0 && ![...walk(ast)].some((n) => n.type === 'or' || n.type === 'filter' || n.type === 'date');
+}
+
+/** A collection list's titles as index terms, and its titles by path: made once per list (lists are kept while the archive is unchanged). */
+interface TitleTerms {
+  terms: { all: string[]; set: Set<string>; content: number }[];
+  titles: Map<string, string>;
+}
+const titleTerms = new WeakMap<readonly CollectionSummary[], TitleTerms>();
+
+function termsOf(collections: readonly CollectionSummary[]): TitleTerms {
+  let t = titleTerms.get(collections);
+  if (!t) {
+    t = {
+      terms: collections.map((c) => {
+        const all = indexText(c.title).split(' ').filter(Boolean);
+        // Short words (of, the, and) say little about which book is meant.
+        return { all, set: new Set(all), content: new Set(all.filter((w) => w.length > 3)).size };
+      }),
+      titles: new Map(collections.map((c) => [c.path.join('/'), c.title])),
+    };
+    titleTerms.set(collections, t);
+  }
+  return t;
+}
+
 /** Collections whose title holds every word of the query, the most fully matched titles first. */
 export function matchCollections(ast: QueryNode, collections: readonly CollectionSummary[]): CollectionHit[] {
+  if (!mayNameCollections(ast)) return [];
   const words = askedWords(ast);
-  // A query with an OR or filters is asking for works, not naming a book.
-  if (!words.length || [...walk(ast)].some((n) => n.type === 'or' || n.type === 'filter' || n.type === 'date')) return [];
   const hits: (CollectionHit & { share: number; first: boolean })[] = [];
-  for (const c of collections) {
-    const all = indexText(c.title).split(' ').filter(Boolean);
-    const terms = new Set(all);
+  const prepared = termsOf(collections).terms;
+  for (const [i, c] of collections.entries()) {
+    const { all, set: terms, content } = prepared[i]!;
     if (!terms.size || !words.every((alts) => alts.some((t) => terms.has(t)))) continue;
-    // Short words (of, the, and) say little about which book is meant.
-    const content = new Set(all.filter((t) => t.length > 3));
-    const share = words.length / Math.max(1, content.size);
+    const share = words.length / Math.max(1, content);
     const first = words[0]!.includes(all[0]!);
     hits.push({ path: c.path, title: c.title, works: c.count, named: first || share >= 0.5, share, first });
   }
@@ -46,7 +72,7 @@ export function matchCollections(ast: QueryNode, collections: readonly Collectio
 
 /** The collection facet's values labelled with the collections' own titles, where they have records. */
 export function titledFacets(r: SearchResponse, collections: readonly CollectionSummary[]): SearchResponse {
-  const titles = new Map(collections.map((c) => [c.path.join('/'), c.title]));
+  const { titles } = termsOf(collections);
   return {
     ...r,
     facets: r.facets.map((f) =>

@@ -32,6 +32,12 @@ export interface Lexicon {
   popularity(term: string): number;
   /** Index terms with the same first letter and a length within maxDist (the caller checks which are names). */
   candidates(term: string, all: boolean, maxDist: number): Iterable<string>;
+  /**
+   * The index terms beginning with `prefix` that some work holds, the `limit` held by the most works
+   * first, and how many there are. Optional: without it a prefix is searched as it is, however many
+   * terms it stands for.
+   */
+  prefixTerms?(prefix: string, limit: number): { terms: string[]; total: number };
 }
 
 /** What snippets highlight: the positive terms, prefixes and phrases of the query. */
@@ -45,9 +51,13 @@ export interface Expansion {
   match?: MatchNode;
   expansions: WordExpansion[];
   highlight: Highlight;
+  /** What the reader should know about how the query was searched (a prefix searched by its most frequent words). */
+  notes: string[];
 }
 
 const MAX_ALTS = 24;
+/** A prefix standing for more index terms than this is searched by this many, those in the most works. */
+export const MAX_PREFIX_TERMS = 50;
 const MAX_VARIANTS = 6;
 
 /** The index terms one written word can stand for, in both scripts. */
@@ -115,18 +125,14 @@ function present(terms: string[], lex: Lexicon | undefined): string[] {
 export function expandQuery(root: QueryNode | undefined, opts: { register?: PeopleRegister; lexicon?: Lexicon } = {}): Expansion {
   const expansions: WordExpansion[] = [];
   const highlight: Highlight = { terms: new Set(), prefixes: [], phrases: [] };
+  const notes: string[] = [];
 
   function word(text: string, prefix: boolean, positive: boolean): MatchNode | undefined {
     const toks = wordTokens(text).map((t) => t.surface);
     if (toks.length === 0) return undefined;
     if (toks.length > 1) return phrase(toks, text, positive);
     const w = toks[0]!;
-    if (prefix) {
-      const alts = prefixReadings(w).map((term) => ({ term, prefix: true }));
-      expansions.push({ word: `${w}*`, terms: alts.map((a) => `${a.term}*`), aliases: [], variants: [] });
-      if (positive) highlight.prefixes.push(...alts.map((a) => a.term));
-      return { type: 'terms', alts };
-    }
+    if (prefix) return prefixWord(w, positive);
     const base = readings(w);
     const aliases = registerAliases(w, opts.register);
     const terms = new Set(base);
@@ -161,6 +167,39 @@ export function expandQuery(root: QueryNode | undefined, opts: { register?: Peop
       .map((term) => ({ term, prefix: false }));
     expansions.push({ word: w, terms: alts.map((a) => a.term), aliases, variants });
     if (positive) for (const a of alts) highlight.terms.add(a.term);
+    return { type: 'terms', alts };
+  }
+
+  /**
+   * A prefix: searched as it is, unless it stands for more than MAX_PREFIX_TERMS index terms; then
+   * by those held by the most works (each reading on its own), which the expansions list and a note
+   * tells, so that a reader knows the count is of those words.
+   */
+  function prefixWord(w: string, positive: boolean): MatchNode {
+    const lex = opts.lexicon;
+    const alts: TermAlt[] = [];
+    const shown: string[] = [];
+    const seen = new Set<string>();
+    for (const p of prefixReadings(w)) {
+      const found = lex?.prefixTerms?.(p, MAX_PREFIX_TERMS);
+      if (!found || found.total <= MAX_PREFIX_TERMS) {
+        alts.push({ term: p, prefix: true });
+        shown.push(`${p}*`);
+        if (positive) highlight.prefixes.push(p);
+        continue;
+      }
+      for (const term of found.terms) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        alts.push({ term, prefix: false });
+        shown.push(term);
+        if (positive) highlight.terms.add(term);
+      }
+      notes.push(
+        `${p}* stands for ${found.total.toLocaleString('en')} words in this archive; it was searched as the ${found.terms.length} found in the most works, so the count is of works holding one of those.`,
+      );
+    }
+    expansions.push({ word: `${w}*`, terms: shown, aliases: [], variants: [] });
     return { type: 'terms', alts };
   }
 
@@ -205,7 +244,7 @@ export function expandQuery(root: QueryNode | undefined, opts: { register?: Peop
   }
 
   const match = root ? go(root, true) : undefined;
-  return { ...(match ? { match } : {}), expansions, highlight };
+  return { ...(match ? { match } : {}), expansions, highlight, notes };
 }
 
 /** True when the node holds no words: only filters (and their negations / combinations). */

@@ -2,7 +2,7 @@
 // (src/archive) picks the backend that matches its store and hands its indexer to the store.
 import type { SearchRequest, SearchResponse } from '../model/search.js';
 import type { CollectionSummary } from '../model/summary.js';
-import { matchCollections, titledFacets } from './collections.js';
+import { matchCollections, mayNameCollections, titledFacets } from './collections.js';
 import { parseQuery } from './query.js';
 
 export interface SearchIndex {
@@ -24,11 +24,13 @@ export function withCollections(index: SearchIndex, listCollections: () => Promi
     async search(req) {
       const r = await index.search(req);
       if (r.error || !r.q.trim()) return r;
+      // The list is read only when it is needed: for collection facet values, or a query that may name a book.
+      const ast = r.page === 1 ? parseQuery(r.q) : undefined;
+      const naming = !!ast && mayNameCollections(ast);
+      if (!naming && !r.facets.some((f) => f.name === 'collection' && f.values.length)) return r;
       const collections = await listCollections();
       const out = titledFacets(r, collections);
-      if (r.page !== 1) return out;
-      const ast = parseQuery(r.q);
-      const named = ast ? matchCollections(ast, collections) : [];
+      const named = naming ? matchCollections(ast, collections) : [];
       return named.length ? { ...out, collections: named } : out;
     },
   };

@@ -82,7 +82,7 @@ function run(
   t0: number,
 ): SearchResponse {
   const lexicon = sqliteLexicon(db, cache);
-  const { match, expansions, highlight } = expandQuery(ast, { register, lexicon });
+  const { match, expansions, highlight, notes } = expandQuery(ast, { register, lexicon });
   const s = stmts(db);
   const p = match ? plan(match) : { rest: [] };
   const sort: SearchSort = r.sort ?? (p.fts ? 'relevance' : 'date');
@@ -138,7 +138,19 @@ function run(
     // 4. Facets over the whole result set; hits with snippets for the page.
     const facets = buildFacets(cache, result, r.facets, r.facetLimit, ast);
     const hits = loadHits(db, pageIds, highlight, score);
-    return { q: r.q, total, page: r.page, pageSize: r.pageSize, pages, sort, hits, facets, expansions, tookMs: performance.now() - t0 };
+    return {
+      q: r.q,
+      total,
+      page: r.page,
+      pageSize: r.pageSize,
+      pages,
+      sort,
+      hits,
+      facets,
+      expansions,
+      ...(notes.length ? { notes, approximate: true } : {}),
+      tookMs: performance.now() - t0,
+    };
   } catch (e) {
     if ((e as { code?: string }).code?.startsWith('SQLITE_')) {
       return emptyResponse(r, sort, t0, unrunnable());

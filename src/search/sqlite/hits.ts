@@ -1,5 +1,5 @@
 // The hits of one result page: title, people and date with snippets, made from what was stored at
-// index time (search_text, search_blocks: see ./blocks.ts). Works without it (an archive opened
+// index time (search_text: packed texts, ./pack.ts; or blocks, search_blocks: ./blocks.ts). Works without it (an archive opened
 // read-only before it was stored, texts SQLite cannot keep as they are, rows that disagree with
 // their map) are read and rendered instead, with the same result.
 import type Database from 'better-sqlite3';
@@ -7,10 +7,11 @@ import type { WorkHeading } from '../../model/summary.js';
 import type { Work } from '../../model/work.js';
 import type { Highlight } from '../expand.js';
 import { makeHit, toHit } from '../hits.js';
-import { snippetsOf } from '../snippets.js';
+import { hitSnippets, snippetsOf } from '../snippets.js';
 import type { SearchHit, Snippet } from '../../model/search.js';
 import { readMap, StaleTextError, storedLead, storedSnippet, type BlockReader } from './blocks.js';
 import { blockKey } from './indexer.js';
+import { unpack } from './pack.js';
 
 interface Statements {
   texts?: Database.Statement;
@@ -31,8 +32,10 @@ function statements(db: Database.Database): Statements {
   };
   // A read-only store over an archive from before search_text has no such table: every hit is read from its work.
   if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_text'").get()) {
+    // Read-only over an archive from before packed texts: every row has its blocks.
+    const packed = db.prepare("SELECT 1 FROM pragma_table_info('search_text') WHERE name = 'packed'").get() ? 't.packed' : 'NULL';
     s.texts = db
-      .prepare(`SELECT t.docid, t.hit, t.header, t.notes_map, t.body_map, t.body0, d.work_id FROM search_text t
+      .prepare(`SELECT t.docid, t.hit, t.header, t.notes_map, t.body_map, t.body0, d.work_id, ${packed} FROM search_text t
                           JOIN search_docs d ON d.docid = t.docid WHERE t.docid IN (SELECT value FROM json_each(?))`)
       .raw();
     s.blocks = db.prepare('SELECT text FROM search_blocks WHERE key >= ? AND key <= ? ORDER BY key').pluck();
@@ -41,7 +44,7 @@ function statements(db: Database.Database): Statements {
   return s;
 }
 
-type TextRow = [number, string, string, Uint8Array, Uint8Array, string, string];
+type TextRow = [number, string, string, Uint8Array, Uint8Array, string, string, Uint8Array | null];
 
 function storedSnippets(blocks: Database.Statement, [docid, , header, notesMap, bodyMap, body0]: TextRow, h: Highlight): Snippet[] {
   const body = readMap(bodyMap);
@@ -74,12 +77,17 @@ export function loadHits(db: Database.Database, ids: number[], h: Highlight, sco
   const relevance = (id: number) => (score.has(id) ? -score.get(id)! : 0);
   const hits = new Map<number, SearchHit>();
   for (const row of (s.texts?.all(JSON.stringify(ids)) ?? []) as TextRow[]) {
-    const f = JSON.parse(row[1]) as WorkHeading;
     // A row left by a document this docid once named (deleted by other means than the indexer) is
-    // not used, nor texts whose blocks disagree with their map: those hits are made from the work.
-    if (f.id !== row[6]) continue;
+    // not used, nor texts whose blocks disagree with their map, nor packed texts that cannot be
+    // read: those hits are made from the work.
     try {
-      hits.set(row[0], makeHit(f, storedSnippets(s.blocks!, row, h), h, relevance(row[0])));
+      const packed = row[7] ? unpack(row[7], 4) : undefined;
+      const f = JSON.parse(packed ? packed[0]! : row[1]) as WorkHeading;
+      if (f.id !== row[6]) continue;
+      const snippets = packed
+        ? hitSnippets({ header: packed[1]!, body: packed[2]!, notes: packed[3]! }, h)
+        : storedSnippets(s.blocks!, row, h);
+      hits.set(row[0], makeHit(f, snippets, h, relevance(row[0])));
     } catch (e) {
       if (!(e instanceof StaleTextError)) throw e;
     }

@@ -13,6 +13,8 @@ import { workHeading } from '../../model/summary.js';
 import { bodyText, headerText, notesText } from '../../model/text.js';
 import { scanWords } from '../text.js';
 import { splitText } from './blocks.js';
+import { pack } from './pack.js';
+import { CHUNK } from '../snippets.js';
 
 export const searchMigrations: Migration[] = [
   {
@@ -65,6 +67,14 @@ export const searchMigrations: Migration[] = [
       INSERT INTO search_pending SELECT 'texts' WHERE EXISTS (SELECT 1 FROM search_docs);
     `,
   },
+  {
+    version: 102,
+    name: 'search: packed texts of works of ordinary length',
+    // packed: the hit, header, body and notes of a work whose texts fit one snippet chunk, compressed
+    // (./pack.ts); its other columns are then empty and it has no blocks. Rows written before keep
+    // their layout until the work is indexed again (octavo reindex rewrites them all).
+    up: 'ALTER TABLE search_text ADD COLUMN packed BLOB;',
+  },
 ];
 
 // Writes by this process bump a counter per connection, so caches built from the index notice them;
@@ -84,7 +94,12 @@ function statements(db: Database.Database) {
     deleteFacets: db.prepare('DELETE FROM search_facets WHERE docid = ?'),
     insertFacet: db.prepare('INSERT OR IGNORE INTO search_facets (facet, value, docid, label) VALUES (?, ?, ?, ?)'),
     term: db.prepare('INSERT OR IGNORE INTO search_terms (term) VALUES (?)'),
-    putText: db.prepare('INSERT OR REPLACE INTO search_text (docid, hit, header, notes_map, body_map, body0) VALUES (?, ?, ?, ?, ?, ?)'),
+    putText: db.prepare(
+      'INSERT OR REPLACE INTO search_text (docid, hit, header, notes_map, body_map, body0, packed) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+    ),
+    putPacked: db.prepare(
+      "INSERT OR REPLACE INTO search_text (docid, hit, header, notes_map, body_map, body0, packed) VALUES (?, '', '', x'', x'', '', ?)",
+    ),
     deleteText: db.prepare('DELETE FROM search_text WHERE docid = ?'),
     putBlock: db.prepare('INSERT INTO search_blocks (key, text) VALUES (?, ?)'),
     deleteBlocks: db.prepare('DELETE FROM search_blocks WHERE key >= ? AND key < ?'),
@@ -140,6 +155,11 @@ function wordCount(text: string): number {
 function writeText(s: Statements, docid: number, hit: string, t: NonNullable<IndexDoc['texts']>, fields?: IndexDoc['fields']): void {
   // Also for a new docid: rows of a document deleted by other means (tests, older versions) may remain.
   deleteText(s, docid);
+  // Texts a snippet reads whole anyway (one chunk each) are packed into the row; longer ones are kept in blocks.
+  if (t.body.length <= CHUNK && t.notes.length <= CHUNK) {
+    s.putPacked.run(docid, pack([hit, t.header, t.body, t.notes]));
+    return;
+  }
   const split = (x: string) => (x ? x.split(' ') : []);
   // The notes field holds the notes' terms, then the header's.
   const notesTerms = fields && t.notes ? split(fields.notes).slice(0, wordCount(t.notes)) : undefined;

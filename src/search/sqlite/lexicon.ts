@@ -13,6 +13,8 @@ function statements(db: Database.Database) {
     df: db.prepare('SELECT doc FROM search_vocab WHERE term = ?').pluck(),
     names: db.prepare("SELECT doc FROM search_vocab_col WHERE term = ? AND col = 'names'").pluck(),
     range: db.prepare('SELECT term FROM search_terms WHERE term >= ? AND term < ?').pluck(),
+    // Every term beginning with a prefix, with its number of documents (fts5vocab reads their lists: once per index version).
+    prefix: db.prepare('SELECT term, doc FROM search_vocab WHERE term >= ? AND term <= ?').raw(),
   };
 }
 const compiled = new WeakMap<Database.Database, ReturnType<typeof statements>>();
@@ -69,8 +71,24 @@ function makeLexicon(db: Database.Database, cache: IndexCache): Lexicon {
   };
   const docFreq = memo(s.df);
   const nameFreq = memo(s.names);
+  const prefixStmt = s.prefix;
+  const prefixes = new Map<string, { terms: string[]; total: number }>();
   return {
     docFreq,
+    prefixTerms(prefix, limit) {
+      const key = `${limit}\u0000${prefix}`;
+      let found = prefixes.get(key);
+      if (!found) {
+        const rows = prefixStmt.all(prefix, `${prefix}\u{10ffff}`) as [string, number][];
+        const held = rows.filter(([t, n]) => n > 0 && t.startsWith(prefix));
+        held.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        found = { terms: held.slice(0, limit).map(([t]) => t), total: held.length };
+        // Bounded like the frequencies: a stream of different prefixes must not grow it without end.
+        if (prefixes.size >= 1000) prefixes.clear();
+        prefixes.set(key, found);
+      }
+      return found;
+    },
     popularity: docFreq,
     // A name: most documents holding the term write it as one.
     isNameLike: (t) => nameFreq(t) * 2 >= docFreq(t) && nameFreq(t) > 0,

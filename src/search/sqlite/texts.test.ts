@@ -64,8 +64,13 @@ describe('stored texts for hits', () => {
 
   it('are not used for another work that took over a document number', async () => {
     const docid = db(store).prepare('SELECT docid FROM search_docs WHERE work_id = ?').pluck().get(SEED_ID) as number;
-    const other = db(store).prepare('SELECT hit FROM search_text WHERE docid <> ? LIMIT 1').pluck().get(docid) as string;
-    db(store).prepare('UPDATE search_text SET hit = ? WHERE docid = ?').run(other, docid);
+    // The other document's stored row as a whole (its heading is in `hit`, or packed with its texts).
+    const other = db(store).prepare('SELECT hit, packed FROM search_text WHERE docid <> ? LIMIT 1').get(docid) as {
+      hit: string;
+      packed: Buffer | null;
+    };
+    expect(other.packed).not.toBeNull();
+    db(store).prepare('UPDATE search_text SET hit = ?, packed = ? WHERE docid = ?').run(other.hit, other.packed, docid);
     const hit = (await store.search.search({ q: 'Shahumyan' })).hits.find((h) => h.id === SEED_ID)!;
     expect(hit.title).toBe(seedWork().title);
   });
@@ -86,10 +91,44 @@ describe('stored texts for hits', () => {
     const long = (await store.search.search({ q: 'revolution', pageSize: 100 })).hits.find((h) => h.snippets.length)!;
     const id = db(store).prepare('SELECT docid FROM search_docs WHERE work_id = ?').pluck().get(long.id) as number;
     db(store).prepare("UPDATE search_text SET body0 = body0 || ' extra words' WHERE docid = ?").run(id);
+    // Packed texts cut short, or not packed by this version, cannot be read.
+    db(store).prepare('UPDATE search_text SET packed = substr(packed, 1, length(packed) - 8) WHERE docid = ?').run(id);
     db(store)
       .prepare("UPDATE search_blocks SET text = text || ' extra words' WHERE key >= ? AND key < ?")
       .run(id * 2 ** 22, (id + 1) * 2 ** 22);
     expect((await store.search.search({ q: 'revolution', pageSize: 100 })).hits.find((h) => h.id === long.id)).toEqual(long);
+    db(store).prepare("UPDATE search_text SET packed = x'09' || substr(packed, 2) WHERE docid = ?").run(id);
+    expect((await store.search.search({ q: 'revolution', pageSize: 100 })).hits.find((h) => h.id === long.id)).toEqual(long);
+  });
+
+  it('are packed for works of ordinary length, and kept in blocks for long ones, with the same hits', async () => {
+    const seed = seedWork();
+    const para = (i: number) => ({
+      type: 'paragraph' as const,
+      content: [
+        { type: 'text' as const, text: `Paragraph ${i} of a long report on the zanzibarite question and the revolution. `.repeat(8) },
+      ],
+    });
+    const long = { ...seed, id: 'test/long-report', body: Array.from({ length: 60 }, (_, i) => para(i)) };
+    await store.store.upsertWork(long);
+    const docid = db(store).prepare('SELECT docid FROM search_docs WHERE work_id = ?').pluck().get(long.id) as number;
+    const row = (d: number) =>
+      db(store).prepare('SELECT packed IS NOT NULL AS packed, length(body0) AS body0 FROM search_text WHERE docid = ?').get(d);
+    expect(row(docid)).toMatchObject({ packed: 0 });
+    expect(
+      db(store)
+        .prepare('SELECT COUNT(*) FROM search_blocks WHERE key >= ? AND key < ?')
+        .pluck()
+        .get(docid * 2 ** 22, (docid + 1) * 2 ** 22),
+    ).toBeGreaterThan(10);
+    const seedDoc = db(store).prepare('SELECT docid FROM search_docs WHERE work_id = ?').pluck().get(SEED_ID) as number;
+    expect(row(seedDoc)).toEqual({ packed: 1, body0: 0 });
+    const q = { q: 'zanzibarite revolution', pageSize: 100 };
+    const stored = await store.search.search(q);
+    expect(stored.hits.map((h) => h.id)).toContain(long.id);
+    db(store).prepare('DELETE FROM search_text WHERE docid IN (?, ?)').run(docid, seedDoc);
+    expect({ ...(await store.search.search(q)), tookMs: 0 }).toEqual({ ...stored, tookMs: 0 });
+    await store.store.deleteWork(long.id);
   });
 
   it('follow the work when it changes, and go when it goes', async () => {
