@@ -4,10 +4,9 @@
 // hits with snippets made from the stored works. The same semantics as ../sqlite/execute.ts.
 import type pg from 'pg';
 import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
-import type { SearchHit, SearchRequest, SearchResponse, SearchSort } from '../../model/search.js';
+import type { SearchRequest, SearchResponse, SearchSort } from '../../model/search.js';
 import type { Work } from '../../model/work.js';
 import { FIELD_WEIGHTS } from '../document.js';
-import type { Highlight } from '../expand.js';
 import { toHit } from '../hits.js';
 import { emptyResponse, prepareRequest, unrunnable } from '../request.js';
 import { buildFacets, type FacetCount } from './facets.js';
@@ -54,10 +53,12 @@ function hasHeadings(db: pg.Pool | pg.ClientBase): Promise<boolean> {
 /** PostgreSQL errors a query can cause (bad data, limits, cancellation), as opposed to a broken connection. */
 const queryFault = (e: unknown) => /^(22|42|54|57014)/.test((e as { code?: string }).code ?? '') && !!(e as { severity?: string }).severity;
 
+/** A row of the answer: a hit (score, work) and, on the first, the count and facets. */
 interface Row {
-  total: number;
-  hits: [string, number][] | null;
+  total: number | null;
   facets: [string, string, number, number, string][] | null;
+  s: number | null;
+  json: string | null;
 }
 
 export async function searchPostgres(
@@ -81,33 +82,41 @@ export async function searchPostgres(
     const filterValues = await filterResolver(db, match, register);
     const p = new Params();
     const where = whereClause(match, p, filterValues);
-    // Ties: the older document first, as SQLite orders by rowid.
-    const order = rankq ? 's DESC, docid' : sort === 'date-desc' ? 'date_start DESC NULLS LAST, docid' : 'date_start ASC NULLS LAST, docid';
+    const capped = !!rankq && (await hasHeadings(db));
+    // Ties: the older document first, as SQLite orders by rowid. Past RANK_CANDIDATES (group g > 0),
+    // works follow in the order candidates are chosen in, so that every page is cut from one order.
+    const order = rankq
+      ? `${capped ? 'g, ' : ''}s DESC, docid`
+      : sort === 'date-desc'
+        ? 'date_start DESC NULLS LAST, docid'
+        : 'date_start ASC NULLS LAST, docid';
     const limit = `LIMIT ${p.add(r.pageSize)} OFFSET ${p.add((r.page - 1) * r.pageSize)}`;
     // The page: by date straight from the matches; by relevance, ts_rank over the whole tsvector of
     // the matches, or of RANK_CANDIDATES of them when there are more (see there).
     let page = `SELECT docid, work_id, date_start, 0 AS s FROM r ORDER BY ${order} ${limit}`;
-    const capped = !!rankq && (await hasHeadings(db));
     if (rankq) {
       const q = `${p.add(rankq)}::tsquery`;
       let candidates = 'SELECT docid FROM r';
       if (capped) {
-        const cap = p.add(Math.max(RANK_CANDIDATES, r.page * r.pageSize));
+        const cap = p.add(RANK_CANDIDATES);
+        const end = p.add(Math.max(RANK_CANDIDATES, r.page * r.pageSize));
         // How many of the words each match holds, counted on the GIN index (one word: all hold it).
         const held =
           terms.length > 1
             ? `LEFT JOIN (SELECT m AS docid, count(*) AS n FROM unnest(${p.add(terms)}::tsquery[]) AS t(q), search_matches(t.q) AS m GROUP BY m) h
                  ON h.docid = r.docid`
             : '';
-        // The condition on the count holds for the whole statement: PostgreSQL checks it once and
-        // runs only the branch it selects.
-        candidates = `SELECT docid FROM r WHERE (SELECT count(*) FROM r) <= ${cap}
+        const choice = `ts_rank(${RANK_WEIGHTS}, r.head, ${q}, ${RANK_NORMALISATION}) DESC${held ? ', h.n DESC NULLS LAST' : ''}, r.len, r.docid`;
+        // The conditions on the count hold for the whole statement: PostgreSQL checks them once and
+        // runs only the branch they select.
+        candidates = `SELECT docid, 0 AS g FROM r WHERE (SELECT count(*) FROM r) <= ${cap}
           UNION ALL
-          (SELECT r.docid FROM r ${held} WHERE (SELECT count(*) FROM r) > ${cap}
-           ORDER BY ts_rank(${RANK_WEIGHTS}, r.head, ${q}, ${RANK_NORMALISATION}) DESC${held ? ', h.n DESC NULLS LAST' : ''}, r.len, r.docid
-           LIMIT ${cap})`;
+          SELECT docid, CASE WHEN pr <= ${cap} THEN 0 ELSE pr END FROM (
+            SELECT r.docid, row_number() OVER (ORDER BY ${choice}) AS pr FROM r ${held}
+            WHERE (SELECT count(*) FROM r) > ${cap} ORDER BY ${choice} LIMIT ${end}
+          ) y`;
       }
-      page = `SELECT d.docid, d.work_id, d.date_start, ts_rank(${RANK_WEIGHTS}, d.tsv, ${q}, ${RANK_NORMALISATION}) AS s
+      page = `SELECT d.docid, d.work_id, d.date_start, ${capped ? 'c.g, ' : ''}ts_rank(${RANK_WEIGHTS}, d.tsv, ${q}, ${RANK_NORMALISATION}) AS s
         FROM (${candidates}) c JOIN search_docs d ON d.docid = c.docid ORDER BY ${order} ${limit}`;
     }
     // Facet counts: the facet keys of every result, counted, then split (once per distinct key, not per
@@ -131,14 +140,19 @@ export async function searchPostgres(
          SELECT d.docid, d.work_id, d.date_start, d.facets${capped ? ', d.head, d.len' : ''} FROM search_docs d WHERE ${where}
        ), pg AS (
          SELECT docid, work_id, s, row_number() OVER (ORDER BY ${order}) AS i FROM (${page}) x
-       )
-       SELECT (SELECT count(*) FROM r)::int AS total,
-         (SELECT json_agg(json_build_array(pg.work_id, pg.s) ORDER BY pg.i) FROM pg) AS hits,
-         ${facets} AS facets`,
+       ), answer AS (SELECT (SELECT count(*) FROM r)::int AS total, ${facets} AS facets)
+       -- One row per hit with its work (rows of JSON text parse faster in JavaScript than one
+       -- json_agg of works), the count and facets on the first; one row without a hit when none.
+       SELECT CASE WHEN hit.n IS NULL OR hit.n = 1 THEN a.total END AS total,
+         CASE WHEN hit.n IS NULL OR hit.n = 1 THEN a.facets END AS facets, hit.s, hit.json
+       FROM answer a LEFT JOIN (
+         SELECT row_number() OVER (ORDER BY pg.i) AS n, pg.s, w.json FROM pg JOIN works w ON w.id = pg.work_id
+       ) hit ON true
+       ORDER BY hit.n`,
       p.values,
     );
     const row = rows[0]!;
-    const total = row.total;
+    const total = row.total!;
     const counts: FacetCount[] = (row.facets ?? []).map(([facet, value, count, distinct, label]) => ({
       facet,
       value,
@@ -146,7 +160,8 @@ export async function searchPostgres(
       distinct,
       label,
     }));
-    const hits = await loadHits(db, row.hits ?? [], highlight, !!rankq);
+    // A work deleted since it was indexed has no row of its own and is left out.
+    const hits = rows.flatMap((h) => (h.json === null ? [] : [toHit(JSON.parse(h.json) as Work, highlight, rankq ? h.s! : 0)]));
     return {
       q: r.q,
       total,
@@ -163,18 +178,4 @@ export async function searchPostgres(
     if (queryFault(e)) return emptyResponse(r, sort, t0, unrunnable());
     throw e;
   }
-}
-
-/** The page's works as hits with snippets (a work deleted since the search is left out). */
-async function loadHits(db: pg.Pool | pg.ClientBase, page: [string, number][], h: Highlight, ranked: boolean): Promise<SearchHit[]> {
-  if (!page.length) return [];
-  // Rows of JSON text parse faster in JavaScript than one json_agg of parsed works.
-  const { rows } = await db.query<{ id: string; json: string }>('SELECT id, json FROM works WHERE id = ANY($1::text[])', [
-    page.map(([id]) => id),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, r.json]));
-  return page.flatMap(([id, s]) => {
-    const json = byId.get(id);
-    return json ? [toHit(JSON.parse(json) as Work, h, ranked ? s : 0)] : [];
-  });
 }

@@ -101,6 +101,46 @@ describe('PostgreSQL search specifics', () => {
     await b.close();
   });
 
+  it('ranks the best candidates when very many works match, and pages through every match once', async () => {
+    const url = fresh('cap');
+    const s = await openArchive(url);
+    const seed = seedWork();
+    const many: Work[] = Array.from({ length: 330 }, (_, i) => ({
+      ...structuredClone(seed),
+      id: `cap/${String(i).padStart(3, '0')}`,
+      title: `Letter ${i}`,
+      body: [para(`A note about the quagga, number ${i}.`)],
+    }));
+    // The longest of them all, but the word is its title.
+    const filler = Array.from({ length: 2000 }, (_, i) => `w${i}x`).join(' ');
+    const titled: Work = { ...structuredClone(seed), id: 'cap/titled', title: 'The quagga', body: [para(filler)] };
+    await s.store.upsertWorks([...many, titled]);
+    const everyPage = async (a: Archive) => {
+      const first = await a.search.search({ q: 'quagga', facets: [] });
+      const ids = hitIds(first);
+      for (let page = 2; page <= first.pages; page++) ids.push(...hitIds(await a.search.search({ q: 'quagga', page, facets: [] })));
+      return { first, ids };
+    };
+    const capped = await everyPage(s);
+    expect(capped.first.total).toBe(331);
+    expect(capped.first.hits[0]!.id).toBe('cap/titled');
+    expect(capped.ids).toHaveLength(331);
+    expect(new Set(capped.ids).size).toBe(331);
+    // A word's works ranked whole agree on the first page: an index from before migration 102, read
+    // by a process that does not migrate the index.
+    await poolOf(s).query('ALTER TABLE search_docs DROP COLUMN head, DROP COLUMN len; DELETE FROM schema_migrations WHERE version = 102');
+    await s.close();
+    const old = await openArchive(url, { mode: 'read' });
+    const whole = await everyPage(old);
+    expect(whole.first.total).toBe(331);
+    expect(hitIds(whole.first)).toEqual(hitIds(capped.first));
+    expect(new Set(whole.ids)).toEqual(new Set(capped.ids));
+    await old.close();
+    const again = await openArchive(url);
+    expect(hitIds(await again.search.search({ q: 'quagga', facets: [] }))).toEqual(hitIds(capped.first));
+    await again.close();
+  });
+
   it('finds phrases past 16,383 words and after a word’s 256th occurrence, as SQLite does', async () => {
     // tsvector clamps positions at 16383 and keeps 256 per lexeme; phrases are checked on the terms text.
     const filler = Array.from({ length: 17_000 }, (_, i) => `w${i % 5000}x`).join(' ');
