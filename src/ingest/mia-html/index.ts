@@ -139,7 +139,7 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
   });
   // A cut-off page keeps a record only when enough text survived to be worth reading; a page cut inside its
   // header would otherwise become a "work" whose text is a fragment of a label.
-  const chars = r.work ? bodyText(r.work).replace(/\s+/g, ' ').trim().length : 0;
+  const chars = truncated && r.work ? bodyText(r.work).replace(/\s+/g, ' ').trim().length : 0;
   if (truncated && r.work && chars < MIN_TRUNCATED_TEXT) {
     return failed({
       file: file.path,

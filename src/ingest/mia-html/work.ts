@@ -192,19 +192,7 @@ export function buildWork(inp: WorkInput): { work?: Work; diagnostics: Diag[] } 
   else splitSignatures(drafts);
   const blocks = tidy(drafts);
   const credits = takeCredits(blocks);
-  const letters =
-    blocks
-      .map((b) =>
-        'content' in b
-          ? inlineText(b.content)
-          : b.type === 'list'
-            ? b.items.map(inlineText).join(' ')
-            : b.type === 'table'
-              ? b.rows.flat().map(inlineText).join(' ')
-              : '',
-      )
-      .join(' ')
-      .match(/\p{L}/gu)?.length ?? 0;
+  const letters = countLetters(blocks, 3);
   if (!blocks.some((b) => b.type !== 'rule' && b.type !== 'heading') || letters < 3) {
     return {
       diagnostics: [
@@ -356,6 +344,21 @@ function splitSignatures(drafts: Draft[]): void {
       i++;
     } else d.block = { type: 'signature', content: d.block.content };
   }
+}
+
+/** Letters in the blocks' text, counted up to `enough` (a page of megabytes is not turned into an array of its letters). */
+function countLetters(blocks: Block[], enough: number): number {
+  let n = 0;
+  const texts = (b: Block): string[] =>
+    'content' in b
+      ? [inlineText(b.content)]
+      : b.type === 'list'
+        ? b.items.map(inlineText)
+        : b.type === 'table'
+          ? b.rows.flat().map(inlineText)
+          : [];
+  for (const b of blocks) for (const t of texts(b)) for (const _ of t.matchAll(/\p{L}/gu)) if (++n >= enough) return n;
+  return n;
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);

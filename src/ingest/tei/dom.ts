@@ -96,7 +96,28 @@ export function path(e: Element | undefined, ...names: string[]): Element | unde
 
 /** All TEI descendants with a local name, in document order. */
 export function descendants(e: Element, name: string): Element[] {
-  return Array.from(e.getElementsByTagNameNS(TEI_NS, name));
+  return descendantsNamed(e, new Set([name])).get(name) ?? [];
+}
+
+/**
+ * The TEI descendants with any of the local names, by name, each list in document order: one walk
+ * of the tree however many names (iterative, so a deep tree never grows the call stack).
+ */
+export function descendantsNamed(e: Element, names: ReadonlySet<string>): Map<string, Element[]> {
+  const out = new Map<string, Element[]>();
+  const todo: Node[] = [];
+  for (let c = e.lastChild; c; c = c.previousSibling) todo.push(c);
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (!isElement(n)) continue;
+    if (n.namespaceURI === TEI_NS && names.has(n.localName ?? '')) {
+      const list = out.get(n.localName!);
+      if (list) list.push(n);
+      else out.set(n.localName!, [n]);
+    }
+    for (let c = n.lastChild; c; c = c.previousSibling) todo.push(c);
+  }
+  return out;
 }
 
 export function attr(e: Element | undefined, name: string): string | undefined {

@@ -3,7 +3,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Entity, Work } from '../../model/work.js';
 import { slugify } from '../../model/ids.js';
-import { attr, childElements, collapse, descendants, normText } from './dom.js';
+import { attr, childElements, collapse, descendantsNamed, normText } from './dom.js';
 import { decodeXmlId, INDEX_ELEMENTS, type EntityKind } from '../../formats/tei/mapping.js';
 import { dedupe, parseGeo } from '../../formats/tei/agents.js';
 
@@ -73,8 +73,10 @@ export class EntityIndex {
 
   constructor(root?: Element) {
     if (!root) return;
-    for (const kind of [...Object.keys(INDEX_ELEMENTS), 'bibl']) {
-      for (const e of descendants(root, kind)) {
+    const kinds = [...Object.keys(INDEX_ELEMENTS), 'bibl'];
+    const found = descendantsNamed(root, new Set(kinds));
+    for (const kind of kinds) {
+      for (const e of found.get(kind) ?? []) {
         if (kind === 'bibl' && e.parentNode && (e.parentNode as Element).localName !== 'listBibl') continue;
         const entry = entryOf(e, kind);
         if (entry && !this.byXmlId.has(entry.xmlId)) {
@@ -86,13 +88,16 @@ export class EntityIndex {
     // document order across kinds, so the export → import round trip keeps the Work's order
     const order = new Map<IndexEntry, number>();
     let i = 0;
-    const walk = (e: Element): void => {
+    // Iterative, in document order (a deep tree never grows the call stack).
+    const todo: Element[] = [root];
+    while (todo.length) {
+      const e = todo.pop()!;
       const id = attr(e, 'xml:id');
       const hit = id ? this.byXmlId.get(id) : undefined;
       if (hit && !order.has(hit)) order.set(hit, i++);
-      for (const c of childElements(e)) walk(c);
-    };
-    walk(root);
+      const cs = childElements(e);
+      for (let k = cs.length - 1; k >= 0; k--) todo.push(cs[k]!);
+    }
     this.entries.push(...[...this.byXmlId.values()].sort((a, b) => order.get(a)! - order.get(b)!));
   }
 
