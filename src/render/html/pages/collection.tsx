@@ -1,7 +1,7 @@
 // A collection page (a volume, a year of letters): its members in order, linking those in the
 // archive, then any other works filed under it, and its sub-collections.
 import type { Contents, ContentsEntry } from '../../../model/contents.js';
-import type { CollectionSummary, WorkSummary } from '../../../model/summary.js';
+import type { CollectionSummary } from '../../../model/summary.js';
 import { CollectionTree, WorkList, collectionTree } from '../lists.js';
 import { humanize } from '../format.js';
 import { collectionHref, safeHref, workHref } from '../href.js';
