@@ -183,7 +183,7 @@ interface Claim {
  * A CMIF register entry (metadata only) and the full text of the same letter share one id: the full
  * text replaces the entry, and an entry never replaces a full text (undefined = skip it).
  */
-async function uniqueId(store: Store, work: Work, file: string, claimed: Map<string, Claim>): Promise<string | undefined> {
+export async function uniqueId(store: Store, work: Work, file: string, claimed: Map<string, Claim>): Promise<string | undefined> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? work.id : `${work.id}-${n}`;
     const existing = claimed.get(candidate) ?? (await store.getWork(candidate))?.provenance;

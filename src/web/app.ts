@@ -22,6 +22,9 @@ import { siteInfo } from '../archive/site-info.js';
 import { oaiRoutes } from './routes/oai.js';
 import { searchRoutes } from './routes/search.js';
 import { cmifRoutes } from './routes/cmif.js';
+import { discoveryRoutes } from './routes/discovery.js';
+import type { Limits } from './limits.js';
+import type { ParsePool } from '../archive/parse-pool.js';
 
 export interface AppOptions {
   /** Formats served as /works/<id><ext> and linked under Other Formats; defaults to .txt, .md, .json. */
@@ -32,6 +35,10 @@ export interface AppOptions {
   log?: Logger;
   /** Public root of the site (OAI-PMH identifiers, CMIF links); defaults to $OCTAVO_BASE_URL or http://localhost:8080. */
   baseUrl?: string;
+  /** Limits on requests (body size, rates, trusted proxies); defaults in src/web/limits.ts and the environment. */
+  limits?: Partial<Limits>;
+  /** The worker pool parsing uploaded source files; defaults to the process's (src/archive/parse-pool.ts). */
+  parser?: ParsePool;
 }
 
 export function createApp(archive: Pick<Archive, 'store' | 'search'> & { register?: PeopleRegister }, opts: AppOptions = {}): Hono {
@@ -60,8 +67,9 @@ export function createApp(archive: Pick<Archive, 'store' | 'search'> & { registe
   app.route('/', homeRoutes(deps));
   // Writes and history first: /works/<id>/history must not be read as a work id.
   const auth = authFor(store);
-  app.route('/api', apiWorkRoutes(store, auth));
-  app.route('/works', historyRoutes(store, auth));
+  const limits = opts.limits ? { limits: opts.limits } : {};
+  app.route('/api', apiWorkRoutes(store, auth, { ...limits, ...(opts.parser ? { parser: opts.parser } : {}) }));
+  app.route('/works', historyRoutes(store, auth, limits));
   app.route('/works', workRoutes(deps));
   app.route('/collections', collectionRoutes(deps));
   app.route('/authors', authorRoutes(deps));
@@ -70,7 +78,8 @@ export function createApp(archive: Pick<Archive, 'store' | 'search'> & { registe
   app.route('/', searchRoutes(archive.search, { assets }));
   app.route('/', oaiRoutes(store, { baseUrl: site.baseUrl, repositoryName: site.name, adminEmail: site.adminEmail }));
   app.route('/', cmifRoutes(store, site));
-  app.notFound(notFoundHandler(assets));
+  app.route('/', discoveryRoutes(store, site));
+  app.notFound(notFoundHandler(assets, app));
   app.onError(errorHandler(assets, opts.log ?? consoleLogger));
   return app;
 }

@@ -11,13 +11,15 @@ export const principalOf = (c: Context): Principal => c.get(PRINCIPAL as never) 
 
 /**
  * 401 without a valid token (with a WWW-Authenticate challenge), 403 when the token's role is too
- * low. `onFailure` sees failed attempts (for rate limiting guessing).
+ * low. `onFailure` sees failed attempts only (for rate limiting guessing) and may answer instead of
+ * the 401 (a 429): a valid token is always let through, whatever failed from its address before.
  */
-export function requireRole(auth: Auth, role: TokenRole, onFailure?: (c: Context) => void): MiddlewareHandler {
+export function requireRole(auth: Auth, role: TokenRole, onFailure?: (c: Context) => Response | undefined): MiddlewareHandler {
   return async (c, next) => {
     const p = await auth.authenticate(c.req.header('Authorization'));
     if (!p) {
-      onFailure?.(c);
+      const refused = onFailure?.(c);
+      if (refused) return refused;
       c.header('WWW-Authenticate', 'Bearer realm="octavo"');
       return c.json({ error: 'unauthorized', message: 'a valid bearer token is required to change the archive' }, 401);
     }

@@ -1,6 +1,7 @@
 // Limits on what one client may ask of the server: request body size, time per request, and the
 // rate of writes (per token) and of failed authentications (per address). Limits are per process:
-// several web processes behind one PostgreSQL each keep their own counters.
+// several web processes behind one PostgreSQL each keep their own counters. The address is the
+// socket's peer, or — when OCTAVO_TRUST_PROXY says proxies stand in front — the one they forwarded.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -16,8 +17,13 @@ export interface Limits {
   /** Writes per minute per token, with bursts up to `writeBurst` (defaults 120 and 60). */
   writesPerMinute: number;
   writeBurst: number;
-  /** Failed authentications per minute per address before 429 (default 30, burst 30). */
+  /** Failed authentications per minute per address before 429 (default 30, burst 30); valid tokens are never refused for them. */
   authFailuresPerMinute: number;
+  /**
+   * Proxies in front of the server whose X-Forwarded-For is believed (OCTAVO_TRUST_PROXY: `1`/`true`
+   * the nearest, a number that many hops; default 0, none: the socket's peer is the client).
+   */
+  trustProxy: number;
 }
 
 export const defaultLimits: Limits = {
@@ -26,7 +32,23 @@ export const defaultLimits: Limits = {
   writesPerMinute: 120,
   writeBurst: 60,
   authFailuresPerMinute: 30,
+  trustProxy: 0,
 };
+
+/** OCTAVO_TRUST_PROXY read as a number of hops: `1`, `true`, `yes`, `on` → 1; `N` → N; else 0. */
+export function proxyHops(value: string | undefined): number {
+  const v = (value ?? '').trim().toLowerCase();
+  if (['true', 'yes', 'on'].includes(v)) return 1;
+  const n = Number(v);
+  return /^[0-9]+$/.test(v) && Number.isSafeInteger(n) ? n : 0;
+}
+
+/** The limits in force: the defaults, OCTAVO_TRUST_PROXY from the environment, then what is given. */
+export const limitsWith = (given: Partial<Limits> = {}): Limits => ({
+  ...defaultLimits,
+  trustProxy: proxyHops(process.env.OCTAVO_TRUST_PROXY),
+  ...given,
+});
 
 export const sizeLimit = (maxBytes: number): MiddlewareHandler =>
   bodyLimit({
@@ -90,8 +112,21 @@ export const tooMany = (c: Context, seconds: number) => {
   return c.json({ error: 'rate_limited', message: `too many requests; retry in ${seconds} s` }, 429);
 };
 
-/** The client's address (the socket's peer; no proxy header is trusted), or "unknown" in tests. */
-export function clientAddress(c: Context): string {
+/**
+ * The client's address: the socket's peer ("unknown" without one, as under app.request()), or with
+ * `trustProxy` hops, the address in X-Forwarded-For that the farthest trusted proxy saw (each proxy
+ * appends the peer it saw, so the nearest one's entry is last). Entries before that are whatever the
+ * client wrote and are never believed.
+ */
+export function clientAddress(c: Context, trustProxy = 0): string {
+  if (trustProxy > 0) {
+    const hops = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
+    const seen = hops[Math.max(0, hops.length - trustProxy)];
+    if (seen) return seen.slice(0, 100);
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

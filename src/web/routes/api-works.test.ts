@@ -138,8 +138,13 @@ describe.each(backends)('write API over %s', (_name, open) => {
     expect(await src.json()).toMatchObject({ id, status: 'updated', revision: 3 });
 
     expect((await send('DELETE', `/api/works/${id}?message=gone`)).status).toBe(200);
-    expect((await app.request(`/api/works/${id}`)).status).toBe(404);
-    expect((await send('DELETE', `/api/works/${id}`)).status).toBe(404);
+    // A deleted work is gone, not unknown: 410 with the time of its deletion.
+    const gone = await app.request(`/api/works/${id}`);
+    expect(gone.status).toBe(410);
+    const deletedAt = ((await gone.json()) as { error: string; deletedAt: string }).deletedAt;
+    expect(deletedAt).toBe((await store.listRevisions!(id)).at(-1)!.at);
+    expect((await send('DELETE', `/api/works/${id}`)).status).toBe(410);
+    expect((await app.request('/api/works/api/never-was')).status).toBe(404);
     const revs = (await (await app.request(`/api/works/${id}/revisions`)).json()) as {
       revisions: { n: number; deleted: boolean; message?: string; author?: string }[];
     };

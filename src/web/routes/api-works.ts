@@ -5,21 +5,27 @@
 //   GET    /works/<id>/revisions[/<n>] the revision log, or one revision with the work as it was
 //   POST   /works                      Work JSON ({work, message} or a bare Work), a source file body
 //                                      (text/html, text/plain, application/tei+xml, text/markdown) or a
-//                                      multipart upload (field "file", one or more; field "message")
+//                                      multipart upload (field "file", one or more; field "message");
+//                                      a work from a source file whose id another source already holds
+//                                      gets "-2", "-3"… (the rule of `octavo import`)
 //   PUT    /works/<id>                 replace one work (Work JSON or a source file giving one work)
 //   DELETE /works/<id>                 delete (kept in the revision log; restorable)
 //   POST   /works/<id>/restore         {revision: n, message?}: make an old revision current again
 // The message may also come as an X-Octavo-Message header (percent-encoded where not ASCII).
+// Source files are parsed in the parse pool's worker threads (src/archive/parse-pool.ts), never on the
+// event loop, under its time, memory and nesting limits. A deleted work answers 410 with its deletion.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { formatDiagnostic, type Diagnostic } from '../../model/diagnostics.js';
-import { loadDefaultRegister, type PeopleRegister } from '../../model/register.js';
+import type { PeopleRegister } from '../../model/register.js';
 import { type Collection, Work } from '../../model/work.js';
-import { importFile } from '../../ingest/registry.js';
 import type { RevisionMeta, Store, UpsertStatus } from '../../store/store.js';
 import type { Auth } from '../../archive/tokens.js';
+import { uniqueId } from '../../archive/import.js';
+import { createParsePool, type ParsePool, sharedParsePool } from '../../archive/parse-pool.js';
 import { principalOf, requireRole } from '../auth.js';
-import { clientAddress, defaultLimits, RateLimiter, sizeLimit, timeLimit, tooMany, type Limits } from '../limits.js';
+import { clientAddress, limitsWith, RateLimiter, sizeLimit, timeLimit, tooMany, type Limits } from '../limits.js';
+import { deletionOf } from '../tombstone.js';
 import { securityHeaders } from '../security.js';
 import { resolvedWork } from '../../archive/books.js';
 import { ownFields, type ResolvedWork } from '../../model/inherit.js';
@@ -29,6 +35,8 @@ export interface ApiOptions {
   register?: PeopleRegister;
   /** Where server errors are reported (default console.error). */
   log?: (message: string, err: unknown) => void;
+  /** The worker pool that parses source files (default: the process's, limits from the environment). */
+  parser?: ParsePool;
 }
 
 /** Source media types and the file extension detection sees for them. */
@@ -48,10 +56,17 @@ interface Submission {
   collections: Collection[];
   message?: string;
   diagnostics: Diagnostic[];
+  /** The works were read from source files (their ids derived, not given). */
+  fromSource: boolean;
 }
 
-const fail = (status: 400 | 404 | 409 | 415 | 422, error: string, message: string, extra: Record<string, unknown> = {}) =>
-  new HTTPException(status, { res: Response.json({ error, message, ...extra }, { status }) });
+const fail = (
+  status: 400 | 404 | 409 | 410 | 413 | 415 | 422 | 503,
+  error: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) => new HTTPException(status, { res: Response.json({ error, message, ...extra }, { status, headers }) });
 
 function cleanMessage(m: unknown): string | undefined {
   if (typeof m !== 'string' || !m.trim()) return undefined;
@@ -99,16 +114,30 @@ function parseWork(value: unknown): Work {
   return r.data;
 }
 
-function importSource(name: string, bytes: Uint8Array, register: PeopleRegister): Submission {
-  const outcome = importFile({ path: name, bytes }, { register, now: () => new Date().toISOString() });
+/** Status and error code of each way the parse pool refuses a file. */
+const REFUSALS = {
+  timeout: [422, 'parse_timeout'],
+  memory: [413, 'parse_memory'],
+  crashed: [422, 'parse_failed'],
+  busy: [503, 'busy'],
+} as const;
+
+/** Parse one uploaded file in the parse pool; refusals and importer errors become 4xx answers naming the file. */
+async function importSource(name: string, bytes: Uint8Array, parser: ParsePool): Promise<Omit<Submission, 'message'>> {
+  const r = await parser.parse({ path: name, bytes });
+  if (r.refused) {
+    const [status, error] = REFUSALS[r.refused.reason];
+    throw fail(status, error, r.refused.message, { file: name }, status === 503 ? { 'Retry-After': '5' } : {});
+  }
+  const outcome = r.outcome;
   const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    throw fail(422, 'invalid_source', errors.map(formatDiagnostic).join('\n'), { diagnostics: outcome.diagnostics });
+    throw fail(422, 'invalid_source', errors.map(formatDiagnostic).join('\n'), { file: name, diagnostics: outcome.diagnostics });
   }
-  return { works: outcome.works, collections: outcome.collections, diagnostics: outcome.diagnostics };
+  return { works: outcome.works, collections: outcome.collections, diagnostics: outcome.diagnostics, fromSource: true };
 }
 
-async function readSubmission(c: Context, register: PeopleRegister): Promise<Submission> {
+async function readSubmission(c: Context, parser: ParsePool): Promise<Submission> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   const message = headerMessage(c) ?? cleanMessage(c.req.query('message'));
   if (type === 'application/json') {
@@ -121,15 +150,21 @@ async function readSubmission(c: Context, register: PeopleRegister): Promise<Sub
     const envelope =
       body && typeof body === 'object' && 'work' in body && !('id' in body) ? (body as { work: unknown; message?: unknown }) : undefined;
     const work = parseWork(envelope ? envelope.work : body);
-    return { works: [work], collections: [], message: message ?? cleanMessage(envelope?.message), diagnostics: [] };
+    return { works: [work], collections: [], message: message ?? cleanMessage(envelope?.message), diagnostics: [], fromSource: false };
   }
   if (type === 'multipart/form-data') {
     const form = await c.req.parseBody({ all: true });
     const files = ([] as unknown[]).concat(form.file ?? []).filter((f): f is File => f instanceof File);
     if (!files.length) throw fail(400, 'no_file', 'the upload has no "file" field');
-    const out: Submission = { works: [], collections: [], message: message ?? cleanMessage(form.message), diagnostics: [] };
+    const out: Submission = {
+      works: [],
+      collections: [],
+      message: message ?? cleanMessage(form.message),
+      diagnostics: [],
+      fromSource: true,
+    };
     for (const f of files) {
-      const one = importSource(uploadName(f.name, '.txt'), new Uint8Array(await f.arrayBuffer()), register);
+      const one = await importSource(uploadName(f.name, '.txt'), new Uint8Array(await f.arrayBuffer()), parser);
       out.works.push(...one.works);
       out.collections.push(...one.collections);
       out.diagnostics.push(...one.diagnostics);
@@ -144,7 +179,7 @@ async function readSubmission(c: Context, register: PeopleRegister): Promise<Sub
       `send application/json, multipart/form-data or a source file (${Object.keys(SOURCE_TYPES).join(', ')})`,
     );
   const name = uploadName(c.req.header('X-Octavo-Filename'), ext);
-  return { ...importSource(name, new Uint8Array(await c.req.arrayBuffer()), register), message };
+  return { ...(await importSource(name, new Uint8Array(await c.req.arrayBuffer()), parser)), message };
 }
 
 const latestRevision = async (store: Store, id: string) => (await store.listRevisions?.(id))?.at(-1)?.n;
@@ -158,8 +193,9 @@ export async function restoreRevision(store: Store, id: string, n: number, meta:
 }
 
 export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): Hono {
-  const limits = { ...defaultLimits, ...opts.limits };
-  const register = opts.register ?? loadDefaultRegister();
+  const limits = limitsWith(opts.limits);
+  const parser = opts.parser ?? (opts.register ? createParsePool({ register: opts.register }) : sharedParsePool());
+  const address = (c: Context) => clientAddress(c, limits.trustProxy);
   const writes = new RateLimiter(limits.writesPerMinute, limits.writeBurst);
   const failures = new RateLimiter(limits.authFailuresPerMinute, limits.authFailuresPerMinute);
   const api = new Hono();
@@ -171,13 +207,13 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
   });
   const read = timeLimit(limits.requestTimeoutMs);
   const write = [
-    async (c: Context, next: () => Promise<void>) => {
-      const wait = failures.blocked(clientAddress(c));
-      if (wait) return tooMany(c, wait);
-      await next();
-    },
+    // Failed attempts are counted per address, and past the limit answered 429 instead of 401; a
+    // valid token is let through all the same (others' failures from a shared address never lock it out).
     requireRole(auth, 'editor', (c) => {
-      failures.take(clientAddress(c));
+      const wait = failures.blocked(address(c));
+      if (wait) return tooMany(c, wait);
+      failures.take(address(c));
+      return undefined;
     }),
     async (c: Context, next: () => Promise<void>) => {
       const wait = writes.take(principalOf(c).name);
@@ -194,6 +230,27 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
   // sharing one regex parameter (`:id{.+}/revisions` would lose to `:id{.+}`).
   const idOf = (c: Context, suffix = /$/) => c.req.param('id')!.replace(suffix, '').replace(/\/+$/, '');
   const REVISION = /\/revisions\/([0-9]+)$/;
+  /** 410 with the time of deletion for a work that was deleted, else 404. */
+  const missing = async (id: string) => {
+    const gone = await deletionOf(store, id);
+    return gone
+      ? fail(410, 'gone', `the work "${id}" was deleted on ${gone.deletedAt}`, { id, deletedAt: gone.deletedAt })
+      : fail(404, 'not_found', `no work with id "${id}"`);
+  };
+  /**
+   * Works read from source files keep their derived ids unless another source holds one: then "-2",
+   * "-3"… as `octavo import` does (the same file name, or the same bytes, is the same source and
+   * updates it; a CMIF register entry never replaces a full text).
+   */
+  const ownIds = async (works: Work[]) => {
+    const claimed = new Map();
+    const out: Work[] = [];
+    for (const w of works) {
+      const id = await uniqueId(store, w, w.provenance.file, claimed);
+      if (id) out.push(id === w.id ? w : { ...w, id });
+    }
+    return out;
+  };
 
   api.get('/works', read, async (c) => {
     const num = (k: string, max: number, dflt: number) => Math.min(max, Math.max(0, Number.parseInt(c.req.query(k) ?? '', 10) || dflt));
@@ -225,7 +282,7 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
 
   api.get('/works/:id{.+}', read, async (c) => {
     const work = await store.getWork(idOf(c));
-    if (!work) throw fail(404, 'not_found', `no work with id "${idOf(c)}"`);
+    if (!work) throw await missing(idOf(c));
     return c.json(await resolvedWork(store, work));
   });
 
@@ -243,7 +300,8 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
   });
 
   api.post('/works', ...write, async (c) => {
-    const sub = await readSubmission(c, register);
+    const sub = await readSubmission(c, parser);
+    if (sub.fromSource) sub.works = await ownIds(sub.works);
     const statuses = sub.works.length ? await store.upsertWorks(sub.works, meta(c, sub.message)) : [];
     for (const col of sub.collections) await store.upsertCollection(col);
     const works = await Promise.all(
@@ -257,7 +315,7 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
 
   api.put('/works/:id{.+}', ...write, async (c) => {
     const id = idOf(c);
-    const sub = await readSubmission(c, register);
+    const sub = await readSubmission(c, parser);
     if (sub.works.length !== 1) throw fail(422, 'not_one_work', `PUT takes exactly one work; this body gives ${sub.works.length}`);
     const given = sub.works[0]!;
     const isJson = (c.req.header('Content-Type') ?? '').includes('json');
@@ -269,8 +327,7 @@ export function apiWorkRoutes(store: Store, auth: Auth, opts: ApiOptions = {}): 
 
   api.delete('/works/:id{.+}', ...write, async (c) => {
     const id = idOf(c);
-    if (!(await store.deleteWork(id, meta(c, headerMessage(c) ?? cleanMessage(c.req.query('message'))))))
-      throw fail(404, 'not_found', `no work with id "${id}"`);
+    if (!(await store.deleteWork(id, meta(c, headerMessage(c) ?? cleanMessage(c.req.query('message')))))) throw await missing(id);
     return c.json({ id, deleted: true, revision: await latestRevision(store, id) });
   });
 

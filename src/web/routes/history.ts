@@ -9,7 +9,7 @@ import { renderMessagePage } from '../../render/html/pages/error.js';
 import { historyPage } from '../../render/html/pages/history.js';
 import type { Store } from '../../store/store.js';
 import type { Auth } from '../../archive/tokens.js';
-import { clientAddress, defaultLimits, RateLimiter, sizeLimit, type Limits } from '../limits.js';
+import { clientAddress, limitsWith, RateLimiter, sizeLimit, type Limits } from '../limits.js';
 import { securityHeaders } from '../security.js';
 import { restoreRevision } from './api-works.js';
 
@@ -17,7 +17,7 @@ const messagePage = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 429, head
   c.html(renderMessagePage({ status, heading, text, assets: assetUrls() }), status);
 
 export function historyRoutes(store: Store, auth: Auth, opts: { limits?: Partial<Limits> } = {}): Hono {
-  const limits = { ...defaultLimits, ...opts.limits };
+  const limits = limitsWith(opts.limits);
   const attempts = new RateLimiter(limits.authFailuresPerMinute, limits.authFailuresPerMinute);
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -48,12 +48,13 @@ export function historyRoutes(store: Store, auth: Auth, opts: { limits?: Partial
 
   app.post('/:id{.+/history/restore}', sizeLimit(16 * 1024), async (c) => {
     const id = idOf(c, /\/history\/restore$/);
-    const ip = clientAddress(c);
-    if (attempts.blocked(ip)) return messagePage(c, 429, 'Too many attempts', 'Wait a minute before trying again.');
     const form = await c.req.parseBody();
     const token = typeof form.token === 'string' ? form.token.trim() : '';
     const p = await auth.authenticate(`Bearer ${token}`);
     if (!p) {
+      // Failures are counted per address; a valid token is let through whatever failed before it.
+      const ip = clientAddress(c, limits.trustProxy);
+      if (attempts.blocked(ip)) return messagePage(c, 429, 'Too many attempts', 'Wait a minute before trying again.');
       attempts.take(ip);
       return messagePage(c, 401, 'Token not accepted', 'The token is not valid. Ask an administrator for an editor’s token.');
     }

@@ -1,10 +1,12 @@
 // /works/<id> — the reading page; /works/<id>.txt|.md|.json — the same work in other formats.
 // Ids contain slashes (lenin/1918/05/14-shahumyan), so the route takes the whole rest of the path.
+// A deleted work answers 410 with a tombstone page (src/web/tombstone.tsx).
 import { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { matchFormat } from '../formats.js';
 import { renderWorkPage } from '../../render/html/pages/work.js';
+import { deletionOf, renderTombstonePage } from '../tombstone.js';
 import { letterNeighbours, neighboursIn, placesOf, resolvedWork } from '../../archive/books.js';
 
 export function workRoutes(d: Deps): Hono {
@@ -42,7 +44,19 @@ export function workRoutes(d: Deps): Hono {
     }
     const asked = matchFormat(path, d.formats);
     const other = asked && (await d.store.getWork(asked.id));
-    if (!asked || !other) throw notFound();
+    if (!asked || !other) {
+      // A deleted work answers 410 with its tombstone (its format addresses too; JSON ones in JSON).
+      let id = path;
+      let deletion = await deletionOf(d.store, path);
+      if (!deletion && asked) deletion = await deletionOf(d.store, (id = asked.id));
+      if (!deletion) throw notFound();
+      if (asked && id === asked.id && asked.format.type.includes('json'))
+        return c.json(
+          { error: 'gone', message: `the work "${id}" was deleted on ${deletion.deletedAt}`, deletedAt: deletion.deletedAt },
+          410,
+        );
+      return c.html(renderTombstonePage({ id, deletion, assets: d.assets }), 410);
+    }
     // Every format carries the work as read: with what it inherits from its books, marked in JSON.
     const body = await asked.format.render(await resolvedWork(d.store, other));
     return c.body(body, 200, { 'Content-Type': asked.format.type });
