@@ -23,7 +23,6 @@ import { oaiRoutes } from './routes/oai.js';
 import { searchRoutes } from './routes/search.js';
 import { cmifRoutes } from './routes/cmif.js';
 import { discoveryRoutes } from './routes/discovery.js';
-import { discoveryRoutes } from './routes/discovery.js';
 import type { Limits } from './limits.js';
 import type { ParsePool } from '../archive/parse-pool.js';
 
@@ -79,7 +78,6 @@ export function createApp(archive: Pick<Archive, 'store' | 'search'> & { registe
   app.route('/', searchRoutes(archive.search, { assets }));
   app.route('/', oaiRoutes(store, { baseUrl: site.baseUrl, repositoryName: site.name, adminEmail: site.adminEmail }));
   app.route('/', cmifRoutes(store, site));
-  app.route('/', discoveryRoutes(store, site));
   app.route('/', discoveryRoutes(store, site));
   app.notFound(notFoundHandler(assets, app));
   app.onError(errorHandler(assets, opts.log ?? consoleLogger));
