@@ -15,7 +15,7 @@ export async function exportCollectionCommand(path: string, o: { db?: string; fo
     const segs = path.split('/').filter(Boolean);
     const book = await bookOf(archive.store, segs);
     if (!book) throw new CliError(`no collection "${segs.join('/')}" with works in it (see \`octavo collections\`)`);
-    const out = fmt.render(book);
+    const out = await fmt.render(book);
     if (o.out) await writeFile(o.out, out);
     else process.stdout.write(out);
     process.stderr.write(`${book.title}: ${book.works.length} ${book.works.length === 1 ? 'work' : 'works'} in contents order\n`);

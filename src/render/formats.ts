@@ -6,6 +6,9 @@ import { renderMarkdown } from './markdown/index.js';
 import { renderTei } from './tei/index.js';
 import { renderText } from './text/index.js';
 
+/** What a renderer returns: text, or bytes for binary formats (EPUB, PDF), possibly later. */
+export type Rendered = string | Uint8Array<ArrayBuffer>;
+
 export interface ExportFormat {
   /** Name on the command line: `--format tei`. */
   name: string;
@@ -15,7 +18,7 @@ export interface ExportFormat {
   label: string;
   /** Content-Type of the response. */
   type: string;
-  render(work: Work): string | Promise<string>;
+  render(work: Work): Rendered | Promise<Rendered>;
 }
 
 export const exportFormats: ExportFormat[] = [

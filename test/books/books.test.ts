@@ -185,8 +185,11 @@ describe('chapters inherit their book', () => {
       'marx/1867-c1/ch32',
       'marx/1867-c1/ch33',
     ]);
-    const txt = bookFormatByName('txt')!.render(book);
+    const txt = String(await bookFormatByName('txt')!.render(book));
     expect(txt.indexOf('Chapter One: Commodities')).toBeLessThan(txt.indexOf('Chapter Fifteen'));
-    expect(jing(TEI_ALL, [{ name: 'capital.tei.xml', xml: bookFormatByName('tei')!.render(book) }])).toEqual({ ok: true, errors: [] });
+    expect(jing(TEI_ALL, [{ name: 'capital.tei.xml', xml: String(await bookFormatByName('tei')!.render(book)) }])).toEqual({
+      ok: true,
+      errors: [],
+    });
   });
 });

@@ -4,6 +4,7 @@
 import type { Contents } from '../../model/contents.js';
 import type { ResolvedWork } from '../../model/inherit.js';
 import type { Collection } from '../../model/work.js';
+import type { Rendered } from '../formats.js';
 import { renderJson } from '../json/index.js';
 import { renderBlockMarkdown } from '../markdown/index.js';
 import { renderTei } from '../tei/index.js';
@@ -24,7 +25,8 @@ export interface BookFormat {
   name: string;
   ext: string;
   type: string;
-  render(book: Book): string;
+  /** Text, or bytes for binary formats (EPUB, PDF), possibly later. */
+  render(book: Book): Rendered | Promise<Rendered>;
 }
 
 const RULE = '* * *';
