@@ -25,6 +25,11 @@ export interface OpenOptions {
   register?: PeopleRegister;
   /** PostgreSQL pool size. */
   connections?: number;
+  /**
+   * PostgreSQL: postgres:// URLs of streaming replicas. Reads (pages, search) are shared among them,
+   * writes go to the primary, and this process reads its own writes (src/store/postgres/replicas.ts).
+   */
+  replicas?: string[];
 }
 
 /** An error about the archive itself (missing, unreadable), worded for the person who named it. */
@@ -39,12 +44,23 @@ export async function openArchive(location: string, o: OpenOptions = {}): Promis
     const store = await openPostgresStore(location, {
       indexers: searchMod ? [searchMod.postgresSearchIndexer({ register: register() })] : [],
       ...(o.connections ? { max: o.connections } : {}),
+      ...(o.replicas?.length ? { replicas: o.replicas } : {}),
     });
-    const search = lazySearch(async () =>
-      (searchMod ?? (await import('../search/postgres/index.js'))).postgresSearch(store, { register: register() }),
-    );
-    return assemble(location, store, search, register, write);
+    const search = lazySearch(async () => {
+      const mod = searchMod ?? (await import('../search/postgres/index.js'));
+      const primary = mod.postgresSearch(store, { register: register() });
+      if (!store.reads.replicated) return primary;
+      // Searching reads a replica (the one the store would read now); catching up and rebuilding write.
+      return {
+        search: (req) => store.reading((view) => mod.postgresSearch(view, { register: register() }).search(req)),
+        catchUp: () => primary.catchUp(),
+        rebuild: () => primary.rebuild(),
+      };
+    });
+    // What the catch-up wrote is read back from the primary until the replicas have it.
+    return assemble(location, store, search, register, write, () => store.noteWrites());
   }
+  if (o.replicas?.length) throw new ArchiveError(`--replica is for PostgreSQL archives; ${location} is an SQLite file`);
   const file = sqliteFile(location);
   if (!write && file !== ':memory:' && !existsSync(file)) {
     throw new ArchiveError(`there is no archive at ${file} yet: import something first (octavo import <files>) or run octavo start`);
@@ -73,11 +89,15 @@ async function assemble(
   backend: SearchIndex,
   register: () => PeopleRegister,
   write: boolean,
+  caughtUp?: () => Promise<void>,
 ): Promise<Archive> {
   const search = booksFirst(backend, store);
   try {
     // Archives written before their index existed, or by a process that did not index: catch up once.
-    if (write) await search.catchUp();
+    if (write) {
+      await search.catchUp();
+      await caughtUp?.();
+    }
   } catch (e) {
     await store.close();
     throw e;

@@ -41,7 +41,13 @@ export async function main(argv: string[]): Promise<void> {
     .option('--port <n>', 'port (default $PORT or 8080)')
     .option('--host <h>', 'interface', '127.0.0.1')
     .option('--workers <n>', 'processes serving requests (default 1, or $OCTAVO_WORKERS)')
-    .action(async (o: { db?: string; port?: string; host: string; workers?: string }) => {
+    .option(
+      '--replica <url>',
+      'PostgreSQL: a streaming replica of --db to read from (repeat for several; writes go to --db)',
+      (url: string, all: string[]) => [...all, url],
+      [] as string[],
+    )
+    .action(async (o: { db?: string; port?: string; host: string; workers?: string; replica: string[] }) => {
       await (await import('./serve.js')).serveCommand(o);
     });
 

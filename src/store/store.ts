@@ -56,6 +56,18 @@ export interface StoreCapabilities {
   fileBackup: boolean;
 }
 
+/**
+ * A store that reads from replicas reads its own process's writes (it reads from the primary until a
+ * replica has replayed them). Sibling processes serving the same clients (`octavo serve --workers`)
+ * tell each other their writes' positions, so each reads the others' writes too.
+ */
+export interface WritePositions {
+  /** `listener` hears the position of each write this process commits; the write completes once it has settled. */
+  onWrite(listener: (position: string) => Promise<void> | void): void;
+  /** Another process wrote up to `position`: reads here must see it too. */
+  wrote(position: string): void;
+}
+
 export interface Store {
   readonly capabilities: StoreCapabilities;
   /** Insert or update a work in one transaction; unchanged checksum → 'unchanged', nothing written. */
@@ -89,6 +101,8 @@ export interface Store {
   getRevision?(id: string, n: number): Promise<Revision | undefined>;
   /** API tokens, kept hashed in the same database as the works. */
   readonly tokens?: TokenStore;
+  /** Stores reading from replicas: where this process's writes are, to share with sibling processes. */
+  readonly writePositions?: WritePositions;
   /** Every stored row in a fixed order, for lossless copies and backups. */
   dump?(): AsyncIterable<DumpRecord>;
   /** Write dumped rows as they are (timestamps, revisions, tokens) into an empty archive; returns the row count. */

@@ -18,12 +18,17 @@ export function parseTarget(url: string): PoolTarget {
   return { connectionString: u.toString(), schema };
 }
 
-export function createPool(t: PoolTarget, max = 8): pg.Pool {
+/**
+ * A pool; `replica` pools are named so in pg_stat_activity ("octavo replica reads") and give up
+ * connecting sooner, since a read has the primary to fall back on.
+ */
+export function createPool(t: PoolTarget, max = 8, o: { replica?: boolean } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: t.connectionString,
     max,
     idleTimeoutMillis: 10_000,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: o.replica ? 2_000 : 10_000,
+    application_name: o.replica ? 'octavo replica reads' : 'octavo',
     ...(t.schema ? { options: `-c search_path=${t.schema}` } : {}),
   });
   // An idle client losing its server (restart, failover) must not crash the process; the pool replaces it.

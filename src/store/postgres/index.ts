@@ -1,6 +1,8 @@
 // PostgreSQL store: the same contract as the SQLite store, for several writers and readers over one
 // database. Every write is one transaction with its index updates; a per-work advisory lock keeps
-// revision numbers and checksum checks consistent when processes write the same work at once.
+// revision numbers and checksum checks consistent when processes write the same work at once. With
+// streaming replicas (`replicas`), reads go to a replica that has replayed this process's writes, else
+// to the primary (replicas.ts).
 import type pg from 'pg';
 import { Collection, Work } from '../../model/work.js';
 import type {
@@ -14,11 +16,13 @@ import type {
   SourceMatch,
   Store,
   UpsertStatus,
+  WritePositions,
 } from '../store.js';
 import type { CollectionSummary, Neighbours, WorkSummary } from '../../model/summary.js';
 import { collectionChecksum, mergedPaths, workChecksum } from '../../model/checksum.js';
 import { pathKey, summarise } from '../../model/summary.js';
 import { createPool, ensureSchema, parseTarget, transaction } from './connect.js';
+import { ReadRouter } from './replicas.js';
 import { dumpRows, loadRows, writeCollectionKeys, writeWorkKeys, writeWorkRow } from './dump.js';
 import { migrate, migrations, type Migration } from './migrations.js';
 import { PostgresTokenStore } from './tokens.js';
@@ -38,8 +42,14 @@ export interface PostgresIndexer {
 
 export interface PostgresStoreOptions {
   indexers?: PostgresIndexer[];
-  /** Pool size (default 8). */
+  /** Pool size (default 8), of the primary's pool and of each replica's. */
   max?: number;
+  /**
+   * postgres:// URLs of streaming replicas of the same database: reads are shared among them (once
+   * they have replayed this process's writes), writes and token checks go to the primary. A replica
+   * URL without `?schema=` reads the primary's schema.
+   */
+  replicas?: string[];
 }
 
 /** A work's JSON for summarise(): the stored summary (migration 5), else the whole work. */
@@ -56,12 +66,58 @@ export class PostgresStore implements Store {
   readonly tokens: PostgresTokenStore;
   private closed = false;
 
+  /** Where reads go (the primary alone when there are no replicas). */
+  readonly reads: ReadRouter;
+
   constructor(
+    /** The primary's pool: every write, and reads when no replica may serve them. */
     readonly pool: pg.Pool,
     readonly schema: string | undefined,
     private readonly indexers: PostgresIndexer[] = [],
+    replicas: pg.Pool[] = [],
   ) {
     this.tokens = new PostgresTokenStore(pool);
+    this.reads = new ReadRouter(pool, replicas);
+  }
+
+  /** A read query, on a replica when one may serve it. */
+  private q<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.reads.read((db) => db.query<R>(sql, params));
+  }
+
+  /** One write transaction on the primary; with replicas, its WAL position is noted for reading it back. */
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const out = await transaction(this.pool, fn);
+    if (this.reads.replicated) await this.reads.committed(await this.walPosition());
+    return out;
+  }
+
+  /** The primary's WAL insert position: at or past every commit that has returned. */
+  private async walPosition(): Promise<string> {
+    return (await this.pool.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
+  }
+
+  /** With replicas: where this process's writes are, for sibling processes (`octavo serve --workers`). */
+  get writePositions(): WritePositions | undefined {
+    return this.reads.replicated ? this.reads : undefined;
+  }
+
+  /**
+   * Reads from now on must see everything the primary holds now (this process's writes made outside
+   * the store's own transactions: migrations, the search index's catch-up).
+   */
+  async noteWrites(): Promise<void> {
+    if (this.reads.replicated) await this.reads.committed(await this.walPosition());
+  }
+
+  /**
+   * Run `fn` with a view of this store whose `pool` is the one a read should use now (a replica that
+   * has caught up, else the primary), for readers that query the pool themselves (search). A replica
+   * that fails is left out and `fn` runs again on the primary.
+   */
+  reading<T>(fn: (view: PostgresStore) => Promise<T>): Promise<T> {
+    if (!this.reads.replicated) return fn(this);
+    return this.reads.read((db) => fn(db === this.pool ? this : (Object.create(this, { pool: { value: db } }) as PostgresStore)));
   }
 
   private async writeWork(c: pg.ClientBase, work: Work, meta: RevisionMeta | undefined): Promise<UpsertStatus> {
@@ -93,7 +149,7 @@ export class PostgresStore implements Store {
   async upsertWorks(works: Work[], meta?: RevisionMeta): Promise<UpsertStatus[]> {
     const valid = works.map((w) => Work.parse(w));
     if (valid.length === 0) return [];
-    return transaction(this.pool, async (c) => {
+    return this.tx(async (c) => {
       await lockWorks(
         c,
         valid.map((w) => w.id),
@@ -105,12 +161,12 @@ export class PostgresStore implements Store {
   }
 
   async getWork(id: string): Promise<Work | undefined> {
-    const row = (await this.pool.query<{ json: string }>('SELECT json FROM works WHERE id = $1', [id])).rows[0];
+    const row = (await this.q<{ json: string }>('SELECT json FROM works WHERE id = $1', [id])).rows[0];
     return row ? (JSON.parse(row.json) as Work) : undefined;
   }
 
   async deleteWork(id: string, meta?: RevisionMeta): Promise<boolean> {
-    return transaction(this.pool, async (c) => {
+    return this.tx(async (c) => {
       await lockWorks(c, [id]);
       const res = await c.query('DELETE FROM works WHERE id = $1', [id]);
       if (!res.rowCount) return false;
@@ -152,7 +208,7 @@ export class PostgresStore implements Store {
       order = `${pos} ASC NULLS LAST, ${order}`;
     }
     const rows = (
-      await this.pool.query<WorkRow>(
+      await this.q<WorkRow>(
         `SELECT w.id, ${SUMMARY} AS json, w.updated_at FROM works w ${where} ORDER BY ${order} LIMIT ${p(opts.limit ?? null)} OFFSET ${p(opts.offset ?? 0)}`,
         params,
       )
@@ -163,14 +219,14 @@ export class PostgresStore implements Store {
   async countWorks(opts: ListOptions = {}): Promise<number> {
     const params: unknown[] = [];
     const where = this.where(opts, params);
-    return Number((await this.pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM works w ${where}`, params)).rows[0]!.n);
+    return Number((await this.q<{ n: string }>(`SELECT COUNT(*) AS n FROM works w ${where}`, params)).rows[0]!.n);
   }
 
   async upsertCollection(col: Collection): Promise<UpsertStatus> {
     const valid = Collection.parse(col);
     const checksum = collectionChecksum(valid);
     const key = pathKey(valid.path);
-    return transaction(this.pool, async (c): Promise<UpsertStatus> => {
+    return this.tx(async (c): Promise<UpsertStatus> => {
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`collection:${key}`]);
       const prev = (
         await c.query<{ checksum: string; paths: string[] | null }>(
@@ -196,7 +252,7 @@ export class PostgresStore implements Store {
 
   async findListings(keys: string[]): Promise<{ collectionPath: string[]; position: number }[]> {
     if (!keys.length) return [];
-    const { rows } = await this.pool.query<{ path: string; position: number }>(
+    const { rows } = await this.q<{ path: string; position: number }>(
       `SELECT collection_path AS path, MIN(position) AS position FROM member_keys WHERE key = ANY($1::text[])
        GROUP BY collection_path ORDER BY collection_path`,
       [[...new Set(keys)]],
@@ -206,7 +262,7 @@ export class PostgresStore implements Store {
 
   async findSources(keys: string[]): Promise<SourceMatch[]> {
     if (!keys.length) return [];
-    const { rows } = await this.pool.query<{ key: string; work_id: string | null; collection_path: string | null }>(
+    const { rows } = await this.q<{ key: string; work_id: string | null; collection_path: string | null }>(
       'SELECT key, work_id, collection_path FROM source_keys WHERE key = ANY($1::text[]) ORDER BY key, work_id, collection_path',
       [[...new Set(keys)]],
     );
@@ -216,7 +272,7 @@ export class PostgresStore implements Store {
   }
 
   async getCollection(path: string[]): Promise<Collection | undefined> {
-    const row = (await this.pool.query<{ json: string }>('SELECT json FROM collections WHERE path = $1', [pathKey(path)])).rows[0];
+    const row = (await this.q<{ json: string }>('SELECT json FROM collections WHERE path = $1', [pathKey(path)])).rows[0];
     return row ? (JSON.parse(row.json) as Collection) : undefined;
   }
 
@@ -224,7 +280,7 @@ export class PostgresStore implements Store {
     // One pass over work_collections for the counts and one for the titles (not a lookup per path):
     // cheap enough that the planner never compiles it (JIT), which cost more than the query itself.
     const rows = (
-      await this.pool.query<{
+      await this.q<{
         path: string;
         title: string | null;
         members: number | null;
@@ -260,7 +316,7 @@ export class PostgresStore implements Store {
   async neighbours(id: string, collection: string[]): Promise<Neighbours> {
     // Keyset lookups on (path, sort_key): the previous and next member without reading the collection.
     const rows = (
-      await this.pool.query<WorkRow & { rel: number }>(
+      await this.q<WorkRow & { rel: number }>(
         `WITH me AS (SELECT sort_key FROM work_collections WHERE path = $1 AND work_id = $2)
        SELECT w.id, ${SUMMARY} AS json, w.updated_at, x.rel FROM (
          (SELECT wc.work_id, -1 AS rel FROM work_collections wc, me WHERE wc.path = $1 AND wc.sort_key < me.sort_key ORDER BY wc.sort_key DESC LIMIT 1)
@@ -281,7 +337,7 @@ export class PostgresStore implements Store {
     const params: unknown[] = [q.from ?? null, q.until ?? null, q.after?.updatedAt ?? null, q.after?.id ?? null];
     const limit = q.collection ? '' : `LIMIT ${Math.max(0, Math.floor(q.limit))}`;
     const rows = (
-      await this.pool.query<{ id: string; at: string; deleted: boolean; colls: string | null }>(
+      await this.q<{ id: string; at: string; deleted: boolean; colls: string | null }>(
         `WITH latest AS (
          SELECT w.id, w.updated_at AS at, false AS deleted, w.json AS json FROM works w
          UNION ALL
@@ -311,21 +367,19 @@ export class PostgresStore implements Store {
   }
 
   async earliestChange(): Promise<string | undefined> {
-    return (await this.pool.query<{ at: string | null }>('SELECT MIN(at) AS at FROM revisions')).rows[0]?.at ?? undefined;
+    return (await this.q<{ at: string | null }>('SELECT MIN(at) AS at FROM revisions')).rows[0]?.at ?? undefined;
   }
 
   async listRevisions(id: string): Promise<RevisionInfo[]> {
     const rows = (
-      await this.pool.query<RevisionRow>('SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = $1 ORDER BY n', [
-        id,
-      ])
+      await this.q<RevisionRow>('SELECT n, at, author, message, checksum, deleted FROM revisions WHERE work_id = $1 ORDER BY n', [id])
     ).rows;
     return rows.map(revisionInfo);
   }
 
   async getRevision(id: string, n: number): Promise<Revision | undefined> {
     const row = (
-      await this.pool.query<RevisionRow & { json: string | null }>(
+      await this.q<RevisionRow & { json: string | null }>(
         'SELECT n, at, author, message, checksum, deleted, json FROM revisions WHERE work_id = $1 AND n = $2',
         [id, n],
       )
@@ -339,7 +393,7 @@ export class PostgresStore implements Store {
   }
 
   async load(records: AsyncIterable<DumpRecord>): Promise<number> {
-    return transaction(this.pool, (c) =>
+    return this.tx((c) =>
       loadRows(c, records, async (work) => {
         for (const ix of this.indexers) await ix.upsert(c, work);
       }),
@@ -349,6 +403,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.reads.close();
     await this.pool.end();
   }
 }
@@ -437,7 +492,12 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   const target = parseTarget(url);
   const pool = createPool(target, opts.max);
   const indexers = opts.indexers ?? [];
+  const replicas: pg.Pool[] = [];
   try {
+    for (const r of opts.replicas ?? []) {
+      const t = parseTarget(r);
+      replicas.push(createPool({ ...t, schema: t.schema ?? target.schema }, opts.max, { replica: true }));
+    }
     await ensureSchema(pool, target.schema);
     const c = await pool.connect();
     try {
@@ -446,9 +506,32 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     } finally {
       c.release();
     }
+    await Promise.all(replicas.map((r, i) => checkReplica(r, opts.replicas![i]!)));
   } catch (e) {
-    await pool.end().catch(() => {});
+    await Promise.all([pool, ...replicas].map((p) => p.end().catch(() => {})));
     throw e;
   }
-  return new PostgresStore(pool, target.schema, indexers);
+  const store = new PostgresStore(pool, target.schema, indexers, replicas);
+  if (replicas.length) {
+    // Reads wait for the replicas to have replayed the migrations just applied; ask where they are now.
+    await store.noteWrites();
+    await store.reads.refreshAll();
+  }
+  return store;
 }
+
+/** A replica URL must name a server in recovery (a standby); one that does not answer now is tried later. */
+async function checkReplica(pool: pg.Pool, url: string): Promise<void> {
+  const standby = await pool.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r').then(
+    (res) => res.rows[0]!.r,
+    () => undefined,
+  );
+  if (standby === false) {
+    throw new Error(
+      `${redact(url)} is not a replica (pg_is_in_recovery() is false): give the primary as --db and its standbys as --replica`,
+    );
+  }
+}
+
+/** A URL without its password, for messages. */
+const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
