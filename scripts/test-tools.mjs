@@ -52,6 +52,12 @@ const TOOLS = [
   ['jing', 'jing', () => onPath('jing')],
   ['xmllint', 'libxml2-utils', () => onPath('xmllint')],
   ["Perl's HTTP::OAI", 'libhttp-oai-perl', () => runs('perl', ['-MHTTP::OAI', '-e1']) !== undefined],
+  [
+    'Java 17+ (EPUBCheck)',
+    'default-jre-headless',
+    () => /version "(1[7-9]|[2-9]\d)/.test(spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr ?? ''),
+  ],
+  ['pdftotext and pdftoppm', 'poppler-utils', () => onPath('pdftotext') && onPath('pdftoppm')],
   ['PostgreSQL server binaries (initdb, pg_ctl, pg_dump, pg_restore)', 'postgresql', postgresBinaries],
   [
     'DejaVu fonts',
