@@ -132,12 +132,6 @@ export const miaTextLine = (size: number): HostileCase => ({
   },
 });
 
-/** A Markdown file of `size` bytes on one line (a paragraph with emphasis and links). */
-export const mdLine = (size: number): HostileCase => ({
-  name: `Markdown paragraph of ${(size / 1048576).toFixed(0)} MB on one line`,
-  file: { path: 'one-line.md', bytes: bytes(`${FRONT}${repeatTo(`${SENTENCE}*em* [a link](http://x.org) `, size)}\n`) },
-});
-
 /** A TEI paragraph whose text sits inside `depth` nested highlighted spans. */
 export const teiSpans = (depth: number): HostileCase => ({
   name: `TEI spans nested ${depth} deep`,

@@ -8,6 +8,7 @@ import type { Importer, SourceFile } from '../../src/ingest/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { renderText } from '../../src/render/text/index.js';
 import { CORPUS, SEED_PATH, seedWork } from '../support/seed.js';
+import * as H from './hostile-inputs.js';
 
 export interface Sample {
   name: string;
@@ -323,6 +324,42 @@ function spliced(samples: Sample[]): fc.Arbitrary<FuzzCase> {
     .map(([parts, ext]) => ({ path: `fuzz/mix${ext}`, bytes: asBytes(parts.join(''), 'utf8'), how: `${parts.length} spliced pieces` }));
 }
 
+/**
+ * Hostile nesting (issue 10): the shapes of hostile-inputs.ts at a depth well inside the limit or just
+ * past it, and Markdown delimiter soup (emphasis runs, brackets, quote and list markers at random).
+ */
+function nested(): fc.Arbitrary<FuzzCase> {
+  const shapes = [
+    H.mdEmphasis,
+    H.mdStarRun,
+    H.mdStarLists,
+    H.mdBrackets,
+    H.mdQuotes,
+    H.mdLists,
+    H.teiDivs,
+    H.teiSpans,
+    H.cmifNested,
+    H.htmlDivs,
+    H.htmlSpans,
+  ];
+  const deep = fc
+    .record({ k: fc.nat(shapes.length - 1), depth: fc.oneof(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 2001, max: 2600 })) })
+    .map(({ k, depth }) => {
+      const c = shapes[k]!(depth);
+      return { path: `fuzz/${c.file.path}`, bytes: c.file.bytes, how: c.name };
+    });
+  const soup = fc
+    .array(fc.constantFrom('*', '**', '_', '[', ']', '(', ')', '> ', '- ', '1. ', ' ', 'a', '\\', '`', '\n', '\n\n', '](u)', '<', '!['), {
+      maxLength: 3000,
+    })
+    .map((parts) => ({
+      path: 'fuzz/soup.md',
+      bytes: asBytes(`---\ntitle: Soup\n---\n\n${parts.join('')}`, 'utf8'),
+      how: `${parts.length} Markdown delimiters`,
+    }));
+  return fc.oneof(deep, soup);
+}
+
 /** Everything an importer may be handed. */
 export function fuzzInputs(samples: Sample[]): fc.Arbitrary<FuzzCase> {
   return fc.oneof(
@@ -336,6 +373,7 @@ export function fuzzInputs(samples: Sample[]): fc.Arbitrary<FuzzCase> {
     { weight: 3, arbitrary: gentle(samples) },
     { weight: 3, arbitrary: mutated(samples) },
     { weight: 2, arbitrary: spliced(samples) },
+    { weight: 1, arbitrary: nested() },
   );
 }
 
