@@ -63,13 +63,13 @@ export function bookPath(b: BookContext): { path: string[]; titles: string[] } {
 
 const place = (name: string): PlaceRef => ({ id: slugify(name, 50), name });
 
+/** The date and place a dateline gives; its wording stays in the body (a dateline is not a "Written:" sentence). */
 function written(d: Dateline | undefined, places: Map<string, string>): Work['written'] {
   if (!d) return undefined;
   const name = d.place ? (places.get(d.place) ?? d.place) : undefined;
   return {
     date: d.date,
     ...(name ? { place: { ...place(name), ...(d.place && d.place !== name ? { asWritten: d.place } : {}) } } : {}),
-    text: d.text,
   };
 }
 

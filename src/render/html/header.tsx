@@ -46,7 +46,7 @@ function written(w: NonNullable<Work['written']>): Child {
   // The label already says "Written": "Written: Written on May 14, 1918" reads "May 14, 1918".
   const said = w.text?.replace(/^\s*written\s*:?\s*(?:on\s+)?/i, '').trim();
   const wording = said || (date ? dateLabel(date) : '');
-  const place = w.place && !wording.includes(w.place.name) ? w.place.name : undefined;
+  const place = w.place && !wording.toLowerCase().includes(w.place.name.toLowerCase()) ? w.place.name : undefined;
   const when = date ? <time datetime={datetimeAttr(date)}>{wording}</time> : wording;
   return (
     <>
