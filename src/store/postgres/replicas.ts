@@ -31,8 +31,19 @@ interface Replica {
   downUntil: number;
 }
 
-/** Errors of the query itself (bad data, a constraint, a syntax error): the same on every server. */
-const queryFault = (e: unknown) => /^(22|23|42)/.test(String((e as { code?: unknown })?.code ?? ''));
+/**
+ * The replica, not the query, failed: no connection (refused, timed out, dropped), the server shutting
+ * down or out of resources (SQLSTATE classes 08, 53, 57, 58), or a query cancelled by replay (40001).
+ * Anything else (a query's own error, a bug) is thrown as it is, not hidden by a second try.
+ */
+function replicaFault(e: unknown): boolean {
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && /^(08|53|57|58|40001|E[A-Z]+)/.test(code)) return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+  );
+}
 
 /** Where reads go: the replicas that have caught up with this process's writes, else the primary. */
 export class ReadRouter implements WritePositions {
@@ -83,7 +94,7 @@ export class ReadRouter implements WritePositions {
       this.served[this.replicas.indexOf(r) + 1]!++;
       return out;
     } catch (e) {
-      if (queryFault(e)) throw e;
+      if (!replicaFault(e)) throw e;
       // Down, shutting down, or a query cancelled by replay: the primary answers instead.
       r.downUntil = Date.now() + DOWN_MS;
       this.served[0]!++;
