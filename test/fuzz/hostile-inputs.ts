@@ -153,3 +153,23 @@ export const htmlSpans = (depth: number): HostileCase => ({
     ),
   },
 });
+
+/** Markdown whose YAML front matter nests `depth` flow mappings (`x: {a: {a: … 1}}`). */
+export const mdFrontMatterFlow = (depth: number): HostileCase => ({
+  name: `Markdown front matter with flow mappings nested ${depth} deep`,
+  file: {
+    path: 'front-flow.md',
+    bytes: bytes(`---\ntitle: Deep front matter\nx: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n---\n\nText.\n`),
+  },
+});
+
+/** Markdown whose YAML front matter nests `depth` block mappings, two spaces a level. */
+export const mdFrontMatterBlock = (depth: number): HostileCase => ({
+  name: `Markdown front matter with block mappings nested ${depth} deep`,
+  file: {
+    path: 'front-block.md',
+    bytes: bytes(
+      `---\ntitle: Deep front matter\nx:\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')} 1\n---\n\nText.\n`,
+    ),
+  },
+});

@@ -76,6 +76,9 @@ const refused: [H.HostileCase, string, RegExp][] = [
   [H.htmlDivs(100_000), '<div>', /nested deeper than 2,000 elements at line 4/],
   [H.teiSpans(100_000), '<hi', /nested deeper than 2,000 elements at line 5/],
   [H.htmlSpans(100_000), '<i>', /nested deeper than 2,000 elements at line 4/],
+  // Front matter: the YAML parser recurses and runs out of stack near a thousand levels, so it has a limit of 100.
+  [H.mdFrontMatterFlow(100_000), 'x:', /the front matter is nested deeper than 100 levels at line 3/],
+  [H.mdFrontMatterBlock(1000), `${'  '.repeat(101)}k100:`, /the front matter is nested deeper than 100 levels at line 104/],
 ];
 
 describe('nesting past the limit is refused quickly, with the file and line', () => {
@@ -129,6 +132,8 @@ const legal: [H.HostileCase, (w: Work) => void][] = [
   [H.htmlDivs(DEPTH), (w) => expect(bodyText(w)).toContain('Deep text.')],
   [H.teiSpans(DEPTH), (w) => expect(bodyText(w)).toMatch(/Start (a )+x( b)+ end\./)],
   [H.htmlSpans(DEPTH), (w) => expect(bodyText(w)).toMatch(/Start (a b )+x( c d)+ end\./)],
+  [H.mdFrontMatterFlow(90), (w) => expect(w.title).toBe('Deep front matter')],
+  [H.mdFrontMatterBlock(90), (w) => expect(w.title).toBe('Deep front matter')],
 ];
 
 describe(`the same shapes ${DEPTH.toLocaleString('en-GB')} deep import`, () => {

@@ -19,7 +19,7 @@ import { decodeTextBytes } from '../text-decode.js';
 import { failed, type ImportContext, type ImportOutcome, type Importer, type SourceFile } from '../types.js';
 import { toInlines } from './inline.js';
 import { linearAttention, TooDeepEmphasis } from './attention.js';
-import { markdownDepthPast } from './limits.js';
+import { FRONT_MATTER_MAX_DEPTH, markdownDepthPast, yamlDepthPast } from './limits.js';
 import { isEngineError, maxDepthOf, plainFailure, tooDeep, unexpectedFailure } from '../limits.js';
 import { UNKNOWN_LICENCE } from '../../model/licences.js';
 
@@ -41,6 +41,15 @@ export function parseMarkdown(file: SourceFile, ctx: ImportContext): ImportOutco
   } catch (e) {
     return unexpectedFailure(file.path, e);
   }
+}
+
+/** The YAML parser's complaint, in its words when they are about the YAML, else in plain words. */
+function yamlMessage(file: string, e: unknown): string {
+  const first = e instanceof Error ? (e.message.split('\n')[0] ?? '') : '';
+  if (/call stack|too much recursion/i.test(first)) return `could not read ${file}: the front matter nests too deeply to be read`;
+  // The YAML library's own guard against alias bombs is a ReferenceError with a sentence of its own.
+  if (/alias/i.test(first)) return `invalid YAML: ${first}`;
+  return isEngineError(e) ? plainFailure(file, e) : `invalid YAML: ${first}`;
 }
 
 /**
@@ -82,6 +91,9 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
   let meta: Record<string, unknown> = {};
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   if (yamlNode && 'value' in yamlNode) {
+    const yamlLimit = Math.min(maxDepth, FRONT_MATTER_MAX_DEPTH);
+    const deepYaml = yamlDepthPast(yamlNode.value, yamlLimit, (yamlNode.position?.start.line ?? 1) + 1);
+    if (deepYaml) return tooDeep(file.path, deepYaml, yamlLimit);
     try {
       meta = (parseYaml(yamlNode.value) as Record<string, unknown>) ?? {};
     } catch (e) {
@@ -89,7 +101,7 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
         file: file.path,
         line: (yamlNode.position?.start.line ?? 1) + 1,
         element: 'front matter',
-        message: isEngineError(e) ? plainFailure(file.path, e) : `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
+        message: yamlMessage(file.path, e),
       });
     }
   }

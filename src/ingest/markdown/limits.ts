@@ -86,3 +86,36 @@ export function markdownDepthPast(text: string, limit: number): TooDeep | undefi
   }
   return undefined;
 }
+
+/** Front matter nests no deeper than this (the YAML parser recurses, and runs out of stack near a thousand levels). */
+export const FRONT_MATTER_MAX_DEPTH = 100;
+
+/**
+ * Where YAML front matter first nests past `limit` levels: two columns of indentation a level, plus
+ * the `[` and `{` of flow collections still open. `firstLine` is the line of the YAML's first line.
+ */
+export function yamlDepthPast(yaml: string, limit: number, firstLine: number): TooDeep | undefined {
+  let flow = 0;
+  let line = firstLine;
+  for (let start = 0; start <= yaml.length; line++) {
+    let end = yaml.indexOf('\n', start);
+    if (end < 0) end = yaml.length;
+    let indent = 0;
+    while (start + indent < end && yaml.charCodeAt(start + indent) === 32) indent++;
+    for (let i = start + indent; i < end; i++) {
+      const c = yaml.charCodeAt(i);
+      if (c === 91 || c === 123) flow++;
+      else if ((c === 93 || c === 125) && flow > 0) flow--;
+      if ((indent >> 1) + flow > limit)
+        return {
+          offset: i,
+          line,
+          what: 'levels',
+          element: 'front matter',
+          message: `the front matter is nested deeper than ${limit} levels at line ${line}: the file is refused before parsing`,
+        };
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
