@@ -103,6 +103,8 @@ function statements(db: Database.Database) {
     deleteText: db.prepare('DELETE FROM search_text WHERE docid = ?'),
     putBlock: db.prepare('INSERT INTO search_blocks (key, text) VALUES (?, ?)'),
     deleteBlocks: db.prepare('DELETE FROM search_blocks WHERE key >= ? AND key < ?'),
+    bookTitles: db.prepare('SELECT path, title FROM collections WHERE path IN (SELECT value FROM json_each(?))'),
+    inCollection: db.prepare('SELECT w.json FROM work_collections c JOIN works w ON w.id = c.work_id WHERE c.path = ?').pluck(),
   };
 }
 type Statements = ReturnType<typeof statements>;
@@ -178,7 +180,7 @@ function writeText(s: Statements, docid: number, hit: string, t: NonNullable<Ind
  * Write one document's rows (the caller holds the transaction). `hit` is the work's HitFields as
  * JSON; without it (or without the document's texts) the work is read whenever it is a hit.
  */
-export function writeDoc(db: Database.Database, doc: IndexDoc, hit?: string): void {
+export function writeDoc(db: Database.Database, doc: IndexDoc, hit?: string, textsKept = false): void {
   const s = stmts(db);
   recordTerms(db, doc, s);
   let docid = s.docid.get(doc.workId) as number | undefined;
@@ -192,8 +194,11 @@ export function writeDoc(db: Database.Database, doc: IndexDoc, hit?: string): vo
   const f = doc.fields;
   s.insertFts.run(docid, f.title, f.body, f.notes, f.people, f.places, doc.names);
   for (const x of doc.facets) s.insertFacet.run(x.facet, x.value, docid, x.label);
-  if (hit && doc.texts) writeText(s, docid, hit, doc.texts, doc.fields);
-  else deleteText(s, docid);
+  // The texts of a work indexed again for its collections' titles have not changed: they stay as they are.
+  if (!textsKept) {
+    if (hit && doc.texts) writeText(s, docid, hit, doc.texts, doc.fields);
+    else deleteText(s, docid);
+  }
   bump(db);
 }
 
@@ -217,18 +222,20 @@ const storable = (t: NonNullable<IndexDoc['texts']>) => !UNPAIRED.test(t.body) &
 /** The titles of the collections a work sits in, from their records (index pages), by path. */
 function bookTitles(db: Database.Database, work: Work): Map<string, string> {
   if (!work.collections.length) return new Map();
-  const rows = db
-    .prepare('SELECT path, title FROM collections WHERE path IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(work.collections.map((c) => c.path.join('/')))) as { path: string; title: string }[];
+  const rows = stmts(db).bookTitles.all(JSON.stringify(work.collections.map((c) => c.path.join('/')))) as {
+    path: string;
+    title: string;
+  }[];
   return new Map(rows.map((r) => [r.path, r.title]));
 }
 
 /** A collection's record changed (its title, say): the works filed in it are indexed again. */
 export function reindexCollection(db: Database.Database, path: string, register: PeopleRegister): void {
-  const rows = db.prepare('SELECT w.json FROM work_collections c JOIN works w ON w.id = c.work_id WHERE c.path = ?').all(path) as {
-    json: string;
-  }[];
-  for (const r of rows) indexWork(db, JSON.parse(r.json) as Work, register);
+  for (const json of stmts(db).inCollection.all(path) as string[]) {
+    const work = JSON.parse(json) as Work;
+    // Its texts do not name its collections: only its terms and facets are written again.
+    writeDoc(db, indexDocument(work, register, bookTitles(db, work)), undefined, true);
+  }
 }
 
 export function indexWork(db: Database.Database, work: Work, register: PeopleRegister): void {
