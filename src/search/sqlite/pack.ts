@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { StaleTextError } from './blocks.js';
 
-/** The first byte of a packed value: how it was packed (a new dictionary would be a new format). */
-const FORMAT = 1;
+/** The first byte of a packed value: how it was packed (2: deflate with the 32 KB dictionary; a new dictionary is a new format). */
+const FORMAT = 2;
 
 let dictionary: Buffer | undefined;
 function dict(): Buffer {
