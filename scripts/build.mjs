@@ -16,7 +16,7 @@ const dist = join(root, 'dist');
 const out = join(root, `.dist-${process.pid}`);
 // Tests, shared test suites and fixtures stay out of the build.
 const TEST = /\.(test|contract|fixture)\.tsx?$|test-support\.ts$|\.d\.ts$/;
-const ASSET = /\.(json|css|js|svg|png|woff2?)$/;
+const ASSET = /\.(json|css|js|svg|png|woff2?|csl)$/;
 
 const modules = [];
 const assets = [];

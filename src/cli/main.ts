@@ -64,9 +64,12 @@ export async function main(argv: string[]): Promise<void> {
     .description('export one work')
     .argument('<id>')
     .addOption(dbOpt())
-    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei').default('txt'))
+    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei, bibtex, ris, csl').default('txt'))
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (id: string, o: { db?: string; format: string; out?: string }) => (await import('./export.js')).exportCommand(id, o));
+    .option('--base-url <url>', 'public address of the archive, for citations (default $OCTAVO_BASE_URL)')
+    .action(async (id: string, o: { db?: string; format: string; out?: string; baseUrl?: string }) =>
+      (await import('./export.js')).exportCommand(id, o),
+    );
 
   program
     .command('export-cmif')

@@ -1,6 +1,7 @@
 // The registry of single-work export formats, shared by the CLI (`octavo export --format`) and the web
 // app (/works/<id><ext>, the Other Formats row). A new format is one entry here.
 import type { Work } from '../model/work.js';
+import { type CiteContext, renderBibtex, renderCslJson, renderRis } from './cite/index.js';
 import { renderJson } from './json/index.js';
 import { renderMarkdown } from './markdown/index.js';
 import { renderTei } from './tei/index.js';
@@ -8,6 +9,9 @@ import { renderText } from './text/index.js';
 
 /** What a renderer returns: text, or bytes for binary formats (EPUB, PDF), possibly later. */
 export type Rendered = string | Uint8Array<ArrayBuffer>;
+
+/** Where the work is published and when it is read: citations need the site's address (src/render/cite). */
+export type ExportContext = CiteContext;
 
 export interface ExportFormat {
   /** Name on the command line: `--format tei`. */
@@ -18,7 +22,7 @@ export interface ExportFormat {
   label: string;
   /** Content-Type of the response. */
   type: string;
-  render(work: Work): Rendered | Promise<Rendered>;
+  render(work: Work, ctx?: ExportContext): Rendered | Promise<Rendered>;
 }
 
 export const exportFormats: ExportFormat[] = [
@@ -26,6 +30,15 @@ export const exportFormats: ExportFormat[] = [
   { name: 'md', ext: '.md', label: 'Markdown', type: 'text/markdown; charset=utf-8', render: renderMarkdown },
   { name: 'json', ext: '.json', label: 'JSON', type: 'application/json; charset=utf-8', render: renderJson },
   { name: 'tei', ext: '.tei.xml', label: 'TEI P5', type: 'application/tei+xml; charset=utf-8', render: (w) => renderTei(w) },
+  { name: 'bibtex', ext: '.bib', label: 'BibTeX', type: 'application/x-bibtex; charset=utf-8', render: renderBibtex },
+  { name: 'ris', ext: '.ris', label: 'RIS', type: 'application/x-research-info-systems; charset=utf-8', render: renderRis },
+  {
+    name: 'csl',
+    ext: '.csl.json',
+    label: 'CSL-JSON',
+    type: 'application/vnd.citationstyles.csl+json; charset=utf-8',
+    render: renderCslJson,
+  },
 ];
 
 export const formatByName = (name: string): ExportFormat | undefined => exportFormats.find((f) => f.name === name);

@@ -50,6 +50,7 @@ export function createApp(archive: Pick<Archive, 'store' | 'search'> & { registe
     formats: opts.formats ?? defaultFormats,
     people: peopleIndex(store),
     register: archive.register ?? loadDefaultRegister(),
+    baseUrl: siteInfo(opts.baseUrl).baseUrl,
     ...(opts.handlers ? { handlers: opts.handlers } : {}),
   };
   const app = new Hono();

@@ -13,4 +13,6 @@ export interface Deps {
   handlers?: Handlers;
   people: () => Promise<PersonSummary[]>;
   register: PeopleRegister;
+  /** Public root of the site, for the addresses citations give (src/archive/site-info.ts). */
+  baseUrl: string;
 }

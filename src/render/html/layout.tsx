@@ -20,6 +20,8 @@ export interface PageOptions {
   bodyClass?: string;
   /** <link rel="alternate"> entries (other formats of the page's work). */
   alternates?: { href: string; type: string; title: string }[];
+  /** More <head> elements (a work's citation metadata). */
+  head?: Child;
 }
 
 export const SITE_NAME = 'Octavo';
@@ -38,6 +40,7 @@ function Shell(o: PageOptions) {
         {(o.alternates ?? []).map((a) => (
           <link rel="alternate" href={a.href} type={a.type} title={a.title} />
         ))}
+        {o.head ?? ''}
         <script src={o.assets.js} defer></script>
       </head>
       <body class={o.bodyClass}>

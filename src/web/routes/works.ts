@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { matchFormat } from '../formats.js';
 import { renderWorkPage } from '../../render/html/pages/work.js';
+import { citeThis } from '../../render/cite/index.js';
 import { deletionOf, renderTombstonePage } from '../tombstone.js';
 import { letterNeighbours, neighboursIn, placesOf, resolvedWork } from '../../archive/books.js';
 
@@ -13,16 +14,19 @@ export function workRoutes(d: Deps): Hono {
   const app = new Hono();
   app.get('/:id{.+}', async (c) => {
     const path = c.req.param('id').replace(/\/+$/, '');
+    // Citations give the work's address on this site and the day it was read.
+    const ctx = { baseUrl: d.baseUrl, accessed: new Date().toISOString().slice(0, 10) };
     // An id may itself contain dots, so the exact id wins over a format suffix.
     const stored = await d.store.getWork(path);
     if (stored) {
       const [work, places] = await Promise.all([resolvedWork(d.store, stored), placesOf(d.store, stored)]);
       // The collection it is read in: the first its record names, else the first index page listing it.
       const first = work.collections[0] ?? (places[0] ? { path: places[0] } : undefined);
-      const [neighbours, correspondence, contents] = await Promise.all([
+      const [neighbours, correspondence, contents, cite] = await Promise.all([
         first ? neighboursIn(d.store, work.id, first.path) : {},
         letterNeighbours(d.store, work),
         first ? d.store.getCollection(first.path) : undefined,
+        citeThis(work, ctx),
       ]);
       const html = renderWorkPage({
         work,
@@ -39,6 +43,7 @@ export function workRoutes(d: Deps): Hono {
         assets: d.assets,
         formats: d.formats.map(({ ext, label, type }) => ({ ext, label, type })),
         ...(d.handlers ? { handlers: d.handlers } : {}),
+        cite,
       });
       return c.html(html);
     }
@@ -58,7 +63,7 @@ export function workRoutes(d: Deps): Hono {
       return c.html(renderTombstonePage({ id, deletion, assets: d.assets }), 410);
     }
     // Every format carries the work as read: with what it inherits from its books, marked in JSON.
-    const body = await asked.format.render(await resolvedWork(d.store, other));
+    const body = await asked.format.render(await resolvedWork(d.store, other), ctx);
     return c.body(body, 200, { 'Content-Type': asked.format.type });
   });
   return app;

@@ -10,6 +10,8 @@ import type { Handlers } from '../handlers.js';
 import { InformationBlock, inheritedFrom, type FormatLink } from '../header.js';
 import { authorHref, collectionHref, safeHref, workHref } from '../href.js';
 import { Breadcrumbs, renderPage, type AssetUrls } from '../layout.js';
+import type { CiteInput } from '../../cite/index.js';
+import { CiteHead, CiteSection } from '../../cite/page.js';
 
 export interface WorkPageInput {
   /** The work as read: with what it inherits from its books' title pages, marked. */
@@ -23,6 +25,8 @@ export interface WorkPageInput {
   formats: FormatLink[];
   assets: AssetUrls;
   handlers?: Handlers;
+  /** Its citations ("Cite this", reference-manager metadata in the head): src/render/cite. */
+  cite?: CiteInput;
 }
 
 /** Home → author → collection levels → this work, from the work's first collection. */
@@ -205,6 +209,7 @@ export function renderWorkPage(i: WorkPageInput): string {
         {text.body}
         {text.notes ?? ''}
         <footer class="work-footer">
+          {i.cite ? <CiteSection work={work} cite={i.cite} formats={i.formats} /> : ''}
           <Mentions entities={work.entities} />
           <Record work={work} />
           <p class="back-to-top">
@@ -241,5 +246,6 @@ export function renderWorkPage(i: WorkPageInput): string {
     bodyClass: 'page-work',
     description: [work.authors.map((a) => a.name).join(', '), work.written?.date?.text].filter(Boolean).join(', ') || work.title,
     alternates: i.formats.map((f) => ({ href: workHref(work.id, f.ext), type: f.type ?? 'text/plain', title: f.label })),
+    ...(i.cite ? { head: <CiteHead work={work} item={i.cite.item} /> } : {}),
   });
 }
