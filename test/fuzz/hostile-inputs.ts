@@ -173,3 +173,14 @@ export const mdFrontMatterBlock = (depth: number): HostileCase => ({
     ),
   },
 });
+
+/** An HTML page with an `<a` tag followed by `size` spaces that never closes (a regular-expression trap). */
+export const htmlOpenAnchor = (size: number): HostileCase => ({
+  name: `HTML <a followed by ${size} spaces`,
+  file: {
+    path: 'open-anchor.html',
+    bytes: bytes(
+      `<html><head><title>Open anchor</title></head><body>\n<p>An opening paragraph that is long enough to be read as the text of a work.</p>\n<a${' '.repeat(size)}x\n</body></html>\n`,
+    ),
+  },
+});

@@ -156,6 +156,15 @@ describe(`the same shapes ${DEPTH.toLocaleString('en-GB')} deep import`, () => {
  */
 const LARGE_PAGE_CPU_MS = 5000;
 
+describe('shapes that once made a regular expression take quadratic time', () => {
+  it('an HTML `<a` followed by 200,000 spaces imports in time', () => {
+    const c = H.htmlOpenAnchor(200_000);
+    const m = measure(c);
+    withinBudget(c, m);
+    expect(m.out.works).toHaveLength(1);
+  });
+});
+
 describe('huge single-line pages take time in proportion to their size', () => {
   for (const make of [H.htmlLine, H.teiLine, H.textLine, H.miaTextLine]) {
     const c = make(10 * MB);

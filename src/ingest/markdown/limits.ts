@@ -9,8 +9,8 @@ export const BRACKET_BUDGET = 20_000_000;
 
 /**
  * An upper estimate of the container depth a line opens: its `>` markers and list markers (`-`, `*`,
- * `+`, `1.`, `1)` followed by a space) at the start, plus one level for every two spaces of
- * indentation that do not just follow a marker (nested lists by indentation).
+ * `+`, `1.`, `1)` followed by a space) at the start, plus, when there is a marker, one level for
+ * every two spaces of indentation that do not just follow a marker (nested lists by indentation).
  */
 function containerDepth(text: string, from: number, to: number): number {
   let depth = 0;
@@ -42,7 +42,8 @@ function containerDepth(text: string, from: number, to: number): number {
       } else break;
     } else break;
   }
-  return depth + (spaces >> 1);
+  // Indentation alone opens nothing (it is code or a continuation): it counts only before a marker.
+  return depth ? depth + (spaces >> 1) : 0;
 }
 
 /** Where the block quotes and lists, or the brackets of a paragraph, first nest past `limit`; undefined if nowhere. */

@@ -38,7 +38,10 @@ export interface Page {
  * otherwise swallow the rest of the page. Each element gets its source line for messages.
  */
 export function loadPage(html: string, maxDepth = DEFAULT_MAX_DEPTH): Page | { tooDeep: TooDeep } {
-  const repaired = html.replace(/<a\b([^<>]*?)\s*\/>/gi, '<a$1></a>');
+  // (Linear: a lazy group before `\s*\/>` would retry every split of a long run of spaces.)
+  const repaired = html.replace(/<a\b([^<>]*)>/gi, (m, attrs: string) =>
+    attrs.endsWith('/') ? `<a${attrs.slice(0, -1).trimEnd()}></a>` : m,
+  );
   // The parser's cost grows with depth and our walkers recurse: count the depth first, linearly.
   const deep = htmlDepthPast(repaired, maxDepth);
   if (deep) return { tooDeep: deep };
