@@ -55,17 +55,19 @@ for (const [i, f] of files.entries()) {
   perFormat.set(fmt, e);
 }
 
-// (c) the full import: parse, validate, checksum, store, index — one transaction per file.
+// (c) the full import: parse, validate, checksum, store, index — one transaction per file (BENCH_PARALLEL=0:
+// parsing on the main thread, between the stores).
 const dir = mkdtempSync(join(tmpdir(), 'octavo-bench-import-'));
 // Opened as `octavo import` opens it: the search index kept in step with every write.
 const archive = await openArchive(join(dir, 'bench.db'));
 const { store } = archive;
 const t0 = performance.now();
-const sum = await importPaths(store, files, ctx);
+// As `octavo import` runs it: parsing on worker threads, ahead of storing (src/archive/import-parse.ts).
+const sum = await importPaths(store, files, ctx, { parallel: process.env.BENCH_PARALLEL !== '0' });
 const full = (performance.now() - t0) / 1000;
 // (d) re-import of the unchanged corpus: every file must be a no-op.
 const t1 = performance.now();
-const again = await importPaths(store, files, ctx);
+const again = await importPaths(store, files, ctx, { parallel: process.env.BENCH_PARALLEL !== '0' });
 const reimport = (performance.now() - t1) / 1000;
 await archive.close();
 rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,8 @@ import type { Store, UpsertStatus } from '../store/store.js';
 import type { Provenance, Work } from '../model/work.js';
 import { importFile } from '../ingest/registry.js';
 import { MAX_SOURCE_BYTES } from '../ingest/text-decode.js';
-import type { ImportContext } from '../ingest/types.js';
+import type { ImportContext, ImportOutcome } from '../ingest/types.js';
+import { parallelParser, type ParallelParser } from './import-parse.js';
 
 /** Works stored per transaction when one file holds many. */
 const WRITE_BATCH = 500;
@@ -71,7 +72,12 @@ export async function importPaths(
   store: Store,
   files: string[],
   ctx: ImportContext,
-  opts: { format?: string; onFile?: (r: FileResult, done: number, total: number) => void } = {},
+  opts: {
+    format?: string;
+    onFile?: (r: FileResult, done: number, total: number) => void;
+    /** Parse on worker threads, ahead of storing (./import-parse.ts). */
+    parallel?: boolean;
+  } = {},
 ): Promise<BatchSummary> {
   const t0 = performance.now();
   const sum: BatchSummary = {
@@ -87,8 +93,16 @@ export async function importPaths(
     seconds: 0,
   };
   const claimed = new Map<string, Claim>(); // work id → the source that produced it in this batch
+  const parser = opts.parallel && files.length > 1 ? parallelParser(ctx) : undefined;
+  // With workers, the next files are read and parsed while one is stored; results are stored in order.
+  const ahead: Promise<Read>[] = [];
+  const next = (i: number) => {
+    while (ahead.length < (parser?.ahead ?? 1) && i + ahead.length < files.length)
+      ahead.push(readSource(files[i + ahead.length]!, ctx, opts.format, parser));
+    return ahead.shift()!;
+  };
   for (const [n, path] of files.entries()) {
-    const r = await importOne(store, path, ctx, opts.format, claimed);
+    const r = await importOne(store, path, await next(n), claimed);
     sum.results.push(r);
     if (r.status === 'failed') sum.failed++;
     else if (r.status === 'skipped') sum.skipped++;
@@ -97,17 +111,31 @@ export async function importPaths(
     for (const st of r.statuses) sum.works[st]++;
     opts.onFile?.(r, n + 1, files.length);
   }
+  await parser?.close();
   sum.seconds = (performance.now() - t0) / 1000;
   return sum;
 }
 
-async function importOne(
-  store: Store,
-  path: string,
-  ctx: ImportContext,
-  format: string | undefined,
-  claimed: Map<string, Claim>,
-): Promise<FileResult> {
+/** A source read and parsed, or why it could not be. */
+type Read = { outcome: ImportOutcome } | { error: string };
+
+async function readSource(path: string, ctx: ImportContext, format: string | undefined, parser?: ParallelParser): Promise<Read> {
+  const file = displayPath(path);
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return { error: `${file}: not a regular file` };
+    if (s.size > MAX_SOURCE_BYTES)
+      return {
+        error: `${file}: the file is ${(s.size / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are refused`,
+      };
+    const bytes = await readFile(path);
+    return { outcome: parser ? await parser.parse(path, { path: file, bytes }, format) : importFile({ path: file, bytes }, ctx, format) };
+  } catch (e) {
+    return { error: `${file}: ${(e as Error).message}` };
+  }
+}
+
+async function importOne(store: Store, path: string, read: Read, claimed: Map<string, Claim>): Promise<FileResult> {
   const file = displayPath(path);
   // Records remember every absolute path they were read from: contents entries find them by it.
   const withPath = <T extends { provenance: Provenance }>(r: T): T => ({ ...r, provenance: { ...r.provenance, paths: [resolve(path)] } });
@@ -119,13 +147,9 @@ async function importOne(
     error,
     diagnostics,
   });
+  if ('error' in read) return fail(read.error);
+  const { outcome } = read;
   try {
-    const s = await stat(path);
-    if (!s.isFile()) return fail(`${file}: not a regular file`);
-    if (s.size > MAX_SOURCE_BYTES)
-      return fail(`${file}: the file is ${(s.size / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are refused`);
-    const bytes = await readFile(path);
-    const outcome = importFile({ path: file, bytes }, ctx, format);
     const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length && errors.every((d) => d.code === 'not-a-document')) {
       return {

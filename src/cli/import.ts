@@ -39,6 +39,7 @@ export async function runImport(
     { register: archive.register, now: () => new Date().toISOString() },
     {
       format: opts.format,
+      parallel: true,
       onFile: (r, done) => bar?.update(done, { file: r.file.slice(-40), rate: (done / ((performance.now() - t0) / 1000)).toFixed(0) }),
     },
   );
