@@ -91,6 +91,18 @@ export async function main(argv: string[]): Promise<void> {
     );
 
   program
+    .command('build')
+    .description('write the whole archive as a static site (relative links, exports, sitemap, feed, client-side search)')
+    .argument('<outdir>')
+    .addOption(dbOpt())
+    .option('--base-url <url>', 'public address of the static site, for sitemap.xml and feed.atom (default $OCTAVO_BASE_URL)')
+    .option('--live-url <url>', "address of the live server, for links the static site lacks (a record's history)")
+    .option('--with-pdf', 'also write the formats that need a browser to render (PDF)')
+    .action(async (outdir: string, o: { db?: string; baseUrl?: string; liveUrl?: string; withPdf?: boolean }) =>
+      (await import('./build.js')).buildCommand(outdir, o),
+    );
+
+  program
     .command('collections')
     .description('list the collections (books, volumes, years of letters): path, works, title')
     .addOption(dbOpt())

@@ -1,7 +1,7 @@
 // /sitemap.xml, /robots.txt and /feed.atom through app.request(): the XML parsed back, every work and
 // collection page listed with its record's time, a sitemap index past the protocol's limit, and an
 // Atom feed with what RFC 4287 requires (id, title, updated, author, self and alternate links).
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../src/archive/open.js';
 import { testWorks } from '../../src/search/test-support.js';

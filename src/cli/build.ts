@@ -1,0 +1,51 @@
+// `octavo build <outdir> [--base-url URL] [--live-url URL] [--with-pdf]`: the archive as a static site
+// (src/site/build.ts), with a progress bar on a terminal and a summary at the end.
+import { resolve } from 'node:path';
+import { archiveLocation } from '../archive/location.js';
+import { openArchive } from '../archive/open.js';
+import { buildSite } from '../site/build.js';
+
+export async function buildCommand(
+  outDir: string,
+  o: { db?: string; baseUrl?: string; liveUrl?: string; withPdf?: boolean },
+): Promise<void> {
+  const archive = await openArchive(archiveLocation(o.db), { mode: 'read' });
+  let bar: { start(total: number, n: number): void; update(n: number): void; stop(): void } | undefined;
+  if (process.stderr.isTTY) {
+    const { SingleBar, Presets } = (await import('cli-progress')).default;
+    bar = new SingleBar(
+      { format: 'building {bar} {percentage}% | {value}/{total} pages | {duration_formatted}', stream: process.stderr, hideCursor: true },
+      Presets.shades_classic,
+    );
+  }
+  let started = false;
+  try {
+    const s = await buildSite(archive, {
+      outDir: resolve(outDir),
+      ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
+      ...(o.liveUrl ? { liveUrl: o.liveUrl } : {}),
+      ...(o.withPdf ? { withPdf: true } : {}),
+      onProgress: (done, total) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, done);
+          started = true;
+        } else bar.update(done);
+      },
+    });
+    bar?.stop();
+    const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+    process.stdout.write(
+      [
+        `Built ${outDir}: ${s.pages.toLocaleString('en')} pages (${s.works.toLocaleString('en')} works, ${s.collections.toLocaleString('en')} collections, ${s.authors.toLocaleString('en')} people) and ${s.exports.toLocaleString('en')} export files in ${s.seconds.toFixed(1)} s (${Math.round(s.pages / s.seconds).toLocaleString('en')} pages/s)`,
+        `${s.written.toLocaleString('en')} files written, ${s.unchanged.toLocaleString('en')} unchanged, ${s.removed.toLocaleString('en')} removed; ${mb(s.bytes)} in all, search index ${mb(s.indexBytes)}`,
+        ...(s.skippedFormats.length ? [`left out (they need a browser; --with-pdf writes them): ${s.skippedFormats.join(', ')}`] : []),
+        `Open ${resolve(outDir, 'index.html')} in a browser, or serve the folder from any web server.`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    if (started) bar?.stop();
+    await archive.close();
+  }
+}

@@ -1,0 +1,187 @@
+// `octavo build <outdir>`: the whole archive as static files. Every page is rendered by the web app
+// itself (app.request, no port), so the static site and the server share one set of templates; the
+// build then makes its links relative (src/site/links.ts). Beside each work page, every export the
+// registry has (src/render/formats.ts; formats that need a browser only with `withPdf`); beside each
+// book, its book exports; the assets; sitemap.xml, robots.txt, feed.atom, cmif.xml; the client-side
+// search (search.html and search/). Only files whose bytes changed are rewritten (src/site/output.ts).
+import type { Archive } from '../archive/open.js';
+import { bookOf, resolvedWork } from '../archive/books.js';
+import { siteInfo } from '../archive/site-info.js';
+import { bookFormats } from '../render/book/index.js';
+import { exportFormats, type ExportFormat } from '../render/formats.js';
+import { siteAssets } from '../render/html/assets.js';
+import { authorHref, collectionHref, workHref } from '../render/html/href.js';
+import { createApp } from '../web/app.js';
+import { atomFeed, robotsTxt, sitemapEntries, sitemapFiles } from '../web/routes/discovery.js';
+import { relativeLinks, type SiteFiles } from './links.js';
+import { Output, type OutputStats } from './output.js';
+import { searchPage, staticSearchAssets } from './search-page.js';
+import { StaticIndex } from './search-index.js';
+
+export interface BuildOptions {
+  outDir: string;
+  /** Public address of the static site (absolute links in sitemap.xml and feed.atom); default $OCTAVO_BASE_URL. */
+  baseUrl?: string;
+  /** Where addresses the static site lacks (a record's history) lead; without it they are not links. */
+  liveUrl?: string;
+  /** Also write the formats that need a browser to render (PDF). */
+  withPdf?: boolean;
+  /** Called after each page with the pages done and the pages in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildSummary extends OutputStats {
+  works: number;
+  collections: number;
+  authors: number;
+  /** HTML pages rendered. */
+  pages: number;
+  /** Export files beside the pages. */
+  exports: number;
+  /** Bytes of the search index (search/). */
+  indexBytes: number;
+  seconds: number;
+  /** Formats of the registry left out (they need a browser). */
+  skippedFormats: string[];
+}
+
+/** Formats that are made by printing a page in a browser (PDF): left out unless asked for. */
+const needsBrowser = (f: { ext: string; name: string }) => f.ext === '.pdf' || f.name === 'pdf' || 'browser' in f;
+
+export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'register'>, o: BuildOptions): Promise<BuildSummary> {
+  const t0 = performance.now();
+  const { store } = archive;
+  const site = siteInfo(o.baseUrl);
+  const app = createApp(archive, { baseUrl: o.liveUrl ?? site.baseUrl, log: () => {} });
+  const out = new Output(o.outDir);
+  const formats = exportFormats.filter((f) => o.withPdf || !needsBrowser(f));
+  const books = bookFormats.filter((f) => o.withPdf || !needsBrowser(f));
+  const skippedFormats = [...exportFormats, ...bookFormats].filter((f) => !o.withPdf && needsBrowser(f)).map((f) => f.name);
+
+  // What the site will hold, so that every link can be told a page from an address it lacks.
+  const entries = await sitemapEntries(store);
+  const works = new Set<string>();
+  const collections = new Set<string>();
+  for (const e of entries) {
+    if (e.path.startsWith('/works/')) works.add(decodeURIComponent(e.path.slice(7)));
+    else if (e.path.startsWith('/collections/')) collections.add(decodeURIComponent(e.path.slice(13)));
+  }
+  const authors = new Set<string>();
+  const collectionTitles = new Map<string, string>();
+  for (const c of await store.listCollections()) if (c.title) collectionTitles.set(c.path.join('/'), c.title);
+  const bookPaths = new Set((await store.listCollections()).filter((c) => (c.entries ?? 0) > 0).map((c) => c.path.join('/')));
+  for (let offset = 0; ; offset += 5000) {
+    const page = await store.listWorks({ order: 'title', limit: 5000, offset });
+    for (const w of page) for (const p of [...w.authors, ...w.recipients]) authors.add(p.id);
+    if (page.length < 5000) break;
+  }
+  const assets = Object.values(siteAssets());
+  const client = await staticSearchAssets();
+  const files = new Set<string>([
+    'sitemap.xml',
+    'robots.txt',
+    'feed.atom',
+    'cmif.xml',
+    ...assets.map((a) => `assets/${a.name}`),
+    ...client.map((a) => `assets/${a.name}`),
+  ]);
+  const map: SiteFiles = {
+    works,
+    collections,
+    authors,
+    files,
+    workExts: formats.map((f) => f.ext),
+    bookExts: books.map((f) => f.ext),
+    books: bookPaths,
+  };
+
+  const live = o.liveUrl?.replace(/\/+$/, '');
+  const page = async (path: string, file: string, status = 200) => {
+    const res = await app.request(path);
+    if (res.status !== status) throw new Error(`${path}: the app answered ${res.status} (expected ${status})`);
+    out.write(file, relativeLinks(await res.text(), file, map, live));
+  };
+
+  const total = 4 + collections.size + authors.size + works.size;
+  let done = 0;
+  const tick = () => {
+    done++;
+    o.onProgress?.(done, total);
+  };
+  let exports = 0;
+
+  await page('/', 'index.html');
+  tick();
+  await page('/collections', 'collections/index.html');
+  tick();
+  await page('/authors', 'authors/index.html');
+  tick();
+  await page('/no-such-page', '404.html', 404);
+  for (const path of collections) {
+    await page(collectionHref(path.split('/')), `collections/${path}/index.html`);
+    if (bookPaths.has(path) && books.length) {
+      const book = await bookOf(store, path.split('/'));
+      if (book)
+        for (const f of books) {
+          out.write(`collections/${path}${f.ext}`, await f.render(book));
+          exports++;
+        }
+    }
+    tick();
+  }
+  for (const id of authors) {
+    await page(authorHref(id), `authors/${id}.html`);
+    tick();
+  }
+
+  const index = new StaticIndex(archive.register, collectionTitles);
+  for (const id of [...works].sort()) {
+    await page(workHref(id), `works/${id}.html`);
+    const stored = await store.getWork(id);
+    if (stored) {
+      const work = await resolvedWork(store, stored);
+      for (const f of formats) {
+        out.write(`works/${id}${f.ext}`, (await (f as ExportFormat).render(work)) as string | Uint8Array);
+        exports++;
+      }
+      index.add(stored, `works/${id}.html`);
+    }
+    tick();
+  }
+
+  // The search: its page (the same shell as every page) and its index.
+  const searchHtml = searchPage();
+  out.write('search.html', relativeLinks(searchHtml, 'search.html', map, live));
+  const before = out.stats.bytes;
+  index.write(out);
+  const indexBytes = out.stats.bytes - before;
+
+  for (const a of assets) out.write(`assets/${a.name}`, a.body);
+  for (const a of client) out.write(`assets/${a.name}`, a.body);
+
+  const abs = (path: string) => `${site.baseUrl}/${path}`;
+  const loc = (path: string) => {
+    const p = path === '/' ? 'index.html' : path === '/collections' || path === '/authors' ? `${path.slice(1)}/index.html` : '';
+    if (p) return abs(p);
+    if (path.startsWith('/collections/')) return abs(`${path.slice(1)}/index.html`);
+    return abs(`${path.slice(1)}.html`);
+  };
+  for (const [name, xml] of sitemapFiles(entries, loc, abs)) out.write(name, xml);
+  out.write('robots.txt', robotsTxt(abs('sitemap.xml')));
+  out.write('feed.atom', await atomFeed(store, site, loc, abs('feed.atom')));
+  const cmif = await app.request('/cmif.xml');
+  if (cmif.ok) out.write('cmif.xml', await cmif.text());
+  out.finish();
+
+  return {
+    ...out.stats,
+    works: works.size,
+    collections: collections.size,
+    authors: authors.size,
+    pages: done + 2, // with 404.html and search.html
+    exports,
+    indexBytes,
+    seconds: (performance.now() - t0) / 1000,
+    skippedFormats,
+  };
+}
