@@ -3,6 +3,7 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collection, Work } from '../model/work.js';
+import { exportFormats } from '../render/formats.js';
 import { renderJson } from '../render/json/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 import { renderText } from '../render/text/index.js';
@@ -122,7 +123,10 @@ for (const [name, open] of STORES) {
         .find('.formats a')
         .map((_, a) => $(a).attr('href'))
         .get();
-      expect(formats).toEqual(['.txt', '.md', '.json', '.tei.xml'].map((ext) => `/works/${SEED_ID}${ext}`));
+      // The row is the export registry, in its order: the text formats and the citation downloads among it.
+      expect(formats).toEqual(exportFormats.map((f) => `/works/${SEED_ID}${f.ext}`));
+      for (const ext of ['.txt', '.md', '.json', '.tei.xml', '.bib', '.ris', '.csl.json'])
+        expect(formats).toContain(`/works/${SEED_ID}${ext}`);
       expect(row('formats').find('.formats-source').text()).toContain('Text, README');
       expect($('.byline').text()).toBe('V. I. Lenin to S. G. Shahumyan');
     });
@@ -289,9 +293,14 @@ for (const [name, open] of STORES) {
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
         const $ = load(html);
-        $('script').each((_, s) => {
+        // The one script is the site's own; a work page adds its JSON-LD, a data block the browser never runs.
+        $('script:not([type="application/ld+json"])').each((_, s) => {
           expect($(s).attr('src')).toMatch(/^\/assets\/octavo\.js\?v=[0-9a-f]{10}$/);
           expect($(s).text()).toBe('');
+        });
+        $('script[type="application/ld+json"]').each((_, s) => {
+          expect($(s).attr('src')).toBeUndefined();
+          expect(() => JSON.parse($(s).text())).not.toThrow();
         });
         expect($('[style]').length).toBe(0);
         expect($('style').length).toBe(0);
