@@ -75,10 +75,12 @@ export class PrefetchLexicon implements Lexicon {
     if (wanted.length) {
       // A term too long for a tsquery is in no tsvector either.
       const terms = wanted.filter(fits);
-      const { rows } = await db.query<{ t: string; docs: number; names: number }>(
-        'SELECT x.t, s.docs, s.names FROM unnest($1::text[], $2::tsquery[]) AS x(t, q), search_term_stats(x.q) AS s',
-        [terms, terms.map(lexeme)],
-      );
+      const { rows } = await db.query<{ t: string; docs: number; names: number }>({
+        // Named: every search asks this first, so each connection parses and plans it once.
+        name: 'octavo-search-term-stats',
+        text: 'SELECT x.t, s.docs, s.names FROM unnest($1::text[], $2::tsquery[]) AS x(t, q), search_term_stats(x.q) AS s',
+        values: [terms, terms.map(lexeme)],
+      });
       for (const r of rows) this.stats.set(r.t, [r.docs, r.names]);
       for (const t of wanted) if (!this.stats.has(t)) this.stats.set(t, [0, 0]);
       return true;
@@ -86,12 +88,13 @@ export class PrefetchLexicon implements Lexicon {
     if (!buckets.length) return false;
     // Terms with the same first letter and a length in range (char_length counts code points, a
     // surrogate pair counts 2 in JavaScript: ask wide, keep by JavaScript length).
-    const { rows } = await db.query<{ i: string; term: string }>(
-      `SELECT b.i, s.term FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS b(first, lo, hi, i)
+    const { rows } = await db.query<{ i: string; term: string }>({
+      name: 'octavo-search-term-buckets',
+      text: `SELECT b.i, s.term FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS b(first, lo, hi, i)
        CROSS JOIN LATERAL (SELECT DISTINCT term FROM search_terms
          WHERE left(term, 1) = b.first AND char_length(term) BETWEEN b.lo AND b.hi) s`,
-      [buckets.map(([, b]) => b.first), buckets.map(([, b]) => Math.ceil(b.lo / 2)), buckets.map(([, b]) => b.hi)],
-    );
+      values: [buckets.map(([, b]) => b.first), buckets.map(([, b]) => Math.ceil(b.lo / 2)), buckets.map(([, b]) => b.hi)],
+    });
     const got = buckets.map((): string[] => []);
     for (const r of rows) got[Number(r.i) - 1]!.push(r.term);
     buckets.forEach(([key, b], i) => {

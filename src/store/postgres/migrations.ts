@@ -122,15 +122,27 @@ export const migrations: Migration[] = [
     version: 5,
     name: 'read columns: work summaries for listings, collection member counts',
     // Listings (contents, neighbours, letters between two people) need a work's heading, not its
-    // text: "summary" is the JSON without its large parts, derived by PostgreSQL from "json", so no
-    // writer can forget it. PostgreSQL's JSON functions refuse the escapes \u0000 and lone
-    // surrogates (\ud800…\udfff; JSON.stringify writes no others for valid pairs): such rows keep
-    // NULL and readers use "json". "members": the number of a collection's contents entries.
+    // text: "summary" holds what summarise() reads (src/model/summary.ts), derived by PostgreSQL
+    // from "json", so no writer can forget it. jsonb_build_object is only STABLE because some types
+    // print by settings; on jsonb values it is immutable, as the function says. PostgreSQL's JSON
+    // functions refuse the escapes \u0000 and lone surrogates (\ud800…\udfff; JSON.stringify
+    // writes no others for valid pairs): such rows keep NULL and readers use "json". "members": the
+    // number of a collection's contents entries.
     up: `
+      CREATE FUNCTION octavo_work_summary(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT jsonb_strip_nulls(jsonb_build_object(
+          'id', j -> 'id', 'kind', j -> 'kind', 'title', j -> 'title', 'language', j -> 'language',
+          'written', CASE WHEN j -> 'written' ? 'date' THEN jsonb_build_object('date', j -> 'written' -> 'date') END,
+          'published', COALESCE((SELECT jsonb_agg(jsonb_build_object('date', p -> 'date') ORDER BY i)
+            FROM jsonb_array_elements(j -> 'published') WITH ORDINALITY AS x(p, i) WHERE p ? 'date'), '[]'),
+          'authors', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', a -> 'id', 'name', a -> 'name') ORDER BY i), '[]')
+            FROM jsonb_array_elements(j -> 'authors') WITH ORDINALITY AS x(a, i)),
+          'recipients', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', a -> 'id', 'name', a -> 'name') ORDER BY i), '[]')
+            FROM jsonb_array_elements(j -> 'recipients') WITH ORDINALITY AS x(a, i)),
+          'collections', j -> 'collections'))::text
+      $$;
       ALTER TABLE works ADD COLUMN summary text GENERATED ALWAYS AS (
-        CASE WHEN json !~ '\\\\u(0000|[dD][89a-fA-F])' THEN
-          (json::jsonb - '{body,notes,entities,contributors,rights,source,provenance,headerNotes,otherFormats,translations}'::text[])::text
-        END) STORED;
+        CASE WHEN json !~ '\\\\u(0000|[dD][89a-fA-F])' THEN octavo_work_summary(json::jsonb) END) STORED;
       ALTER TABLE collections ADD COLUMN members integer GENERATED ALWAYS AS (
         CASE WHEN json !~ '\\\\u(0000|[dD][89a-fA-F])' THEN json_array_length((json::json) -> 'members') END) STORED;
     `,
