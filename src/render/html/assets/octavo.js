@@ -97,3 +97,30 @@
   });
   window.addEventListener('hashchange', hide);
 })();
+
+// "Cite this": a Copy button after each entry, where the browser lets a page write to the clipboard.
+// Without it the entries are plain text to select.
+(() => {
+  if (!navigator.clipboard?.writeText) return;
+  document.querySelectorAll('.cite-entry').forEach((entry) => {
+    var label = entry.closest('.cite-style')?.querySelector('dt')?.textContent || '';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cite-copy';
+    var say = (word) => {
+      button.textContent = word;
+      button.setAttribute('aria-label', `${word} the ${label} citation`.replace(/\s+/g, ' '));
+    };
+    say('Copy');
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(entry.textContent.trim()).then(
+        () => {
+          say('Copied');
+          setTimeout(() => say('Copy'), 2000);
+        },
+        () => {},
+      );
+    });
+    entry.after(button);
+  });
+})();
