@@ -2,6 +2,7 @@
 // app (/works/<id><ext>, the Other Formats row). A new format is one entry here.
 import type { Work } from '../model/work.js';
 import { type CiteContext, renderBibtex, renderCslJson, renderRis } from './cite/index.js';
+import { renderWorkEpub } from './epub/index.js';
 import { renderJson } from './json/index.js';
 import { renderMarkdown } from './markdown/index.js';
 import { renderTei } from './tei/index.js';
@@ -30,6 +31,7 @@ export const exportFormats: ExportFormat[] = [
   { name: 'md', ext: '.md', label: 'Markdown', type: 'text/markdown; charset=utf-8', render: renderMarkdown },
   { name: 'json', ext: '.json', label: 'JSON', type: 'application/json; charset=utf-8', render: renderJson },
   { name: 'tei', ext: '.tei.xml', label: 'TEI P5', type: 'application/tei+xml; charset=utf-8', render: (w) => renderTei(w) },
+  { name: 'epub', ext: '.epub', label: 'EPUB', type: 'application/epub+zip', render: renderWorkEpub },
   { name: 'bibtex', ext: '.bib', label: 'BibTeX', type: 'application/x-bibtex; charset=utf-8', render: renderBibtex },
   { name: 'ris', ext: '.ris', label: 'RIS', type: 'application/x-research-info-systems; charset=utf-8', render: renderRis },
   {

@@ -5,6 +5,7 @@ import type { Contents } from '../../model/contents.js';
 import type { ResolvedWork } from '../../model/inherit.js';
 import type { Collection } from '../../model/work.js';
 import type { Rendered } from '../formats.js';
+import { renderBookEpub } from '../epub/index.js';
 import { renderJson } from '../json/index.js';
 import { renderBlockMarkdown } from '../markdown/index.js';
 import { renderTei } from '../tei/index.js';
@@ -126,6 +127,7 @@ export const bookFormats: BookFormat[] = [
   { name: 'md', ext: '.md', type: 'text/markdown; charset=utf-8', render: renderBookMarkdown },
   { name: 'json', ext: '.json', type: 'application/json; charset=utf-8', render: renderBookJson },
   { name: 'tei', ext: '.tei.xml', type: 'application/tei+xml; charset=utf-8', render: renderBookTei },
+  { name: 'epub', ext: '.epub', type: 'application/epub+zip', render: renderBookEpub },
 ];
 
 export const bookFormatByName = (name: string): BookFormat | undefined => bookFormats.find((f) => f.name === name);

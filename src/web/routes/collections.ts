@@ -6,7 +6,8 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { humanize } from '../../render/html/format.js';
 import { renderCollectionPage, renderCollectionsIndex } from '../../render/html/pages/collection.js';
-import { contentsOf } from '../../archive/books.js';
+import { bookOf, contentsOf } from '../../archive/books.js';
+import { bookFormatFor } from '../formats.js';
 
 /** Above this many works under a collection that has sub-collections, list the sub-collections only. */
 const MAX_LISTED = 1000;
@@ -21,6 +22,13 @@ export function collectionRoutes(d: Deps): Hono {
     const path = c.req.param('path').split('/').filter(Boolean);
     if (!path.length) throw notFound();
     const key = path.join('/');
+    // /collections/<path>.epub, .pdf, .txt…: the whole book in that format, when no collection has that very name.
+    const asked = bookFormatFor(key);
+    if (asked && !(await d.store.getCollection(path))) {
+      const book = await bookOf(d.store, asked.path);
+      if (!book?.works.length) throw notFound();
+      return c.body(await asked.format.render(book), 200, { 'Content-Type': asked.format.type });
+    }
     const [contents, listed, total, sample] = await Promise.all([
       contentsOf(d.store, path),
       d.store.listCollections(),

@@ -1,0 +1,75 @@
+// What the e-book and the printed copy of a work share with its reading page: the header (kind,
+// title, byline, information block), the text and its notes, with the site's own links taken out
+// (an e-book or a sheet of paper has no /authors/… to go to) and links kept only where they are
+// absolute. Both the EPUB (src/render/epub) and the print HTML (./index.tsx) are built from these.
+import type { Child } from 'hono/jsx';
+import type { ResolvedWork } from '../../model/inherit.js';
+import type { TitlePage, Work } from '../../model/work.js';
+import { kindLabel } from '../html/format.js';
+import { withHandlers, type Handlers } from '../html/handlers.js';
+import { InformationBlock, TitlePageBlock } from '../html/header.js';
+import { safeHref } from '../html/href.js';
+import { cleanXmlChars } from '../xml.js';
+
+/** Text of a JSX tree, with the characters XML forbids removed (EPUB documents are XML). */
+export const markup = (node: Child): string => cleanXmlChars(String(node ?? ''));
+
+/** Links into the site (`/authors/…`, `/collections/…`) become their text; absolute ones stay. */
+export function withoutSiteLinks(html: string): string {
+  return html.replace(/<a href="\/[^"]*"[^>]*>([\s\S]*?)<\/a>/g, '$1');
+}
+
+/** Links in a text: kept when they lead somewhere outside (http, https, mailto), else plain text. */
+export const publishHandlers: Handlers = withHandlers({
+  mark: {
+    link: (m, c, ctx) => {
+      const href = safeHref(m.href, ctx.base);
+      return href && /^(https?:|mailto:)/i.test(href) ? <a href={href}>{c}</a> : <span class="link-dropped">{c}</span>;
+    },
+  },
+});
+
+const names = (refs: Work['authors']) => refs.map((r) => r.name).join(refs.length === 2 ? ' and ' : ', ');
+
+/** "Lenin to Shahumyan": who wrote it, and to whom. */
+export function bylineText(work: Pick<Work, 'authors' | 'recipients'>): string {
+  const by = work.authors.length ? names(work.authors) : '';
+  return work.recipients.length ? `${by || 'Unknown author'} to ${names(work.recipients)}` : by;
+}
+
+/** The work's header: kind, title, subtitle, byline, then the information block without Other Formats. */
+export function workHeader(work: ResolvedWork, o: { headingId?: string } = {}): string {
+  const info = markup(<InformationBlock work={work} formats={[]} />)
+    // The Other Formats row names this site's renderings; a copy keeps only the source edition's.
+    .replace(/<div class="info-row info-formats">([\s\S]*?)<\/div>/, (row, inner: string) =>
+      /<span class="formats-source">/.test(inner) ? row.replace('<span class="formats"></span>', '') : '',
+    );
+  const by = bylineText(work);
+  return markup(
+    <header class="work-header">
+      <p class="work-kind">{kindLabel(work.kind)}</p>
+      <h1 class="work-title" id={o.headingId}>
+        {work.title}
+      </h1>
+      {work.subtitle ? <p class="work-subtitle">{work.subtitle}</p> : ''}
+      {by ? <p class="byline">{by}</p> : ''}
+    </header>,
+  ).replace(/<\/header>$/, `${withoutSiteLinks(info)}</header>`);
+}
+
+/** A book's title page rows (its index page's header), as on the collection page. */
+export function titlePageRows(page: TitlePage | undefined): string {
+  return page ? withoutSiteLinks(markup(<TitlePageBlock page={page} />)) : '';
+}
+
+/** The credit line of a copy: rights, credit, where the text came from, and that Octavo made the copy. */
+export function creditLines(work: Work): string[] {
+  const r = work.rights;
+  const out = [r.statement];
+  if (r.holder && !r.statement.includes(r.holder)) out.push(`Rights holder: ${r.holder}.`);
+  if (r.url) out.push(`Licence: ${r.url}`);
+  if (r.credit) out.push(`Credit: ${r.credit}`);
+  const from = work.provenance.url ? `from ${work.provenance.url}` : `from ${work.provenance.file}`;
+  out.push(`This copy was made by Octavo from the archive record "${work.id}" (imported ${from}).`);
+  return out;
+}
