@@ -27,6 +27,11 @@ export const facetKey = (facet: string, value: string): string => `${facet}\u001
 
 /** Works whose words match a tsquery, found through the GIN index (a hashed set when used in a condition). */
 const found = (p: Params, q: string) => `d.docid IN (SELECT search_matches(${p.add(q)}::tsquery))`;
+/**
+ * The same as the statement's leading condition: the matches' rows read through the primary key, not
+ * every row of search_docs hashed against them (a scan of the whole table for a rare word).
+ */
+const foundFirst = (p: Params, q: string) => `d.docid = ANY(ARRAY(SELECT search_matches(${p.add(q)}::tsquery)))`;
 
 /** Parameters of one statement: add() returns the placeholder. */
 export class Params {
@@ -170,8 +175,8 @@ export function whereClause(
 ): string {
   if (!match) return 'TRUE';
   const exact = exactQuery(match);
-  if (exact && match.type !== 'not') return found(p, exact);
+  if (exact && match.type !== 'not') return foundFirst(p, exact);
   const sup = supersetQuery(match);
   const cond = predicate(match, p, filterValues);
-  return sup ? `${found(p, sup)} AND ${cond}` : cond;
+  return sup ? `${foundFirst(p, sup)} AND ${cond}` : cond;
 }
