@@ -132,9 +132,15 @@ export function resultsHtml(r: SearchResponse, explicitSort: boolean): string {
   const from = (r.page - 1) * r.pageSize + 1;
   let html =
     '<div class="search-layout"><div class="search-main"><p class="search-summary">' +
-    esc(r.total === 0 ? 'No works match.' : `${r.total.toLocaleString('en')} ${r.total === 1 ? 'work' : 'works'}`) +
+    esc(
+      r.total === 0
+        ? 'No works match.'
+        : `${r.approximate ? 'About ' : ''}${r.total.toLocaleString('en')} ${r.total === 1 ? 'work' : 'works'}`,
+    ) +
     (r.total > r.pageSize ? esc(` · ${from}–${Math.min(r.total, from + r.pageSize - 1)}`) : '') +
     '</p>';
+  // How the query was bounded (a prefix searched by its most frequent words): said beside the count.
+  for (const n of r.notes ?? []) html += `<p class="search-note">${esc(n)}</p>`;
   if (r.expansions.length) {
     html += '<details class="search-expansions"><summary>How the words were searched</summary><ul>';
     for (const e of r.expansions) {
