@@ -49,6 +49,8 @@ const CONNECTORS: Record<string, Join> = {
   oder: 'or',
   или: 'or',
 };
+/** Commas, dots and filler words a date point may skip in a row. */
+const MAX_SKIPPED = 16;
 const OPENERS = new Set(['between', 'from', 'zwischen', 'von', 'между', 'с']);
 const STYLE = /^(os|oldstyle|ns|newstyle|ст|стст|нст)$/;
 
@@ -118,8 +120,11 @@ export class DateGrammar {
     let j = i,
       next = i,
       first = -1,
-      any = false;
+      any = false,
+      // Commas, dots and fillers skipped in a row: no date has dozens, and a run of thousands made every start rescan it (quadratic).
+      skipped = 0;
     const take = (k: number, last: number) => {
+      skipped = 0;
       if (p.s < 0) p.s = this.toks[first >= 0 ? first : k]!.s;
       p.e = this.toks[last]!.e;
       next = last + 1;
@@ -128,7 +133,10 @@ export class DateGrammar {
     for (; j < this.toks.length; j++) {
       const t = this.toks[j]!;
       if (t.k === 'p') {
-        if (t.c === ',' || t.c === '.') continue;
+        if (t.c === ',' || t.c === '.') {
+          if (++skipped > MAX_SKIPPED) break;
+          continue;
+        }
         if (t.c === '?' && any) {
           p.uncertain = true;
           take(j, j);
@@ -182,6 +190,7 @@ export class DateGrammar {
       const w = t.w;
       if (FILLERS.has(w)) {
         if (first < 0 && !any && (w === 'the' || w === 'at' || w === 'in')) first = j;
+        if (++skipped > MAX_SKIPPED) break;
         continue;
       }
       const half = halfOf(w, this.word(j + 1));

@@ -184,3 +184,34 @@ export const htmlOpenAnchor = (size: number): HostileCase => ({
     ),
   },
 });
+
+/** A page of each format with a run of `n` copies of `ch` in every field (regular expressions such as `[.,;]+$` retried every start in a run: quadratic). */
+export function runsIn(format: 'mia-html' | 'tei' | 'cmif' | 'markdown' | 'mia-text' | 'plain-text', ch: string, n: number): HostileCase {
+  const r = `a${ch.repeat(n)}x`;
+  const q = r.replace(/["\n\\]/g, 'z');
+  const pages: Record<typeof format, [string, string]> = {
+    'mia-html': [
+      'runs.html',
+      `<html><head><title>T${r}</title><meta name="author" content="Karl${r}Marx"></head><body><h1>Head${r}</h1><h3>Sub${r}</h3><p class="information"><span class="info">Written:</span> 1 May 1890${r}<br><span class="info">Source:</span> x${r}</p><p>Dear Sir${r}</p><p>Some text here that is long enough to count.${r}</p><pre>a${r}</pre><p class="sig">Karl${r}</p><p>Transcribed by X${r}</p></body></html>`,
+    ],
+    tei: [
+      'runs.xml',
+      `<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T${r}</title><author>A${r}</author></titleStmt><publicationStmt><p>x${r}</p></publicationStmt><sourceDesc><bibl>B${r}</bibl></sourceDesc></fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName>K${r}</persName><placeName>L${r}</placeName><date>1 May 1890${r}</date></correspAction></correspDesc></profileDesc></teiHeader><text><body><p>a${r}x</p><closer>c${r}</closer></body></text></TEI>`,
+    ],
+    cmif: [
+      'runs-cmif.xml',
+      `<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>CMIF${r}</title></titleStmt><publicationStmt><publisher>P</publisher><idno type="url">http://x</idno><date when="2020"/></publicationStmt><sourceDesc><bibl type="print" xml:id="b1">An edition${r}</bibl></sourceDesc></fileDesc><profileDesc><correspDesc source="#b1" key="k${q}"><correspAction type="sent"><persName>K${r}</persName><date when="1850-01-01"/></correspAction></correspDesc></profileDesc></teiHeader><text><body><p/></body></text></TEI>`,
+    ],
+    markdown: ['runs.md', `---\ntitle: "T${q}"\nauthor: "A${q}"\n---\n\n# H${r}\n\nDear Sir${r}\n\na${r}x\n\nYours${r}\n`],
+    'mia-text': [
+      'runs.txt',
+      `Written: 1 May 1890${r}\nSource: x${r}\nTranscribed: Y${r}\n\nTitle${r}\n\nDear Sir${r}\n\na${r}x\n\nYours${r}\n`,
+    ],
+    'plain-text': [
+      'runs-plain.txt',
+      `THE TITLE${r}\n\nBy Karl Marx${r}\n\nCHAPTER I${r}\n\n${'word '.repeat(50)}${r}\n\nLETTER I${r}\n\nLondon, 1 May 1890${r}\n\nDear Sir${r}\n\na${r}x\n\nYours${r}\n`,
+    ],
+  };
+  const [path, text] = pages[format];
+  return { name: `${format} with runs of ${n} ${JSON.stringify(ch)}`, file: { path, bytes: bytes(text) } };
+}

@@ -156,7 +156,21 @@ describe(`the same shapes ${DEPTH.toLocaleString('en-GB')} deep import`, () => {
  */
 const LARGE_PAGE_CPU_MS = 5000;
 
-describe('shapes that once made a regular expression take quadratic time', () => {
+describe('shapes that once made a regular expression or a parser step take quadratic time', () => {
+  for (const format of ['mia-html', 'tei', 'cmif', 'markdown', 'mia-text', 'plain-text'] as const) {
+    it(`${format}: runs of 100,000 punctuation marks, spaces or brackets in every field`, () => {
+      for (const ch of ['.', ',', ';', ':', '!', '–', ']', ' ', '\u00a0', '\n']) {
+        // Blank lines are linear but not cheap in micromark (about 150,000 a second): a quarter as many.
+        const c = H.runsIn(format, ch, ch === '\n' ? 25_000 : 100_000);
+        const cpu0 = process.cpuUsage();
+        const out = importFile(c.file, ctx, format);
+        const cpu = process.cpuUsage(cpu0);
+        expect((cpu.user + cpu.system) / 1000, c.name).toBeLessThan(CPU_LIMIT_MS);
+        for (const d of out.diagnostics) expect(d.message, c.name).not.toMatch(ENGINE_WORDS);
+      }
+    });
+  }
+
   it('an HTML `<a` followed by 200,000 spaces imports in time', () => {
     const c = H.htmlOpenAnchor(200_000);
     const m = measure(c);

@@ -18,7 +18,7 @@ const VERSION = '0.1.0';
 
 /** The bibl a correspDesc/@source points at, as a Source. */
 function sourceOf(b: Element): Source {
-  const title = normText(b, new Set(['ref', 'idno'])).replace(/[\s.,;:]+$/, '') || normText(b);
+  const title = normText(b, new Set(['ref', 'idno'])).replace(/(?<![\s.,;:])[\s.,;:]+$/, '') || normText(b);
   const url = attr(child(b, 'ref'), 'target');
   return url ? { title, note: url } : { title };
 }

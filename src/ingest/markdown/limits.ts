@@ -1,7 +1,8 @@
 // A linear look at a Markdown text before micromark reads it: how deep block quotes and lists nest
 // (micromark's container handling slows down with depth, and the tree is walked recursively), and how
 // deep `[` brackets nest in a paragraph (each `]` makes micromark read back to its `[` to look the
-// label up: nested brackets cost the square of their depth). Emphasis is bounded in attention.ts.
+// label up: nested brackets cost the square of their depth; a `]` with no `[` open makes the footnote
+// extension read back to the paragraph's last `[`). Emphasis is bounded in attention.ts.
 import type { TooDeep } from '../limits.js';
 
 /** Characters micromark may read back over for the `]` of one paragraph before the paragraph is refused. */
@@ -52,6 +53,8 @@ export function markdownDepthPast(text: string, limit: number): TooDeep | undefi
   let brackets: number[] = [];
   let cost = 0;
   let paragraphLine = 1;
+  // Where the last `[` of the paragraph is: a `]` with none open makes the footnote extension read back to it.
+  let lastOpen = 0;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -62,16 +65,18 @@ export function markdownDepthPast(text: string, limit: number): TooDeep | undefi
       brackets = [];
       cost = 0;
       paragraphLine = line + 1;
+      lastOpen = end + 1;
     } else {
       for (let i = start; i < lineEnd; i++) {
         const c = text.charCodeAt(i);
         if (c === 92)
           i++; // a backslash escapes the next character
         else if (c === 91) {
+          lastOpen = i;
           brackets.push(i);
           if (brackets.length > limit) return { offset: i, line, what: 'brackets', element: '[' };
-        } else if (c === 93 && brackets.length) {
-          cost += i - brackets.pop()!;
+        } else if (c === 93) {
+          cost += i - (brackets.length ? brackets.pop()! : lastOpen);
           if (cost > BRACKET_BUDGET)
             return {
               offset: i,

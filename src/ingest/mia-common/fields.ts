@@ -23,7 +23,7 @@ export type FieldKind =
 export function labelKind(label: string): FieldKind {
   const l = clean(label)
     .toLowerCase()
-    .replace(/[:.]+$/, '');
+    .replace(/(?<![:.])[:.]+$/, '');
   if (/^(written|dictated|dictated by telephone|wired|recorded|delivered|delvered|spoken|date)$/.test(l)) return 'written';
   if (/^(first )?published|^publishing history|^publication/.test(l)) return 'published';
   if (/^source$|^full text$/.test(l)) return 'source';
@@ -83,7 +83,7 @@ export function datePhrase(text: string): { phrase: string; index: number } | un
   return undefined;
 }
 
-const stripEnd = (s: string) => s.replace(/[\s,;:.]+$/, '').replace(/^[\s,;:]+/, '');
+const stripEnd = (s: string) => s.replace(/(?<![\s,;:.])[\s,;:.]+$/, '').replace(/^[\s,;:]+/, '');
 
 /** One "published" sentence → Publication. `venue` is the italicised title when the page gives one. */
 export function parsePublication(sentence: string, italic?: string): Publication {

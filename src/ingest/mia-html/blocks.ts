@@ -44,7 +44,9 @@ export function unitToDraft(u: Unit, index: number, ctx: InlineContext, prefix: 
       return kept.length ? { block: { type: 'list', ordered: tag(u.el) === 'ol', items: kept }, unit: index } : undefined;
     }
     case 'pre': {
-      const text = rawText(u.el).replace(/^\n/, '').replace(/\s+$/, '');
+      const text = rawText(u.el)
+        .replace(/^\n/, '')
+        .replace(/(?<!\s)\s+$/, '');
       return text ? { block: { type: 'preformatted', content: [...prefix, { type: 'text', text }] }, unit: index } : undefined;
     }
     case 'h': {

@@ -72,7 +72,7 @@ export function collectMembers(units: Unit[], nav: Set<number>, page: Page): Mem
       );
       if (ls.length) {
         const first = ls[0]!;
-        const rest = clean(text.replace(first.text, ' ')).replace(/^[\s,.;:|–—-]+|[\s,;:|–—-]+$/g, '');
+        const rest = clean(text.replace(first.text, ' ')).replace(/^[\s,.;:|–—-]+|(?<![\s,;:|–—-])[\s,;:|–—-]+$/g, '');
         const note = ls.length === 1 && /\p{L}{2}/u.test(rest) && rest.length < 200 ? rest : undefined;
         add({ title: first.text, href: first.href, ...(note ? { note } : {}) });
         for (const l of ls.slice(1)) add({ title: l.text, href: l.href });
@@ -117,7 +117,7 @@ export function buildCollection(inp: CollectionInput): Collection {
       !/^\W*$/.test(u.text),
   );
   const title = withoutMarkers(
-    (headings[0] ? headingTitle(headings[0].el) : '').replace(/^[\s*]+|[\s*]+$/g, '') ||
+    (headings[0] ? headingTitle(headings[0].el) : '').replace(/^[\s*]+|(?<![\s*])[\s*]+$/g, '') ||
       clean(page.$('title').first().text()) ||
       clean(page.$('p.title').first().text()) ||
       inp.filePath,
@@ -186,7 +186,7 @@ function titlePage(units: Unit[], nav: Set<number>, authors: AgentRef[]): TitleP
   const contributors = blocks.flatMap((b) => b.contributors);
   const source = blocks.find((b) => b.source)?.source;
   const rights = blocks.find((b) => b.rights)?.rights;
-  const place = st?.statement.place?.replace(/[.,;]+$/, '').trim();
+  const place = st?.statement.place?.replace(/(?<![.,;])[.,;]+$/, '').trim();
   const page: TitlePage = {
     ...(authors.length ? { authors } : {}),
     ...(st

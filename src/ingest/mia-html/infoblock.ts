@@ -98,7 +98,7 @@ function links(nodes: DomNode[]): { text: string; href: string }[] {
 const trimValue = (s: string) =>
   s
     .replace(/^\s*[:.]\s*/, '')
-    .replace(/[\s;]+$/, '')
+    .replace(/(?<![\s;])[\s;]+$/, '')
     .trim();
 const PUB_START = /^(?:first\s+)?(?:published|appeared|printed)\b|^in\s|^reprinted\b/i;
 const PUB_NOTE = /^(?:published|printed|reprinted)\s+(?:according\s+to|from)\b/i;

@@ -64,7 +64,7 @@ class Builder {
   private trimEnd(): void {
     const last = this.out.at(-1);
     if (last?.type === 'text') {
-      last.text = last.text.replace(/ +$/, '');
+      last.text = last.text.replace(/(?<! ) +$/, '');
       if (!last.text) this.out.pop();
     }
   }

@@ -23,7 +23,7 @@ const isTextBlock = (b: Block) => b.type === 'paragraph' || b.type === 'heading'
 
 /** "KM", "F. Engels", "Karl Marx", "F. E.", "Lenin", "Your old General": a signature line. */
 export function looksLikeName(inl: Inline[]): boolean {
-  const t = inlineText(inl).replace(/[.,;!]+$/, '');
+  const t = inlineText(inl).replace(/(?<![.,;!])[.,;!]+$/, '');
   if (!t || t.length > 40 || /[:?]/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 5) return false;
@@ -173,7 +173,7 @@ export function parseLetterTitle(title: string): { sender?: string; recipients: 
   }
   const recipients = rest
     .split(/\s+(?:and|&)\s+(?=[A-Z])/)
-    .map((r) => r.replace(/[,.;:]+$/, '').trim())
+    .map((r) => r.replace(/(?<![,.;:])[,.;:]+$/, '').trim())
     .filter(Boolean);
   return { ...(sender ? { sender } : {}), recipients, ...(place ? { place } : {}) };
 }
@@ -181,7 +181,7 @@ export function parseLetterTitle(title: string): { sender?: string; recipients: 
 /** "Dear Comrade Shahumyan," → "Comrade Shahumyan"; generic forms ("Dear Comrades:") give nothing. */
 export function nameFromSalutation(s: string): string | undefined {
   const n = s
-    .replace(/[,:!.]+$/, '')
+    .replace(/(?<![,:!.])[,:!.]+$/, '')
     .trim()
     .replace(/^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|respected|esteemed|honou?red|liebe[rs]?|werte[rs]?|cher|chère)\s+/i, '')
     .trim();

@@ -62,7 +62,7 @@ export function bookTitleOf(page: Page, authors: AgentRef[], register: PeopleReg
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t
-      .replace(/^[\s.:,]+|[\s.:,]+$/g, '')
+      .replace(/^[\s.:,]+|(?<![\s.:,])[\s.:,]+$/g, '')
       .replace(/^\d{4}(?:[-–]\d{2,4})?\s*[:.]?\s+/, '')
       .replace(/\s*\(?\d{4}(?:[-–]\d{2,4})?\)?$/, '')
       .replace(/\s+by$/i, '');

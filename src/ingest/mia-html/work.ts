@@ -77,7 +77,7 @@ function mergeHeaders(blocks: InfoBlock[]): InfoBlock {
 const place = (name: string | undefined): PlaceRef | undefined => {
   const n = name
     ?.replace(/^\[|\]$/g, '')
-    .replace(/[.,;]+$/, '')
+    .replace(/(?<![.,;])[.,;]+$/, '')
     .trim();
   return n ? { id: slugify(n, 50), name: n } : undefined;
 };

@@ -183,7 +183,7 @@ function place(name: string): PlaceRef {
 /** "Dear Comrade Shahumyan," → "Shahumyan". */
 function nameFromSalutation(s: string): string | undefined {
   const n = s
-    .replace(/[,:!]+$/, '')
+    .replace(/(?<![,:!])[,:!]+$/, '')
     .replace(/^(my\s+)?(dear(est)?|respected|liebe[rs]?|werte[rs]?|cher|chère)\s+/i, '')
     .replace(/^(comrades?|citizens?|mr\.?|mrs\.?|dr\.?|herr|frau|monsieur|madame|friend)\s+/i, '')
     .trim();

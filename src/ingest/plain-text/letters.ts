@@ -73,7 +73,7 @@ export function dateline(text: string): Dateline | undefined {
   if (at < 0 || !/^[\s.,;:)\]"”’']*$/.test(t.slice(at + date.text.length))) return undefined;
   const before = t
     .slice(0, at)
-    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/(?<![\s,;:—–-])[\s,;:—–-]+$/, '')
     .replace(/^(?:written\s+)?(?:at|from|in)\s+|^dated\s+/i, '');
   if (!before) return date.precision === 'day' || date.precision === 'month' ? { date, text: t } : undefined;
   const words = before.split(/\s+/);
@@ -97,7 +97,7 @@ export function isSalutation(text: string): boolean {
 export function salutationName(text: string): string | undefined {
   const n = text
     .replace(OPEN_QUOTES, '')
-    .replace(/[\s,:!—–-]+$/, '')
+    .replace(/(?<![\s,:!—–-])[\s,:!—–-]+$/, '')
     .replace(/^(?:(?:my|mine)\s+)?(?:dear(?:est)?|honou?red|respected|beloved|esteemed)\s+/i, '')
     .replace(/^(?:old\s+)?(?:comrades?|citizens?|friends?)\s+/i, '')
     .trim();
@@ -121,7 +121,7 @@ export function isCloser(text: string): boolean {
 
 /** "K. Marx", "HARRIS.", "Your F. E.": a short name closing a letter. */
 export function isSignature(text: string): boolean {
-  const t = text.replace(OPEN_QUOTES, '').replace(/["”’]+$/, '');
+  const t = text.replace(OPEN_QUOTES, '').replace(/(?<!["”’])["”’]+$/, '');
   return t.length <= 40 && t.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(t) && !/[!?;:,]$/.test(t) && !/\s\p{Ll}{4,}\.$/u.test(t);
 }
 

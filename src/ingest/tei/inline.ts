@@ -343,7 +343,7 @@ export function normalizeInlines(xs: Inline[]): Inline[] {
     for (let i = out.length - 1; i >= 0; i--) {
       const x = out[i]!;
       if (x.type === 'pageBreak') continue;
-      if (x.type === 'text') x.text = x.text.replace(/ +$/, '');
+      if (x.type === 'text') x.text = x.text.replace(/(?<! ) +$/, '');
       return;
     }
   };
