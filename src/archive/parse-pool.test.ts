@@ -1,8 +1,10 @@
 // The parse pool: files parsed in worker threads, a worker that runs past its time or memory limit
 // terminated and replaced, refusals that name the file; and the compiled pool in dist/ runs its
 // compiled worker (as `octavo serve` does in production).
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../test/support/seed.js';
 import { createParsePool, type ParsePool, parseLimitsFromEnv } from './parse-pool.js';
@@ -95,5 +97,15 @@ describe('parse pool', () => {
     pools.push(p);
     const r = await p.parse({ path: 'seed.txt', bytes: seed() });
     expect(r.outcome?.works.map((w) => w.id)).toEqual(['lenin/1918/05/14-shahumyan']);
+  });
+
+  it('never keeps a process alive: a script that parsed a file exits by itself', () => {
+    const dist = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'archive', 'parse-pool.js')).href;
+    const script = `
+      const { createParsePool } = await import(${JSON.stringify(dist)});
+      const r = await createParsePool({ workers: 1 }).parse({ path: 'a.md', bytes: new TextEncoder().encode('# A\\n\\nText.\\n') });
+      console.log(r.outcome.works.length);`;
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect([out.status, out.signal, out.stdout.trim()]).toEqual([0, null, '1']);
   });
 });

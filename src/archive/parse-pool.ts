@@ -2,7 +2,7 @@
 // slow or costly to parse never holds up the requests of others. Each parse has a wall-time limit and
 // each worker a heap limit; a worker that goes past either is terminated (a fresh one starts when the
 // next file comes), and the caller gets a refusal that names the file and what happened. Workers start
-// on first use, are not kept alive for the process's sake (unref), and run the compiled
+// on first use, keep the process alive only while they parse (an idle one is unref'd), and run the compiled
 // parse-worker.js from dist/ — or, under vitest or tsx, parse-worker.ts through tsx.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -93,6 +93,18 @@ function workerEntry(): { entry: URL | string; eval: boolean } {
   };
 }
 
+/** The process's Node options, less those a worker cannot take (the script of `node -e`, `--input-type`). */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const given = process.execArgv;
+  for (let i = 0; i < given.length; i++) {
+    const a = given[i]!;
+    if (a === '--input-type' || ['-e', '--eval', '-p', '--print'].includes(a)) i++;
+    else if (!a.startsWith('--input-type=')) out.push(a);
+  }
+  return out;
+}
+
 interface Job {
   id: number;
   file: SourceFile;
@@ -110,8 +122,15 @@ interface Slot {
   error?: unknown;
 }
 
-export function createParsePool(o: Partial<ParseLimits> & { register?: PeopleRegister } = {}): ParsePool {
-  const { register, ...given } = o;
+export interface ParsePoolOptions extends Partial<ParseLimits> {
+  /** The people register the importers resolve names with (default: the one shipped). */
+  register?: PeopleRegister;
+  /** Where a worker that failed for reasons of its own (not a file's time or memory) is reported; default console.error. */
+  log?: (message: string, err: unknown) => void;
+}
+
+export function createParsePool(o: ParsePoolOptions = {}): ParsePool {
+  const { register, log = (m: string, e: unknown) => console.error(m, e), ...given } = o;
   const limits: ParseLimits = { ...parseLimitsFromEnv(), ...given };
   const data: WorkerData = {
     maxDepth: limits.maxDepth,
@@ -132,6 +151,7 @@ export function createParsePool(o: Partial<ParseLimits> & { register?: PeopleReg
 
   function run(slot: Slot, job: Job): void {
     slot.job = job;
+    slot.worker.ref();
     job.timer = setTimeout(() => {
       slot.stoppedFor = 'timeout';
       void slot.worker.terminate();
@@ -144,22 +164,26 @@ export function createParsePool(o: Partial<ParseLimits> & { register?: PeopleReg
     slot.worker.postMessage(msg, [bytes.buffer as ArrayBuffer]);
   }
 
+  /** An idle worker does not keep the process alive; one with a file to parse (or starting for one) does. */
   function free(slot: Slot): void {
     const job = queue.shift();
     if (job) run(slot, job);
-    else idle.push(slot);
+    else {
+      idle.push(slot);
+      slot.worker.unref();
+    }
   }
 
   function spawn(): void {
     const how = workerEntry();
     const worker = new Worker(how.entry, {
       eval: how.eval,
+      execArgv: workerExecArgv(),
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
       stdout: false,
       stderr: false,
     });
-    worker.unref();
     const slot: Slot = { worker, ready: false };
     slots.add(slot);
     starting++;
@@ -181,6 +205,7 @@ export function createParsePool(o: Partial<ParseLimits> & { register?: PeopleReg
     });
     worker.on('error', (e) => {
       slot.error = e;
+      if ((e as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') log('a parse worker failed', e);
     });
     worker.on('exit', () => {
       slots.delete(slot);
