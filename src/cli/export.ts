@@ -7,9 +7,13 @@ import { siteInfo } from '../archive/site-info.js';
 import { exportFormats, formatByName } from '../render/formats.js';
 import { CliError } from './errors.js';
 
+/** PDF is printed by Chromium: its module (and playwright-core) loaded only for that format. */
+const printing = async (browser: boolean | undefined) => (browser ? await import('../archive/pdf.js') : undefined);
+
 export async function exportCommand(id: string, o: { db?: string; format: string; out?: string; baseUrl?: string }): Promise<void> {
   const fmt = formatByName(o.format);
   if (!fmt) throw new CliError(`unknown format "${o.format}"; choose one of ${exportFormats.map((f) => f.name).join(', ')}`);
+  const pdf = await printing(fmt.browser);
   const archive = await openArchive(archiveLocation(o.db), { mode: 'read' });
   try {
     const work = await archive.store.getWork(id);
@@ -21,6 +25,7 @@ export async function exportCommand(id: string, o: { db?: string; format: string
     if (o.out) await writeFile(o.out, out);
     else process.stdout.write(out);
   } finally {
+    await pdf?.closePdfBrowser();
     await archive.close();
   }
 }

@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('export one work')
     .argument('<id>')
     .addOption(dbOpt())
-    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei, bibtex, ris, csl').default('txt'))
+    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei, epub, pdf, bibtex, ris, csl').default('txt'))
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--base-url <url>', 'public address of the archive, for citations (default $OCTAVO_BASE_URL)')
     .action(async (id: string, o: { db?: string; format: string; out?: string; baseUrl?: string }) =>
@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('export a book or volume in one file, its works in contents order')
     .argument('<path>')
     .addOption(dbOpt())
-    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei').default('txt'))
+    .addOption(new Option('--format <f>', 'output format: txt, md, json, tei, epub, pdf').default('txt'))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (path: string, o: { db?: string; format: string; out?: string }) =>
       (await import('./export-collection.js')).exportCollectionCommand(path, o),

@@ -5,6 +5,7 @@ import { type CiteContext, renderBibtex, renderCslJson, renderRis } from './cite
 import { renderWorkEpub } from './epub/index.js';
 import { renderJson } from './json/index.js';
 import { renderMarkdown } from './markdown/index.js';
+import { printPdf, printWork } from './print/index.js';
 import { renderTei } from './tei/index.js';
 import { renderText } from './text/index.js';
 
@@ -24,6 +25,8 @@ export interface ExportFormat {
   /** Content-Type of the response. */
   type: string;
   render(work: Work, ctx?: ExportContext): Rendered | Promise<Rendered>;
+  /** Made by printing in a browser (PDF): needs Chromium, set up by src/archive/pdf.ts. */
+  browser?: boolean;
 }
 
 export const exportFormats: ExportFormat[] = [
@@ -32,6 +35,7 @@ export const exportFormats: ExportFormat[] = [
   { name: 'json', ext: '.json', label: 'JSON', type: 'application/json; charset=utf-8', render: renderJson },
   { name: 'tei', ext: '.tei.xml', label: 'TEI P5', type: 'application/tei+xml; charset=utf-8', render: (w) => renderTei(w) },
   { name: 'epub', ext: '.epub', label: 'EPUB', type: 'application/epub+zip', render: renderWorkEpub },
+  { name: 'pdf', ext: '.pdf', label: 'PDF', type: 'application/pdf', browser: true, render: (w) => printPdf(printWork(w)) },
   { name: 'bibtex', ext: '.bib', label: 'BibTeX', type: 'application/x-bibtex; charset=utf-8', render: renderBibtex },
   { name: 'ris', ext: '.ris', label: 'RIS', type: 'application/x-research-info-systems; charset=utf-8', render: renderRis },
   {

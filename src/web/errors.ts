@@ -5,6 +5,7 @@ import type { Context, ErrorHandler, Hono, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { renderErrorPage, renderMessagePage } from '../render/html/pages/error.js';
 import type { AssetUrls } from '../render/html/layout.js';
+import { PdfUnavailableError } from '../archive/pdf.js';
 
 /** Thrown by routes for an unknown id; rendered by `errorHandler` as the 404 page. */
 export const notFound = () => new HTTPException(404, { message: 'Not found' });
@@ -49,6 +50,11 @@ export const errorHandler =
   (assets: AssetUrls, log: Logger): ErrorHandler =>
   (err, c) => {
     if (err instanceof HTTPException && err.status < 500) return page(c, err.status, assets);
+    // A format this server cannot make now (PDF without Chromium): 503 with the reason.
+    if (err instanceof PdfUnavailableError) {
+      log(`${c.req.method} ${c.req.path}: ${err.message}`, undefined);
+      return c.html(renderMessagePage({ status: 503, heading: 'This format is not available', text: `${err.message}.`, assets }), 503);
+    }
     log(`${c.req.method} ${c.req.path} failed`, err);
     return page(c, 500, assets);
   };

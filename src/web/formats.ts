@@ -1,5 +1,7 @@
 // The work's other renderings served beside its page (/works/<id>.txt, .md, .json, .tei.xml): the
 // registry in src/render/formats.ts, shared with the CLI.
+// The PDF formats print through Chromium: this sets up the printer (playwright-core loads on the first PDF).
+import '../archive/pdf.js';
 import { bookFormats, type BookFormat } from '../render/book/index.js';
 import { exportFormats, type ExportFormat } from '../render/formats.js';
 

@@ -8,6 +8,7 @@ import type { Rendered } from '../formats.js';
 import { renderBookEpub } from '../epub/index.js';
 import { renderJson } from '../json/index.js';
 import { renderBlockMarkdown } from '../markdown/index.js';
+import { printBook, printPdf } from '../print/index.js';
 import { renderTei } from '../tei/index.js';
 import { renderText } from '../text/index.js';
 import { block, el, textEl, XML_DECLARATION } from '../xml.js';
@@ -28,6 +29,8 @@ export interface BookFormat {
   type: string;
   /** Text, or bytes for binary formats (EPUB, PDF), possibly later. */
   render(book: Book): Rendered | Promise<Rendered>;
+  /** Made by printing in a browser (PDF): needs Chromium, set up by src/archive/pdf.ts. */
+  browser?: boolean;
 }
 
 const RULE = '* * *';
@@ -128,6 +131,7 @@ export const bookFormats: BookFormat[] = [
   { name: 'json', ext: '.json', type: 'application/json; charset=utf-8', render: renderBookJson },
   { name: 'tei', ext: '.tei.xml', type: 'application/tei+xml; charset=utf-8', render: renderBookTei },
   { name: 'epub', ext: '.epub', type: 'application/epub+zip', render: renderBookEpub },
+  { name: 'pdf', ext: '.pdf', type: 'application/pdf', browser: true, render: (b) => printPdf(printBook(b)) },
 ];
 
 export const bookFormatByName = (name: string): BookFormat | undefined => bookFormats.find((f) => f.name === name);

@@ -7,8 +7,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ResolvedWork } from '../../model/inherit.js';
 import type { Contributor, Work } from '../../model/work.js';
 import type { Book } from '../book/index.js';
-import type { Contents } from '../../model/contents.js';
-import { bylineText, creditLines, titlePageRows } from '../print/header.js';
+import { bookToc, bylineText, creditLines, titlePageRows, type TocNode } from '../print/header.js';
 import { escapeAttr, escapeText, XML_DECLARATION } from '../xml.js';
 import { chapterDocument, type Chapter } from './chapter.js';
 import { STYLESHEET, xhtmlDocument } from './xhtml.js';
@@ -43,12 +42,6 @@ interface Publication {
   /** The contents as a tree of chapter indexes (a book's parts), else the chapters in order. */
   toc: TocNode[];
   credits: string[];
-}
-
-interface TocNode {
-  title: string;
-  chapter: number;
-  children: TocNode[];
 }
 
 const W3CDTF = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -86,7 +79,7 @@ function coverSvg(title: string, byline: string): string {
     const out: string[] = [];
     for (const word of text.split(/\s+/).filter(Boolean)) {
       const last = out[out.length - 1];
-      if (last !== undefined && (last + ' ' + word).length <= width) out[out.length - 1] = `${last} ${word}`;
+      if (last !== undefined && `${last} ${word}`.length <= width) out[out.length - 1] = `${last} ${word}`;
       else out.push(word);
     }
     return out.length > max
@@ -281,26 +274,6 @@ export function renderWorkEpub(work: ResolvedWork): Uint8Array<ArrayBuffer> {
   });
 }
 
-/** The book's contents as a tree over its chapters: parts keep their members, in contents order. */
-function tocOf(contents: Contents, index: Map<string, number>, placed: Set<number>): TocNode[] {
-  const out: TocNode[] = [];
-  const add = (id: string, title: string) => {
-    const i = index.get(id);
-    if (i === undefined || placed.has(i)) return;
-    placed.add(i);
-    out.push({ title, chapter: i, children: [] });
-  };
-  for (const e of contents.entries) {
-    if (e.work) add(e.work.id, e.work.title);
-    else if (e.part) {
-      const children = tocOf(e.part, index, placed);
-      if (children.length) out.push({ title: e.part.title || e.title, chapter: children[0]!.chapter, children });
-    }
-  }
-  for (const w of contents.others) add(w.id, w.title);
-  return out;
-}
-
 const mostCommon = (xs: string[]): string | undefined => {
   const n = new Map<string, number>();
   for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
@@ -312,17 +285,12 @@ export function renderBookEpub(book: Book): Uint8Array<ArrayBuffer> {
   if (!book.works.length) throw new Error(`the collection "${book.path.join('/')}" holds no works to put in an e-book`);
   const width = Math.max(3, String(book.works.length).length);
   const chapters = book.works.map((w, i) => chapterDocument(w, `c${String(i + 1).padStart(width, '0')}.xhtml`));
-  const index = new Map(book.works.map((w, i) => [w.id, i]));
-  const placed = new Set<number>();
-  const toc = tocOf(book.contents, index, placed);
-  book.works.forEach((w, i) => {
-    if (!placed.has(i)) toc.push({ title: w.title, chapter: i, children: [] });
-  });
+  const toc = bookToc(book);
   const h = book.record?.header;
   const authors = unique((h?.authors ?? []).map((a) => a.name));
   const language = mostCommon(book.works.map((w) => w.language)) ?? 'und';
   const first = book.works[0]!;
-  const titleBlock = `<section class="title-page" epub:type="titlepage" aria-labelledby="book-title">
+  const titleBlock = `<section class="book-title" epub:type="titlepage" aria-labelledby="book-title">
 <h1 id="book-title">${escapeText(book.title)}</h1>
 ${authors.length ? `<p class="byline">${escapeText(authors.join(', '))}</p>` : ''}
 ${titlePageRows(h)}

@@ -58,9 +58,10 @@ td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
 .link-dropped { text-decoration: none; }
 .cover { margin: 0; padding: 0; text-align: center; }
 .cover img { max-width: 100%; max-height: 100%; }
-.title-page { text-align: center; margin-top: 20%; }
-.title-page h1 { font-size: 2em; }
-.title-page .information { text-align: left; }
+.book-title { text-align: center; margin-top: 20%; }
+.book-title h1 { font-size: 2em; }
+.book-title .byline { text-align: center; font-style: italic; }
+.book-title .information { text-align: left; margin-top: 3em; }
 .credits p { text-align: left; }
 nav ol { list-style: none; padding-left: 1em; }
 `;

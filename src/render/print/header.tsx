@@ -4,7 +4,9 @@
 // absolute. Both the EPUB (src/render/epub) and the print HTML (./index.tsx) are built from these.
 import type { Child } from 'hono/jsx';
 import type { ResolvedWork } from '../../model/inherit.js';
+import type { Contents } from '../../model/contents.js';
 import type { TitlePage, Work } from '../../model/work.js';
+import type { Book } from '../book/index.js';
 import { kindLabel } from '../html/format.js';
 import { withHandlers, type Handlers } from '../html/handlers.js';
 import { InformationBlock, TitlePageBlock } from '../html/header.js';
@@ -72,4 +74,43 @@ export function creditLines(work: Work): string[] {
   const from = work.provenance.url ? `from ${work.provenance.url}` : `from ${work.provenance.file}`;
   out.push(`This copy was made by Octavo from the archive record "${work.id}" (imported ${from}).`);
   return out;
+}
+
+/** An entry of a book's table of contents: a chapter (by its place in the book), or a part holding some. */
+export interface TocNode {
+  title: string;
+  /** The chapter, or a part's first chapter. */
+  chapter: number;
+  children: TocNode[];
+}
+
+/** The book's contents as a tree over its chapters: parts keep their members, in contents order. */
+function tocOf(contents: Contents, index: Map<string, number>, placed: Set<number>): TocNode[] {
+  const out: TocNode[] = [];
+  const add = (id: string, title: string) => {
+    const i = index.get(id);
+    if (i === undefined || placed.has(i)) return;
+    placed.add(i);
+    out.push({ title, chapter: i, children: [] });
+  };
+  for (const e of contents.entries) {
+    if (e.work) add(e.work.id, e.work.title);
+    else if (e.part) {
+      const children = tocOf(e.part, index, placed);
+      if (children.length) out.push({ title: e.part.title || e.title, chapter: children[0]!.chapter, children });
+    }
+  }
+  for (const w of contents.others) add(w.id, w.title);
+  return out;
+}
+
+/** The book's contents as a tree over `book.works`: parts keep their members; works no entry names come last. */
+export function bookToc(book: Book): TocNode[] {
+  const index = new Map(book.works.map((w, i) => [w.id, i]));
+  const placed = new Set<number>();
+  const toc = tocOf(book.contents, index, placed);
+  book.works.forEach((w, i) => {
+    if (!placed.has(i)) toc.push({ title: w.title, chapter: i, children: [] });
+  });
+  return toc;
 }
