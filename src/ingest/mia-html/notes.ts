@@ -48,12 +48,22 @@ function anchorName(el: DomElement): string | undefined {
   return attr(el, 'name') ?? attr(el, 'id');
 }
 
-function* unitElements(u: Unit): Generator<DomElement> {
-  for (const n of u.nodes) {
+const elementsMemo = new WeakMap<Unit, DomElement[]>();
+/** The unit's elements and their descendants in document order: one iterative walk, kept for the passes that follow. */
+function unitElements(u: Unit): DomElement[] {
+  let out = elementsMemo.get(u);
+  if (out) return out;
+  out = [];
+  const todo: DomNode[] = [];
+  for (let k = u.nodes.length - 1; k >= 0; k--) todo.push(u.nodes[k]!);
+  while (todo.length) {
+    const n = todo.pop()!;
     if (!isElement(n)) continue;
-    yield n;
-    yield* descendants(n);
+    out.push(n);
+    for (let k = n.children.length - 1; k >= 0; k--) todo.push(n.children[k]!);
   }
+  elementsMemo.set(u, out);
+  return out;
 }
 
 /** First meaningful node of a unit: skips whitespace and empty elements. */
