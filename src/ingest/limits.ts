@@ -18,7 +18,7 @@ export function maxDepthOf(ctx: ImportContext | undefined): number {
 export interface TooDeep {
   offset: number;
   line: number;
-  /** What nests: "elements", "block quotes and lists", "emphasis delimiters", "brackets". */
+  /** What nests: "elements", "block quotes and lists", "emphasis spans", "brackets". */
   what: string;
   /** The element or construct that went past the limit, for the message's location. */
   element?: string;
@@ -28,7 +28,7 @@ export interface TooDeep {
 
 export function tooDeepMessage(t: TooDeep, limit: number): string {
   if (t.message) return t.message;
-  return `nested deeper than ${limit.toLocaleString('en-GB')} ${t.what} at line ${t.line}: the file is refused before parsing (no real document nests this deep)`;
+  return `nested deeper than ${limit.toLocaleString('en-GB')} ${t.what} at line ${t.line}: the file is refused (no real document nests this deep)`;
 }
 
 /** The located error for nesting past the limit. */

@@ -64,8 +64,8 @@ function lineOf(c: H.HostileCase, needle: string): number {
 }
 
 const refused: [H.HostileCase, string, RegExp][] = [
-  [H.mdEmphasis(4000), '*a', /nested deeper than 2,000 emphasis delimiters at line 8/],
-  [H.mdStarRun(12_000), '***', /nested deeper than 2,000 emphasis delimiters at line 8/],
+  [H.mdEmphasis(4000), '*a', /nested deeper than 2,000 emphasis spans at line 8/],
+  [H.mdStarRun(12_000), '***', /nested deeper than 2,000 emphasis spans at line 8/],
   [H.mdStarLists(12_000), '* *', /nested deeper than 2,000 block quotes and lists at line 8/],
   [H.mdBrackets(200_000, false), '[[', /nested deeper than 2,000 brackets at line 8/],
   [H.mdBrackets(100_000), '[[', /nested deeper than 2,000 brackets at line 8/],

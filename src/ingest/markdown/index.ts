@@ -82,7 +82,7 @@ function parse(file: SourceFile, ctx: ImportContext): ImportOutcome {
     });
   } catch (e) {
     if (e instanceof TooDeepEmphasis)
-      return tooDeep(file.path, { offset: e.offset, line: e.line, what: 'emphasis delimiters', element: 'emphasis' }, maxDepth);
+      return tooDeep(file.path, { offset: e.offset, line: e.line, what: 'emphasis spans', element: 'emphasis' }, maxDepth);
     return unexpectedFailure(file.path, e);
   }
   const past = treeDepthPast(tree, maxDepth);

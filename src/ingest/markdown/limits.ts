@@ -83,7 +83,7 @@ export function markdownDepthPast(text: string, limit: number): TooDeep | undefi
               line: paragraphLine,
               what: 'brackets',
               element: `paragraph at line ${paragraphLine}`,
-              message: `the paragraph at line ${paragraphLine} nests [ brackets so deeply that reading it would take too long: the file is refused before parsing`,
+              message: `the paragraph at line ${paragraphLine} nests [ brackets so deeply that reading it would take too long: the file is refused`,
             };
         }
       }
@@ -118,7 +118,7 @@ export function yamlDepthPast(yaml: string, limit: number, firstLine: number): T
           line,
           what: 'levels',
           element: 'front matter',
-          message: `the front matter is nested deeper than ${limit} levels at line ${line}: the file is refused before parsing`,
+          message: `the front matter is nested deeper than ${limit} levels at line ${line}: the file is refused`,
         };
     }
     start = end + 1;
