@@ -27,7 +27,11 @@ const maxJobs = () => Math.max(1, Number(process.env.OCTAVO_PDF_JOBS) || 2);
 
 let browser: Promise<Browser> | undefined;
 let running = 0;
+let peak = 0;
 const waiting: (() => void)[] = [];
+
+/** PDFs printing now, and the most printed at once so far in this process. */
+export const pdfJobs = () => ({ running, waiting: waiting.length, peak });
 
 async function launch(): Promise<Browser> {
   const path = chromiumPath();
@@ -63,6 +67,7 @@ function theBrowser(): Promise<Browser> {
 async function turn<T>(job: () => Promise<T>): Promise<T> {
   if (running >= maxJobs()) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
+  peak = Math.max(peak, running);
   try {
     return await job();
   } finally {

@@ -198,7 +198,7 @@ for (const [name, open] of STORES) {
     it('answers unknown ids and paths with the HTML 404 page', async () => {
       for (const path of [
         '/works/lenin/1918/05/14-nobody',
-        `/works/${SEED_ID}.pdf`,
+        `/works/${SEED_ID}.docx`,
         '/works/lenin/1918/05/14-nobody.txt',
         '/collections/nobody/here',
         '/authors/nobody',

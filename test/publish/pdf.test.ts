@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookOf } from '../../src/archive/books.js';
 import { collectFiles, importPaths } from '../../src/archive/import.js';
 import { openArchive, type Archive } from '../../src/archive/open.js';
-import { closePdfBrowser, printToPdf } from '../../src/archive/pdf.js';
+import { closePdfBrowser, pdfJobs, printToPdf } from '../../src/archive/pdf.js';
 import { loadDefaultRegister } from '../../src/model/register.js';
 import { bookFormatByName } from '../../src/render/book/index.js';
 import { formatByName } from '../../src/render/formats.js';
@@ -165,8 +165,11 @@ describe('PDF from the app and the CLI', () => {
 
   it('limits the PDFs printed at once and reuses one browser', async () => {
     const docs = Array.from({ length: 5 }, () => printWork(seedWork()));
-    const all = await Promise.all(docs.map((d) => printToPdf(d)));
-    expect(all.every((b) => b.length > 1000)).toBe(true);
+    const all = Promise.all(docs.map((d) => printToPdf(d)));
+    // Two print, three wait their turn.
+    expect(pdfJobs()).toMatchObject({ running: 2, waiting: 3 });
+    expect((await all).every((b) => b.length > 1000)).toBe(true);
+    expect(pdfJobs()).toEqual({ running: 0, waiting: 0, peak: 2 });
   });
 
   it('writes `octavo export --format pdf` and `octavo export-collection --format pdf`', async () => {

@@ -39,13 +39,13 @@ export function bylineText(work: Pick<Work, 'authors' | 'recipients'>): string {
   return work.recipients.length ? `${by || 'Unknown author'} to ${names(work.recipients)}` : by;
 }
 
-/** The work's header: kind, title, subtitle, byline, then the information block without Other Formats. */
+/** The work's header: kind, title, subtitle, byline, then the information block (without Other Formats). */
 export function workHeader(work: ResolvedWork, o: { headingId?: string } = {}): string {
+  // The Other Formats row names renderings online; a copy leaves it out.
+  // A long rights statement folded away online is printed whole (e-readers and paper do not unfold).
   const info = markup(<InformationBlock work={work} formats={[]} />)
-    // The Other Formats row names this site's renderings; a copy keeps only the source edition's.
-    .replace(/<div class="info-row info-formats">([\s\S]*?)<\/div>/, (row, inner: string) =>
-      /<span class="formats-source">/.test(inner) ? row.replace('<span class="formats"></span>', '') : '',
-    );
+    .replace(/<div class="info-row info-formats">[\s\S]*?<\/div>/, '')
+    .replace(/<details class="statement-long">/g, '<details class="statement-long" open="">');
   const by = bylineText(work);
   return markup(
     <header class="work-header">

@@ -116,11 +116,7 @@ const prefixIds = (html: string, prefix: string) =>
 
 function chapter(work: ResolvedWork, n: number | undefined): string {
   const text = renderWorkText(work, { handlers: publishHandlers });
-  const head = workHeader(work, { headingId: 'title' })
-    // Paper has no folding: a long rights statement is printed whole.
-    .replace(/<details class="statement-long">/g, '<details class="statement-long" open="">')
-    // Other Formats are for readers online.
-    .replace(/<div class="info-row info-formats">[\s\S]*?<\/div>/, '');
+  const head = workHeader(work, { headingId: 'title' });
   const html = [head, withoutSiteLinks(markup(text.body)), text.notes ? withoutSiteLinks(markup(text.notes)) : ''].join('\n');
   return `<article class="chapter" lang="${escapeAttr(work.language)}"${n === undefined ? '' : ` id="c${n}"`}>\n${prefixIds(html, n === undefined ? '' : `c${n}-`)}\n</article>`;
 }
