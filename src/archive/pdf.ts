@@ -2,7 +2,8 @@
 // browser per process, started on the first PDF and reused; at most OCTAVO_PDF_JOBS (default 2)
 // pages print at once, the others wait their turn. playwright-core is loaded only when a PDF is made,
 // so commands and servers that never print do not load it. Importing this module sets the printer
-// the PDF formats of the registries use (src/render/formats.ts, src/render/book).
+// the PDF formats of the registries use (src/render/formats.ts, src/render/book). A browser idle for
+// OCTAVO_PDF_IDLE_MS (default 10 s) is closed, so a process that printed can exit without closing it.
 import { accessSync, constants } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { type PrintDocument, usePrinter } from '../render/print/index.js';
@@ -24,14 +25,17 @@ const ARGS = [
 
 const chromiumPath = () => process.env.OCTAVO_CHROMIUM || '/usr/bin/chromium';
 const maxJobs = () => Math.max(1, Number(process.env.OCTAVO_PDF_JOBS) || 2);
+/** An idle browser is closed after this long (a command that printed can then exit; a server starts it again). */
+const idleMs = () => Math.max(0, Number(process.env.OCTAVO_PDF_IDLE_MS) || 10_000);
+let idle: NodeJS.Timeout | undefined;
 
 let browser: Promise<Browser> | undefined;
 let running = 0;
 let peak = 0;
 const waiting: (() => void)[] = [];
 
-/** PDFs printing now, and the most printed at once so far in this process. */
-export const pdfJobs = () => ({ running, waiting: waiting.length, peak });
+/** PDFs printing now, the most printed at once so far in this process, and whether a browser is open. */
+export const pdfJobs = () => ({ running, waiting: waiting.length, peak, browser: browser !== undefined });
 
 async function launch(): Promise<Browser> {
   const path = chromiumPath();
@@ -68,11 +72,16 @@ async function turn<T>(job: () => Promise<T>): Promise<T> {
   if (running >= maxJobs()) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
   peak = Math.max(peak, running);
+  clearTimeout(idle);
   try {
     return await job();
   } finally {
     running--;
     waiting.shift()?.();
+    if (running === 0 && waiting.length === 0) {
+      idle = setTimeout(() => void closePdfBrowser(), idleMs());
+      idle.unref();
+    }
   }
 }
 
@@ -108,6 +117,7 @@ export function printToPdf(doc: PrintDocument): Promise<Uint8Array<ArrayBuffer>>
 
 /** Closes the shared browser (the CLI, when it has printed; tests). */
 export async function closePdfBrowser(): Promise<void> {
+  clearTimeout(idle);
   const b = browser;
   browser = undefined;
   if (b) await (await b.catch(() => undefined))?.close();
