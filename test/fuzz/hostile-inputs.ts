@@ -215,3 +215,25 @@ export function runsIn(format: 'mia-html' | 'tei' | 'cmif' | 'markdown' | 'mia-t
   const [path, text] = pages[format];
   return { name: `${format} with runs of ${n} ${JSON.stringify(ch)}`, file: { path, bytes: bytes(text) } };
 }
+
+/** A TEI paragraph whose name sits inside `depth` nested persName elements. */
+export const teiNames = (depth: number): HostileCase => ({
+  name: `TEI persName nested ${depth} deep`,
+  file: {
+    path: 'deep-names.xml',
+    bytes: bytes(
+      `${TEI_HEAD}<text><body>\n<p>Written by ${'<persName>'.repeat(depth)}Karl Marx${'</persName>'.repeat(depth)}.</p>\n</body></text>\n</TEI>\n`,
+    ),
+  },
+});
+
+/** A TEI paragraph with a note holding a note … `depth` deep. */
+export const teiNotes = (depth: number): HostileCase => ({
+  name: `TEI notes nested ${depth} deep`,
+  file: {
+    path: 'deep-notes.xml',
+    bytes: bytes(
+      `${TEI_HEAD}<text><body>\n<p>Annotated${'<note>'.repeat(depth)}a note${'</note>'.repeat(depth)} text.</p>\n</body></text>\n</TEI>\n`,
+    ),
+  },
+});

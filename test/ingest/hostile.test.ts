@@ -76,6 +76,8 @@ const refused: [H.HostileCase, string, RegExp][] = [
   [H.htmlDivs(100_000), '<div>', /nested deeper than 2,000 elements at line 4/],
   [H.teiSpans(100_000), '<hi', /nested deeper than 2,000 elements at line 5/],
   [H.htmlSpans(100_000), '<i>', /nested deeper than 2,000 elements at line 4/],
+  // Notes inside notes are each read as a text of their own, several calls deep: they have a limit of 100.
+  [H.teiNotes(1900), '<note>', /nested deeper than 100 notes within notes at line 5/],
   // Front matter: the YAML parser recurses and runs out of stack near a thousand levels, so it has a limit of 100.
   [H.mdFrontMatterFlow(100_000), 'x:', /the front matter is nested deeper than 100 levels at line 3/],
   [H.mdFrontMatterBlock(1000), `${'  '.repeat(101)}k100:`, /the front matter is nested deeper than 100 levels at line 104/],
@@ -132,6 +134,8 @@ const legal: [H.HostileCase, (w: Work) => void][] = [
   [H.htmlDivs(DEPTH), (w) => expect(bodyText(w)).toContain('Deep text.')],
   [H.teiSpans(DEPTH), (w) => expect(bodyText(w)).toMatch(/Start (a )+x( b)+ end\./)],
   [H.htmlSpans(DEPTH), (w) => expect(bodyText(w)).toMatch(/Start (a b )+x( c d)+ end\./)],
+  [H.teiNames(DEPTH), (w) => expect(bodyText(w)).toContain('Written by Karl Marx.')],
+  [H.teiNotes(90), (w) => expect(w.notes).toHaveLength(90)],
   [H.mdFrontMatterFlow(90), (w) => expect(w.title).toBe('Deep front matter')],
   [H.mdFrontMatterBlock(90), (w) => expect(w.title).toBe('Deep front matter')],
 ];

@@ -129,13 +129,28 @@ export function attr(e: Element | undefined, name: string): string | undefined {
 /** Text content, skipping elements named in `skip` (e.g. notes inside a title). */
 export function textOf(n: Node | undefined, skip: ReadonlySet<string> = EMPTY): string {
   if (!n) return '';
-  if (isText(n)) return n.nodeValue ?? '';
-  if (!isElement(n)) return '';
-  const name = n.localName ?? '';
-  if (skip.has(name)) return '';
   let s = '';
-  for (let c = n.firstChild; c; c = c.nextSibling) s += textOf(c, skip);
+  // Iterative, in document order (a stack of nodes still to read, last child pushed first).
+  const todo: Node[] = [n];
+  while (todo.length) {
+    const m = todo.pop()!;
+    if (isText(m)) s += m.nodeValue ?? '';
+    else if (isElement(m) && !skip.has(m.localName ?? '')) for (let c = m.lastChild; c; c = c.previousSibling) todo.push(c);
+  }
   return s;
+}
+
+/** The first TEI element named `name` with more than `limit` ancestors of the same name (iterative). */
+export function nestedPast(root: Element, name: string, limit: number): Element | undefined {
+  const todo: [Node, number][] = [[root, 0]];
+  while (todo.length) {
+    const [n, d] = todo.pop()!;
+    if (!isElement(n)) continue;
+    const here = n.namespaceURI === TEI_NS && n.localName === name ? d + 1 : d;
+    if (here > limit) return n;
+    for (let c = n.lastChild; c; c = c.previousSibling) todo.push([c, here]);
+  }
+  return undefined;
 }
 const EMPTY: ReadonlySet<string> = new Set();
 

@@ -4,10 +4,10 @@ import { sha256 } from '../../model/checksum.js';
 import type { Element } from '@xmldom/xmldom';
 import type { Importer, ImportContext, ImportOutcome, SourceFile } from '../types.js';
 import { failed } from '../types.js';
-import { maxDepthOf, plainFailure, unexpectedFailure } from '../limits.js';
+import { maxDepthOf, plainFailure, tooDeepMessage, unexpectedFailure } from '../limits.js';
 import { Work, type AgentRef, type Note } from '../../model/work.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
-import { attr, child, childElements, elementPath, lineOf, parseXml, path, TEI_NS } from './dom.js';
+import { attr, child, childElements, elementPath, lineOf, nestedPast, parseXml, path, TEI_NS } from './dom.js';
 import { readHeader } from './header.js';
 import { readAgent, readCorrespDesc, readDate, readPlace } from './correspdesc.js';
 import { EntityCollector, EntityIndex } from './entities.js';
@@ -135,9 +135,13 @@ function teiElements(root: Element): Element[] {
   return [];
 }
 
+/** Notes nest inside notes no deeper than this (each level is a walk of its own, several calls deep). */
+const NOTE_NESTING = 100;
+
 function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
   const text = decodeXml(file.bytes);
-  const parsed = parseXml(text, file.path, maxDepthOf(ctx));
+  const maxDepth = maxDepthOf(ctx);
+  const parsed = parseXml(text, file.path, maxDepth);
   if (!parsed.doc) return { works: [], collections: [], diagnostics: parsed.diagnostics };
   const root = parsed.doc.documentElement;
   if (!root) return failed({ file: file.path, message: 'no root element' });
@@ -164,6 +168,20 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
         element: elementPath(lists[0]!),
         message: describeLists(lists),
         code: 'not-a-document',
+      });
+      continue;
+    }
+    // A note is read as a little text of its own, by the same walkers: notes inside notes recurse deepest.
+    const noteLimit = Math.min(maxDepth, NOTE_NESTING);
+    const deepNote = nestedPast(t, 'note', noteLimit);
+    if (deepNote) {
+      const line = lineOf(deepNote) ?? 1;
+      diagnostics.push({
+        severity: 'error',
+        file: file.path,
+        line,
+        element: elementPath(deepNote),
+        message: tooDeepMessage({ offset: 0, line, what: 'notes within notes' }, noteLimit),
       });
       continue;
     }

@@ -188,8 +188,45 @@ const SILENT = new Set([
 
 const CHOICE_ORDER = ['corr', 'reg', 'expan', 'ex', 'seg'];
 
+/** How a step hands on work: the children of an element, one node, or something to do once what was handed on is done. */
+interface Kont {
+  children(el: Element, marks: Mark[]): void;
+  node(n: Node, marks: Mark[]): void;
+  after(f: () => void): void;
+}
+
+/**
+ * Run the inline steps from `first` with an explicit stack instead of recursion, so spans nested as
+ * deep as the import's limit allows never grow the call stack; the order is the recursive one.
+ */
+function drive(first: { node: Node; marks: Mark[] }[], ctx: WalkContext, out: Inline[]): void {
+  const todo: ({ node: Node; marks: Mark[] } | (() => void))[] = [...first].reverse();
+  const k: Kont = {
+    children(el, marks) {
+      for (let c: Node | null = el.lastChild; c; c = c.previousSibling) todo.push({ node: c, marks });
+    },
+    node(n, marks) {
+      todo.push({ node: n, marks });
+    },
+    after(f) {
+      todo.push(f);
+    },
+  };
+  while (todo.length) {
+    const t = todo.pop()!;
+    if (typeof t === 'function') t();
+    else step(t.node, t.marks, ctx, out, k);
+  }
+}
+
 export function inlineChildren(el: Element, marks: Mark[], ctx: WalkContext, out: Inline[]): void {
-  for (let c: Node | null = el.firstChild; c; c = c.nextSibling) inlineNode(c, marks, ctx, out);
+  const first: { node: Node; marks: Mark[] }[] = [];
+  for (let c: Node | null = el.firstChild; c; c = c.nextSibling) first.push({ node: c, marks });
+  drive(first, ctx, out);
+}
+
+export function inlineNode(node: Node, marks: Mark[], ctx: WalkContext, out: Inline[]): void {
+  drive([{ node, marks }], ctx, out);
 }
 
 function text(s: string, marks: Mark[], out: Inline[]): void {
@@ -202,35 +239,28 @@ function withMark(marks: Mark[], add: Mark[]): Mark[] {
   return out;
 }
 
-export function inlineNode(node: Node, marks: Mark[], ctx: WalkContext, out: Inline[]): void {
+function step(node: Node, marks: Mark[], ctx: WalkContext, out: Inline[], k: Kont): void {
   if (isText(node)) return text(node.nodeValue ?? '', marks, out);
   if (!isElement(node)) return;
   const el = node;
   if (el.namespaceURI !== TEI_NS) {
     warnOnce(ctx, el, `element <${el.nodeName}> is not TEI; its text is kept`);
-    return inlineChildren(el, marks, ctx, out);
+    return k.children(el, marks);
   }
   const name = el.localName ?? '';
   switch (name) {
     case 'hi':
-      return inlineChildren(
+      return k.children(
         el,
         withMark(
           marks,
           [...marksFromRend(attr(el, 'rend')), ...marksFromStyle(attr(el, 'style'))].map((type) => ({ type })),
         ),
-        ctx,
-        out,
       );
     case 'emph':
-      return inlineChildren(
-        el,
-        withMark(marks, [{ type: 'emphasis' }, ...marksFromRend(attr(el, 'rend')).map((type) => ({ type }))]),
-        ctx,
-        out,
-      );
+      return k.children(el, withMark(marks, [{ type: 'emphasis' }, ...marksFromRend(attr(el, 'rend')).map((type) => ({ type }))]));
     case 'code':
-      return inlineChildren(el, withMark(marks, [{ type: 'code' }]), ctx, out);
+      return k.children(el, withMark(marks, [{ type: 'code' }]));
     case 'persName':
     case 'placeName':
     case 'orgName':
@@ -238,10 +268,10 @@ export function inlineNode(node: Node, marks: Mark[], ctx: WalkContext, out: Inl
     case 'settlement':
     case 'rs':
     case 'name':
-      return entity(el, name, marks, ctx, out);
+      return entity(el, name, marks, ctx, out, k);
     case 'ref':
     case 'ptr':
-      return pointer(el, marks, ctx, out);
+      return pointer(el, marks, ctx, out, k);
     case 'lb':
       if (attr(el, 'break') === 'no') out.push(JOIN);
       else out.push({ type: 'lineBreak' });
@@ -264,26 +294,27 @@ export function inlineNode(node: Node, marks: Mark[], ctx: WalkContext, out: Inl
       return text('[…]', marks, out);
     case 'supplied':
       text('[', marks, out);
-      inlineChildren(el, marks, ctx, out);
-      return text(']', marks, out);
+      k.after(() => text(']', marks, out));
+      return k.children(el, marks);
     case 'choice': {
       const kids = childElements(el);
       const pick = CHOICE_ORDER.map((n) => kids.find((k) => k.localName === n)).find(Boolean) ?? kids[0];
-      if (pick) inlineNode(pick, marks, ctx, out);
+      if (pick) k.node(pick, marks);
       return;
     }
     case 'seg':
       if (el.previousSibling && isElement(el.previousSibling) && el.previousSibling.localName === 'seg') text(' ', marks, out);
-      return inlineChildren(el, marks, ctx, out);
+      return k.children(el, marks);
     case 'l':
     case 'addrLine':
-      inlineChildren(el, marks, ctx, out);
-      if (el.nextSibling && hasFollowingElement(el, name)) out.push({ type: 'lineBreak' });
-      return;
+      k.after(() => {
+        if (el.nextSibling && hasFollowingElement(el, name)) out.push({ type: 'lineBreak' });
+      });
+      return k.children(el, marks);
   }
   if (SILENT.has(name)) return;
   if (!TRANSPARENT.has(name)) warnOnce(ctx, el, `unknown element <${name}>: its text is kept`);
-  inlineChildren(el, marks, ctx, out);
+  k.children(el, marks);
 }
 
 function hasFollowingElement(el: Element, name: string): boolean {
@@ -291,17 +322,17 @@ function hasFollowingElement(el: Element, name: string): boolean {
   return false;
 }
 
-function entity(el: Element, name: string, marks: Mark[], ctx: WalkContext, out: Inline[]): void {
+function entity(el: Element, name: string, marks: Mark[], ctx: WalkContext, out: Inline[], k: Kont): void {
   const kind: EntityKind | undefined = ENTITY_ELEMENTS[name] ?? entityKindFromType(attr(el, 'type'));
-  if (!kind) return inlineChildren(el, marks, ctx, out);
+  if (!kind) return k.children(el, marks);
   const ref = attr(el, 'ref');
   const id = ctx.entities.mention(kind, normText(el, NO_NOTES), ref, attr(el, 'key'));
   const mark: Mark = { type: 'entity', entity: kind, ...(id ? { id } : {}), ...(ref ? { ref } : {}) };
-  inlineChildren(el, withMark(marks, [mark]), ctx, out);
+  k.children(el, withMark(marks, [mark]));
 }
 const NO_NOTES: ReadonlySet<string> = new Set(['note', 'del', 'fw']);
 
-function pointer(el: Element, marks: Mark[], ctx: WalkContext, out: Inline[]): void {
+function pointer(el: Element, marks: Mark[], ctx: WalkContext, out: Inline[], k: Kont): void {
   const target = attr(el, 'target');
   const label = normText(el);
   const noteRef = ctx.notes.refFor(target, label);
@@ -309,11 +340,11 @@ function pointer(el: Element, marks: Mark[], ctx: WalkContext, out: Inline[]): v
     out.push(noteRef);
     return;
   }
-  if (!target) return inlineChildren(el, marks, ctx, out);
+  if (!target) return k.children(el, marks);
   const linked = withMark(marks, [{ type: 'link', href: target }]);
   // an empty pointer shows its target; only absolute addresses stay links (Schnitzler points at diary dates)
   if (el.localName === 'ptr' || !label) return text(target, /^[a-z][a-z0-9+.-]*:/i.test(target) ? linked : marks, out);
-  inlineChildren(el, linked, ctx, out);
+  k.children(el, linked);
 }
 
 function inlineNote(el: Element, ctx: WalkContext, out: Inline[]): void {
