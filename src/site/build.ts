@@ -14,6 +14,7 @@ import { authorHref, collectionHref, workHref } from '../render/html/href.js';
 import { createApp } from '../web/app.js';
 import { atomFeed, robotsTxt, sitemapEntries, sitemapFiles } from '../web/routes/discovery.js';
 import { relativeLinks, type SiteFiles } from './links.js';
+import { cachingStore } from './cache.js';
 import { Output, type OutputStats } from './output.js';
 import { searchPage, staticSearchAssets } from './search-page.js';
 import { StaticIndex } from './search-index.js';
@@ -43,6 +44,8 @@ export interface BuildSummary extends OutputStats {
   seconds: number;
   /** Formats of the registry left out (they need a browser). */
   skippedFormats: string[];
+  /** Seconds spent on work pages, on each export format and on the search index. */
+  timings: Record<string, number>;
 }
 
 /** Formats that are made by printing a page in a browser (PDF): left out unless asked for. */
@@ -50,9 +53,13 @@ const needsBrowser = (f: { ext: string; name: string }) => f.ext === '.pdf' || f
 
 export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'register'>, o: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
-  const { store } = archive;
+  // One cache of the store's answers for the whole build (src/site/cache.ts).
+  const store = cachingStore(archive.store);
   const site = siteInfo(o.baseUrl);
-  const app = createApp(archive, { baseUrl: o.liveUrl ?? site.baseUrl, log: () => {} });
+  const app = createApp(
+    { store, search: archive.search, register: archive.register },
+    { baseUrl: o.liveUrl ?? site.baseUrl, log: () => {} },
+  );
   const out = new Output(o.outDir);
   const formats = exportFormats.filter((f) => o.withPdf || !needsBrowser(f));
   const books = bookFormats.filter((f) => o.withPdf || !needsBrowser(f));
@@ -135,16 +142,24 @@ export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'reg
   }
 
   const index = new StaticIndex(archive.register, collectionTitles);
+  const timings: Record<string, number> = {};
+  const timed = async <T>(what: string, f: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const r = await f();
+    timings[what] = (timings[what] ?? 0) + (performance.now() - t) / 1000;
+    return r;
+  };
   for (const id of [...works].sort()) {
-    await page(workHref(id), `works/${id}.html`);
+    await timed('work pages', () => page(workHref(id), `works/${id}.html`));
     const stored = await store.getWork(id);
     if (stored) {
       const work = await resolvedWork(store, stored);
       for (const f of formats) {
-        out.write(`works/${id}${f.ext}`, (await (f as ExportFormat).render(work)) as string | Uint8Array);
+        const body = await timed(f.name, () => (f as ExportFormat).render(work) as string | Uint8Array | Promise<string | Uint8Array>);
+        out.write(`works/${id}${f.ext}`, body);
         exports++;
       }
-      index.add(stored, `works/${id}.html`);
+      await timed('search index', () => index.add(stored, `works/${id}.html`));
     }
     tick();
   }
@@ -153,7 +168,7 @@ export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'reg
   const searchHtml = searchPage();
   out.write('search.html', relativeLinks(searchHtml, 'search.html', map, live));
   const before = out.stats.bytes;
-  index.write(out);
+  await timed('search index', () => index.write(out));
   const indexBytes = out.stats.bytes - before;
 
   for (const a of assets) out.write(`assets/${a.name}`, a.body);
@@ -183,5 +198,6 @@ export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'reg
     indexBytes,
     seconds: (performance.now() - t0) / 1000,
     skippedFormats,
+    timings,
   };
 }

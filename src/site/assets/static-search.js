@@ -444,7 +444,7 @@ function createCore(get, fold) {
       const v = item.value.toLowerCase();
       const key = fold.nameKey(item.value);
       const words = key ? key.split(' ') : [];
-      const range = item.field === 'year' && /^(\d{1,4})\s*[-–]\s*(\d{1,4})$/.exec(v);
+      const range = item.field === 'year' && /^(\d{1,4})\s*(?:-|–|\.\.)\s*(\d{1,4})$/.exec(v);
       const picked = rows.filter((r) => {
         const value = r[0].toLowerCase();
         if (value === v) return true;

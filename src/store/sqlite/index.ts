@@ -197,17 +197,18 @@ export class SqliteStore implements Store {
       params.push(opts.kind);
     }
     if (opts.author) {
-      clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'author' AND a.agent_id = ?)`);
+      clauses.push(`w.id IN (SELECT a.work_id FROM work_agents a WHERE a.agent_id = ? AND a.role = 'author')`);
       params.push(opts.author);
     }
     if (opts.recipient) {
-      clauses.push(`EXISTS (SELECT 1 FROM work_agents a WHERE a.work_id = w.id AND a.role = 'recipient' AND a.agent_id = ?)`);
+      clauses.push(`w.id IN (SELECT a.work_id FROM work_agents a WHERE a.agent_id = ? AND a.role = 'recipient')`);
       params.push(opts.recipient);
     }
     if (opts.collection?.length) {
       const key = pathKey(opts.collection);
-      clauses.push(`EXISTS (SELECT 1 FROM work_collections c WHERE c.work_id = w.id AND (c.path = ? OR c.path LIKE ? ESCAPE '\\'))`);
-      params.push(key, `${key.replace(/[\\%_]/g, (m) => `\\${m}`)}/%`);
+      // The path or any below it ("a/b/…": the range from "a/b/" up to "a/b0"), read from the path index.
+      clauses.push(`w.id IN (SELECT c.work_id FROM work_collections c WHERE c.path = ? OR (c.path >= ? AND c.path < ?))`);
+      params.push(key, `${key}/`, `${key}0`);
     }
     return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
