@@ -268,7 +268,7 @@ function step(node: Node, marks: Mark[], ctx: WalkContext, out: Inline[], k: Kon
     case 'settlement':
     case 'rs':
     case 'name':
-      return entity(el, name, marks, ctx, out, k);
+      return entity(el, name, marks, ctx, k);
     case 'ref':
     case 'ptr':
       return pointer(el, marks, ctx, out, k);
@@ -322,7 +322,7 @@ function hasFollowingElement(el: Element, name: string): boolean {
   return false;
 }
 
-function entity(el: Element, name: string, marks: Mark[], ctx: WalkContext, out: Inline[], k: Kont): void {
+function entity(el: Element, name: string, marks: Mark[], ctx: WalkContext, k: Kont): void {
   const kind: EntityKind | undefined = ENTITY_ELEMENTS[name] ?? entityKindFromType(attr(el, 'type'));
   if (!kind) return k.children(el, marks);
   const ref = attr(el, 'ref');
