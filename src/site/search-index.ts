@@ -21,7 +21,11 @@ import type { Output } from './output.js';
 /** Target size of a term chunk, in characters. */
 const CHUNK_CHARS = 24_000;
 /** Documents per facet shard. */
-const SHARD_DOCS = 1000;
+const SHARD_DOCS = 500;
+/** Values per page of a facet's value table. */
+const FACET_PAGE = 200;
+/** The facets whose values the shards keep per document (those the search page shows). */
+const SHOWN_FACETS = new Set(['kind', 'author', 'recipient', 'year', 'language', 'collection']);
 /** Gap between fields in the position space, so a phrase never runs from one field into the next. */
 const FIELD_GAP = 8;
 const EXCERPT_CHARS = 320;
@@ -126,7 +130,7 @@ export class StaticIndex {
       }
       const list = fv.values[v]!.docs;
       if (list[list.length - 1] !== doc) list.push(doc);
-      pairs.push(this.facetOrder.indexOf(f.facet), v);
+      if (SHOWN_FACETS.has(f.facet)) pairs.push(this.facetOrder.indexOf(f.facet), v);
     }
     this.docFacets.push(pairs);
 
@@ -179,8 +183,9 @@ export class StaticIndex {
     }
     flush();
 
-    // Facets: a value table per facet (value, label, count, name keys, its document list's file).
-    const facetFiles: Record<string, string> = {};
+    // Facets: a value table per facet (value, label, count, its document list's file, name keys), in
+    // pages of FACET_PAGE values, so showing a facet loads only the pages of the values it shows.
+    const facetFiles: Record<string, string[]> = {};
     for (const name of this.facetOrder) {
       const fv = this.facets.get(name)!;
       const rows = fv.values.map((v) => {
@@ -199,10 +204,13 @@ export class StaticIndex {
           for (const s of this.register.spellings(v.value)) keys.add(nameKey(s));
         return [v.value, v.label, v.docs.length, h, [...keys].filter(Boolean).join('|')];
       });
-      const body = JSON.stringify(rows);
-      const h = hashOf(body);
-      out.write(`search/facet/${h}.js`, `octavoSearch.load("facet/${h}",${body});\n`);
-      facetFiles[name] = h;
+      facetFiles[name] = [];
+      for (let at = 0; at < rows.length; at += FACET_PAGE) {
+        const body = JSON.stringify(rows.slice(at, at + FACET_PAGE));
+        const h = hashOf(body);
+        out.write(`search/facet/${h}.js`, `octavoSearch.load("facet/${h}",${body});\n`);
+        facetFiles[name].push(h);
+      }
     }
     // Facet shards: per document, its [facet, value] pairs.
     const shards: string[] = [];
@@ -223,6 +231,7 @@ export class StaticIndex {
         chunks,
         facets: this.facetOrder,
         facetFiles,
+        facetPage: FACET_PAGE,
         filters: FILTER_FACETS,
         shardDocs: SHARD_DOCS,
         shards,

@@ -143,6 +143,12 @@
         results.appendChild(nav);
       }
       facets.replaceChildren();
+      if (r.facets.length && r.facetsCounted < r.total) {
+        const note = document.createElement('p');
+        note.className = 'facet-note';
+        note.textContent = `Counted over ${r.facetsCounted.toLocaleString('en')} of the ${r.total.toLocaleString('en')} matches, the best-ranked.`;
+        facets.appendChild(note);
+      }
       r.facets.forEach((f) => {
         if (!f.values.length) return;
         const sec = document.createElement('section');
@@ -211,6 +217,7 @@ function createCore(get, fold) {
   ];
   const FILTER_NAME = { language: 'lang' };
   const MAX_PREFIX = 50;
+  const MAX_SHARDS = 4;
 
   function manifest() {
     return get('manifest');
@@ -423,9 +430,25 @@ function createCore(get, fold) {
     });
   }
 
+  /** A facet's whole value table (a filter reads every value's names). */
   function facetTable(man, name) {
-    const h = man.facetFiles[name];
-    return h ? get(`facet/${h}`) : Promise.resolve([]);
+    const pages = man.facetFiles[name] || [];
+    return Promise.all(pages.map((h) => get(`facet/${h}`))).then((ps) => [].concat.apply([], ps));
+  }
+
+  /** The rows of the given values only: the pages of the table that hold them. */
+  function facetRows(man, name, values) {
+    const pages = man.facetFiles[name] || [];
+    const need = Array.from(new Set(values.map((v) => Math.floor(v / man.facetPage))));
+    return Promise.all(need.map((p) => get(`facet/${pages[p]}`))).then((ps) => {
+      const rows = new Map();
+      need.forEach((p, i) => {
+        ps[i].forEach((row, j) => {
+          rows.set(p * man.facetPage + j, row);
+        });
+      });
+      return rows;
+    });
   }
 
   function decodeList(s) {
@@ -559,7 +582,7 @@ function createCore(get, fold) {
         );
         return Promise.all([
           Promise.all(shown.map((r) => get(`r/${r[0]}`))),
-          opts.facets === false ? Promise.resolve([]) : facetsOf(man, ranked, used),
+          opts.facets === false ? Promise.resolve({ facets: [], counted: 0 }) : facetsOf(man, ranked, used),
         ]).then((both) => ({
           total: ranked.length,
           page: page,
@@ -574,26 +597,36 @@ function createCore(get, fold) {
             recipients: f.r,
             excerpt: excerptParts(f.x, terms),
           })),
-          facets: both[1],
+          facets: both[1].facets,
+          facetsCounted: both[1].counted,
         }));
       });
     });
   }
 
+  /**
+   * Facet counts of the matches. The facet shards of the best-ranked matches are read, at most
+   * MAX_SHARDS of them: when the matches lie in more shards, the counts are those of the matches in
+   * the shards read (the response says how many that was).
+   */
   function facetsOf(man, ranked, used) {
-    if (!ranked.length) return Promise.resolve([]);
-    const need = new Set(ranked.map((r) => Math.floor(r[0] / man.shardDocs)));
+    if (!ranked.length) return Promise.resolve({ facets: [], counted: 0 });
+    const order = [];
+    for (let i = 0; i < ranked.length && order.length < MAX_SHARDS; i++) {
+      const s = Math.floor(ranked[i][0] / man.shardDocs);
+      if (order.indexOf(s) < 0) order.push(s);
+    }
     const names = FACETS.filter((f) => man.facets.indexOf(f[0]) >= 0);
-    return Promise.all([
-      Promise.all(Array.from(need).map((s) => get(`m/${man.shards[s]}`).then((rows) => [s, rows]))),
-      Promise.all(names.map((f) => facetTable(man, f[0]))),
-    ]).then((both) => {
-      const shards = new Map(both[0]);
+    return Promise.all(order.map((s) => get(`m/${man.shards[s]}`).then((rows) => [s, rows]))).then((loaded) => {
+      const shards = new Map(loaded);
       const counts = names.map(() => new Map());
+      let counted = 0;
       ranked.forEach((r) => {
-        const row = shards.get(Math.floor(r[0] / man.shardDocs))[r[0] % man.shardDocs];
-        if (!row) return;
-        const pairs = row.split('.');
+        const shard = shards.get(Math.floor(r[0] / man.shardDocs));
+        const row = shard?.[r[0] % man.shardDocs];
+        if (row === undefined) return;
+        counted++;
+        const pairs = row ? row.split('.') : [];
         for (let i = 0; i + 1 < pairs.length; i += 2) {
           const facet = man.facets[parseInt(pairs[i], 36)];
           const k = names.findIndex((f) => f[0] === facet);
@@ -602,20 +635,35 @@ function createCore(get, fold) {
           counts[k].set(v, (counts[k].get(v) || 0) + 1);
         }
       });
-      return names.map((f, k) => {
-        const rows = both[1][k];
-        const values = Array.from(counts[k].entries())
-          .sort((a, b) => b[1] - a[1] || (f[0] === 'year' ? Number(rows[a[0]][0]) - Number(rows[b[0]][0]) : 0))
-          .slice(0, 12)
-          .map((e) => {
-            const row = rows[e[0]];
-            const value = row[0];
-            const filter = `${FILTER_NAME[f[0]] || f[0]}:${/\s/.test(value) ? `"${value}"` : value}`;
-            return { value: value, label: row[1], count: e[1], filter: filter };
-          })
-          .filter((v) => !used.has(v.filter.toLowerCase()));
-        return { name: f[0], title: f[1], values: values };
-      });
+      const top = counts.map((c) =>
+        Array.from(c.entries())
+          .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+          .slice(0, 12),
+      );
+      return Promise.all(
+        names.map((f, k) =>
+          facetRows(
+            man,
+            f[0],
+            top[k].map((e) => e[0]),
+          ),
+        ),
+      ).then((tables) => ({
+        counted: counted,
+        facets: names.map((f, k) => {
+          const rows = tables[k];
+          const values = top[k]
+            .map((e) => {
+              const row = rows.get(e[0]);
+              const value = row[0];
+              const filter = `${FILTER_NAME[f[0]] || f[0]}:${/\s/.test(value) ? `"${value}"` : value}`;
+              return { value: value, label: row[1], count: e[1], filter: filter };
+            })
+            .sort((a, b) => (f[0] === 'year' ? Number(a.value) - Number(b.value) : 0) || b.count - a.count)
+            .filter((v) => !used.has(v.filter.toLowerCase()));
+          return { name: f[0], title: f[1], values: values };
+        }),
+      }));
     });
   }
 
