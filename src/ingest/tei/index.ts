@@ -180,7 +180,7 @@ function parseTei(file: SourceFile, ctx: ImportContext): ImportOutcome {
         severity: 'error',
         file: file.path,
         line,
-        element: elementPath(deepNote),
+        element: 'note',
         message: tooDeepMessage({ offset: 0, line, what: 'notes within notes' }, noteLimit),
       });
       continue;
