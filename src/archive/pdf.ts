@@ -85,6 +85,38 @@ async function turn<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The page (from 1) each named destination of a Chromium PDF is on: Chromium names one for every
+ * element id a link points at, in a /Dests dictionary of [page /XYZ …] arrays, and writes its objects
+ * uncompressed. Names it cannot find are left out (the caller then prints without page numbers).
+ */
+export function namedPages(pdf: Uint8Array, names: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const objects = new Map<string, string>();
+  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
+  const catalog = [...objects.values()].find((o) => /\/Type\s*\/Catalog\b/.test(o));
+  const ref = (o: string | undefined, key: string) => o?.match(new RegExp(`/${key}\\s+(\\d+) 0 R`))?.[1];
+  const pageNumber = new Map<string, number>();
+  const walk = (id: string | undefined, depth: number) => {
+    const o = id === undefined ? undefined : objects.get(id);
+    if (!o || depth > 32) return;
+    if (/\/Type\s*\/Pages\b/.test(o)) {
+      for (const k of o.match(/\/Kids\s*\[([^\]]*)\]/)?.[1]?.matchAll(/(\d+) 0 R/g) ?? []) walk(k[1], depth + 1);
+    } else if (/\/Type\s*\/Page\b/.test(o)) pageNumber.set(id!, pageNumber.size + 1);
+  };
+  walk(ref(catalog, 'Pages'), 0);
+  const dests = objects.get(ref(catalog, 'Dests') ?? '');
+  if (!dests) return out;
+  for (const name of names) {
+    const escaped = name.replace(/[^A-Za-z0-9_.-]/g, (c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const page = dests.match(new RegExp(`/${escaped.replace(/[.]/g, '\\.')}\\s*\\[\\s*(\\d+) 0 R`))?.[1];
+    const n = page === undefined ? undefined : pageNumber.get(page);
+    if (n !== undefined) out.set(name, n);
+  }
+  return out;
+}
+
 /** The PDF of a print document: A4, running head and page numbers, an outline from the headings. */
 export function printToPdf(doc: PrintDocument): Promise<Uint8Array<ArrayBuffer>> {
   return turn(async () => {
@@ -94,18 +126,25 @@ export function printToPdf(doc: PrintDocument): Promise<Uint8Array<ArrayBuffer>>
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(120_000);
-      await page.setContent(doc.html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: doc.headerTemplate,
-        footerTemplate: doc.footerTemplate,
-        margin: { top: '22mm', bottom: '22mm', left: '20mm', right: '20mm' },
-        outline: true,
-        tagged: true,
-      });
-      return new Uint8Array(pdf);
+      const print = async (html: string) => {
+        await page.setContent(html, { waitUntil: 'load' });
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: doc.headerTemplate,
+          footerTemplate: doc.footerTemplate,
+          margin: { top: '22mm', bottom: '22mm', left: '20mm', right: '20mm' },
+          outline: true,
+          tagged: true,
+        });
+        return new Uint8Array(pdf);
+      };
+      const first = await print(doc.html);
+      if (!doc.paged) return first;
+      // The contents page's numbers: where the first printing put each chapter, then printed again.
+      const pages = namedPages(first, doc.paged.ids);
+      return pages.size === doc.paged.ids.length ? await print(doc.paged.html(pages)) : first;
     } catch (err) {
       if (err instanceof PdfUnavailableError) throw err;
       throw new Error(`the PDF of ${doc.what} could not be printed: ${(err as Error).message.split('\n')[0]}`);

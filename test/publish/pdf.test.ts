@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookOf } from '../../src/archive/books.js';
 import { collectFiles, importPaths } from '../../src/archive/import.js';
 import { openArchive, type Archive } from '../../src/archive/open.js';
-import { closePdfBrowser, pdfJobs, printToPdf } from '../../src/archive/pdf.js';
+import { closePdfBrowser, namedPages, pdfJobs, printToPdf } from '../../src/archive/pdf.js';
 import { loadDefaultRegister } from '../../src/model/register.js';
 import { bookFormatByName } from '../../src/render/book/index.js';
 import { formatByName } from '../../src/render/formats.js';
@@ -112,6 +112,10 @@ describe('PDF of a work', () => {
 });
 
 describe('PDF of a book', () => {
+  it('reads no page numbers from what is not a Chromium PDF', () => {
+    expect(namedPages(new TextEncoder().encode('%PDF-1.4 nothing here'), ['c1']).size).toBe(0);
+  });
+
   let a: Archive;
   beforeAll(async () => {
     a = await openArchive(join(dir, 'capital.db'));
@@ -134,6 +138,20 @@ describe('PDF of a book', () => {
       expect(pages[0]).toContain(book.title);
       expect(pages[1]).toContain('Contents');
       for (const w of book.works) expect(pages[1]).toContain(w.title.split(':')[0]!.trim().slice(0, 30));
+      // The contents page gives the page each chapter starts on (read from the first printing).
+      const contents = pages[1]!.replace(/\s+/g, ' ');
+      const numbers = book.works.map((w) => {
+        const title = w.title.replace(/\s+/g, ' ');
+        const n = Number(contents.match(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`))?.[1]);
+        expect(n, `page number of ${title}`).toBeGreaterThan(2);
+        // The chapter's kind and title open that page, below the running head.
+        const lines = pages[n - 1]!.split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
+        expect(lines.slice(1, 3).join(' '), `page ${n}`).toContain(title.split(' ').slice(0, 3).join(' '));
+        return n;
+      });
+      ascending(numbers);
       const flat = text.replace(/\s+/g, ' ');
       const starts = book.works.map((w) => flat.indexOf(`${w.title.replace(/\s+/g, ' ')} Karl Marx`, flat.indexOf('Contents') + 1));
       expect(starts.every((x) => x > 0)).toBe(true);

@@ -25,6 +25,11 @@ export interface PrintDocument {
   footerTemplate: string;
   /** Names the document in messages ("the work lenin/…", "the collection marx/1867-c1"). */
   what: string;
+  /**
+   * A contents page that shows page numbers: the printer prints once, reads the page each of `ids`
+   * landed on (the PDF's named destinations), and prints `html(pages)` instead.
+   */
+  paged?: { ids: string[]; html(pages: Map<string, number>): string };
 }
 
 export type Printer = (doc: PrintDocument) => Promise<Uint8Array<ArrayBuffer>>;
@@ -94,6 +99,10 @@ td { border: 0.5pt solid #888; padding: 2pt 4pt; vertical-align: top; }
 .contents ol { list-style: none; padding-left: 0; margin: 0; }
 .contents ol ol { padding-left: 14pt; }
 .contents li { margin: 3pt 0; }
+.toc-line { display: flex; align-items: baseline; gap: 4pt; }
+.toc-line::after { content: ""; order: 1; flex: 1; border-bottom: 0.6pt dotted #777; }
+.toc-line a { order: 0; }
+.toc-page { order: 2; font-variant-numeric: tabular-nums; }
 .credits { margin-top: 22pt; font-size: 8.5pt; color: #333; border-top: 0.6pt solid #777; padding-top: 6pt; break-inside: avoid; }
 .credits p { text-align: left; margin: 0 0 3pt; }
 `;
@@ -134,9 +143,14 @@ export function printWork(work: ResolvedWork): PrintDocument {
   };
 }
 
-function contentsList(nodes: TocNode[]): string {
+/** The contents page; page numbers once they are known (before, a stand-in of the same width keeps the layout). */
+function contentsList(nodes: TocNode[], pages?: Map<string, number>, digits = 3): string {
+  const number = (id: string) => {
+    const n = pages?.get(id);
+    return `<span class="toc-page"${n === undefined ? ' aria-hidden="true" style="visibility: hidden"' : ''}>${n ?? '0'.repeat(digits)}</span>`;
+  };
   const item = (n: TocNode): string =>
-    `<li><a href="#c${n.chapter + 1}">${escapeText(n.title)}</a>${n.children.length ? `<ol>${n.children.map(item).join('')}</ol>` : ''}</li>`;
+    `<li><span class="toc-line"><a href="#c${n.chapter + 1}">${escapeText(n.title)}</a>${number(`c${n.chapter + 1}`)}</span>${n.children.length ? `<ol>${n.children.map(item).join('')}</ol>` : ''}</li>`;
   return `<nav class="contents" aria-labelledby="contents-heading">\n<h1 id="contents-heading">Contents</h1>\n<ol>${nodes.map(item).join('\n')}</ol>\n</nav>`;
 }
 
@@ -154,9 +168,14 @@ export function printBook(book: Book): PrintDocument {
       `This copy was made by Octavo from the archive's collection "${book.path.join('/')}": ${book.works.length} ${book.works.length === 1 ? 'work' : 'works'} in contents order.`,
     ]),
   ];
-  const body = [title, contentsList(bookToc(book)), ...book.works.map((w, i) => chapter(w, i + 1)), credits(lines)].join('\n');
+  const toc = bookToc(book);
+  const chapters = book.works.map((w, i) => chapter(w, i + 1));
+  const digits = String(book.works.length * 50).length;
+  const html = (pages?: Map<string, number>) =>
+    page(book.title, lang, [title, contentsList(toc, pages, digits), ...chapters, credits(lines)].join('\n'));
   return {
-    html: page(book.title, lang, body),
+    html: html(),
+    paged: { ids: book.works.map((_w, i) => `c${i + 1}`), html },
     ...templates(byline.join(', '), book.title),
     what: `the collection "${book.path.join('/')}"`,
   };
