@@ -34,10 +34,11 @@ export async function buildCommand(
       },
     });
     bar?.stop();
-    const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+    const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`;
+    const n = (x: number, one: string, many = `${one}s`) => `${x.toLocaleString('en')} ${x === 1 ? one : many}`;
     process.stdout.write(
       [
-        `Built ${outDir}: ${s.pages.toLocaleString('en')} pages (${s.works.toLocaleString('en')} works, ${s.collections.toLocaleString('en')} collections, ${s.authors.toLocaleString('en')} people) and ${s.exports.toLocaleString('en')} export files in ${s.seconds.toFixed(1)} s (${Math.round(s.pages / s.seconds).toLocaleString('en')} pages/s)`,
+        `Built ${outDir}: ${n(s.pages, 'page')} (${n(s.works, 'work')}, ${n(s.collections, 'collection')}, ${n(s.authors, 'person', 'people')}) and ${n(s.exports, 'export file')} in ${s.seconds.toFixed(1)} s (${Math.round(s.pages / s.seconds).toLocaleString('en')} pages/s)`,
         `${s.written.toLocaleString('en')} files written, ${s.unchanged.toLocaleString('en')} unchanged, ${s.removed.toLocaleString('en')} removed; ${mb(s.bytes)} in all, search index ${mb(s.indexBytes)}`,
         ...(s.skippedFormats.length ? [`left out (they need a browser; --with-pdf writes them): ${s.skippedFormats.join(', ')}`] : []),
         `Open ${resolve(outDir, 'index.html')} in a browser, or serve the folder from any web server.`,

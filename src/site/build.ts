@@ -63,7 +63,7 @@ export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'reg
   const out = new Output(o.outDir);
   const formats = exportFormats.filter((f) => o.withPdf || !needsBrowser(f));
   const books = bookFormats.filter((f) => o.withPdf || !needsBrowser(f));
-  const skippedFormats = [...exportFormats, ...bookFormats].filter((f) => !o.withPdf && needsBrowser(f)).map((f) => f.name);
+  const skippedFormats = [...new Set([...exportFormats, ...bookFormats].filter((f) => !o.withPdf && needsBrowser(f)).map((f) => f.name))];
 
   // What the site will hold, so that every link can be told a page from an address it lacks.
   const entries = await sitemapEntries(store);
