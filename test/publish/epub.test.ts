@@ -83,6 +83,7 @@ describe('EPUB of a work', () => {
       /<dc:contributor id="(contributor\d)">Andrew Rothstein<\/dc:contributor>\s*<meta refines="#\1" property="role" scheme="marc:relators">trl<\/meta>/,
     );
     expect(opf).toContain('properties="cover-image"');
+    expect(opf).toContain('<meta property="schema:accessMode">textual</meta>');
     const work = f.text('OEBPS/work.xhtml');
     // The metadata header and the note as a footnote that links back to its marker.
     expect(work).toContain('<dt>Source</dt>');

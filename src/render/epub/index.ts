@@ -172,6 +172,16 @@ function opf(p: Publication): string {
   meta.push(`<dc:rights>${escapeText(p.rights)}</dc:rights>`);
   meta.push(`<dc:publisher>Octavo</dc:publisher>`);
   meta.push(`<meta property="dcterms:modified">${p.modified}</meta>`);
+  // Accessibility (EPUB Accessibility 1.1): text only, navigable by contents and headings, no hazards.
+  meta.push(
+    '<meta property="schema:accessMode">textual</meta>',
+    '<meta property="schema:accessModeSufficient">textual</meta>',
+    '<meta property="schema:accessibilityFeature">tableOfContents</meta>',
+    '<meta property="schema:accessibilityFeature">structuralNavigation</meta>',
+    '<meta property="schema:accessibilityFeature">readingOrder</meta>',
+    '<meta property="schema:accessibilityHazard">none</meta>',
+    '<meta property="schema:accessibilitySummary">Text with headings, a table of contents and linked notes; the cover image repeats the title.</meta>',
+  );
   const items = [
     '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
     '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',

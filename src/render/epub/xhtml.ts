@@ -24,7 +24,7 @@ body { font-family: serif; line-height: 1.45; margin: 0 0.5em; }
 h1, h2, h3, h4, h5, h6 { font-family: sans-serif; line-height: 1.2; page-break-after: avoid; break-after: avoid; }
 h1 { font-size: 1.6em; margin: 0.4em 0 0.3em; }
 h2 { font-size: 1.25em; margin-top: 1.4em; }
-p { margin: 0 0 0.6em; text-align: justify; hyphens: auto; }
+p { margin: 0 0 0.6em; hyphens: auto; }
 .work-kind { font-family: sans-serif; font-size: 0.8em; letter-spacing: 0.08em; text-transform: uppercase; color: #555; margin: 0; }
 .work-subtitle { font-style: italic; }
 .byline { font-size: 1.1em; margin-bottom: 1em; }
@@ -53,7 +53,8 @@ td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
 .pagebreak::after { content: "]"; }
 .notes { margin-top: 2em; border-top: 1px solid #999; font-size: 0.9em; }
 .note { margin: 0.6em 0; }
-.note .note-label { font-weight: bold; margin: 0; }
+.note .note-label { float: left; font-weight: bold; margin: 0 0.5em 0 0; }
+.note p { text-align: left; }
 .backref { text-decoration: none; }
 .link-dropped { text-decoration: none; }
 .cover { margin: 0; padding: 0; text-align: center; }
