@@ -28,7 +28,7 @@ export function parseXml(text: string, file: string, maxDepth = DEFAULT_MAX_DEPT
     diagnostics.push({
       severity: 'error',
       file,
-      message: `malformed XML: ${message}`,
+      message: `malformed XML: ${readerWords(message)}`,
       ...(loc?.lineNumber ? { line: loc.lineNumber } : { line: fallbackLine(text) }),
       ...(loc?.columnNumber ? { column: loc.columnNumber } : {}),
     });
@@ -45,13 +45,22 @@ export function parseXml(text: string, file: string, maxDepth = DEFAULT_MAX_DEPT
       diagnostics.push({
         severity: 'error',
         file,
-        message: isEngineError(err) ? plainFailure(file, err) : `malformed XML: ${err.message}`,
+        message: isEngineError(err) ? plainFailure(file, err) : `malformed XML: ${readerWords(err.message)}`,
         ...(err.locator?.lineNumber ? { line: err.locator.lineNumber } : { line: fallbackLine(text) }),
         ...(err.locator?.columnNumber ? { column: err.locator.columnNumber } : {}),
       });
     }
     return { diagnostics };
   }
+}
+
+/**
+ * The XML reader's complaint, unless it is the JavaScript engine's own words for a fault inside the
+ * reader (an end tag it could not match can surface as "TypeError: Cannot read properties of undefined").
+ */
+function readerWords(message: string): string {
+  if (!/RangeError|TypeError|ReferenceError|call stack|undefined is not|Cannot read propert/.test(message)) return message;
+  return 'the markup breaks off here (an element or end tag the XML reader could not place, often an end tag without its start tag)';
 }
 
 /**
