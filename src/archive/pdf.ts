@@ -1,6 +1,6 @@
 // PDF by Chromium's print (playwright-core), of the print documents src/render/print writes. One
 // browser per process, started on the first PDF and reused; at most OCTAVO_PDF_JOBS (default 2)
-// pages print at once, the others wait their turn. playwright-core is loaded only when a PDF is made,
+// pages print at once, the others wait their turn (at most OCTAVO_PDF_QUEUE, default 32; past it, 503). playwright-core is loaded only when a PDF is made,
 // so commands and servers that never print do not load it. Importing this module sets the printer
 // the PDF formats of the registries use (src/render/formats.ts, src/render/book). A browser idle for
 // OCTAVO_PDF_IDLE_MS (default 10 s) is closed, so a process that printed can exit without closing it.
@@ -8,9 +8,15 @@ import { accessSync, constants } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { type PrintDocument, usePrinter } from '../render/print/index.js';
 
-/** Chromium is not installed (or not where OCTAVO_CHROMIUM says): the server answers 503. */
+/** Chromium is not installed (or not where OCTAVO_CHROMIUM says), or too many wait: the server answers 503. */
 export class PdfUnavailableError extends Error {
   readonly status = 503;
+  /** Seconds after which asking again may succeed (a busy printer), else undefined. */
+  readonly retryAfter: number | undefined;
+  constructor(message: string, retryAfter?: number) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
 }
 
 const ARGS = [
@@ -25,6 +31,8 @@ const ARGS = [
 
 const chromiumPath = () => process.env.OCTAVO_CHROMIUM || '/usr/bin/chromium';
 const maxJobs = () => Math.max(1, Number(process.env.OCTAVO_PDF_JOBS) || 2);
+/** At most this many PDFs wait their turn; past it a request is refused at once instead of queuing. */
+const maxWaiting = () => Math.max(0, Number(process.env.OCTAVO_PDF_QUEUE) || 32);
 /** An idle browser is closed after this long (a command that printed can then exit; a server starts it again). */
 const idleMs = () => Math.max(0, Number(process.env.OCTAVO_PDF_IDLE_MS) || 10_000);
 let idle: NodeJS.Timeout | undefined;
@@ -69,7 +77,11 @@ function theBrowser(): Promise<Browser> {
 }
 
 async function turn<T>(job: () => Promise<T>): Promise<T> {
-  if (running >= maxJobs()) await new Promise<void>((resolve) => waiting.push(resolve));
+  if (running >= maxJobs()) {
+    if (waiting.length >= maxWaiting())
+      throw new PdfUnavailableError(`the PDF printer is busy (${running} printing, ${waiting.length} waiting); try again in a minute`, 60);
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
   running++;
   peak = Math.max(peak, running);
   clearTimeout(idle);

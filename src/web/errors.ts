@@ -53,6 +53,7 @@ export const errorHandler =
     // A format this server cannot make now (PDF without Chromium): 503 with the reason.
     if (err instanceof PdfUnavailableError) {
       log(`${c.req.method} ${c.req.path}: ${err.message}`, undefined);
+      if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
       return c.html(renderMessagePage({ status: 503, heading: 'This format is not available', text: `${err.message}.`, assets }), 503);
     }
     log(`${c.req.method} ${c.req.path} failed`, err);

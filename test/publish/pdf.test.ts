@@ -212,6 +212,28 @@ describe('PDF from the app and the CLI', () => {
     SLOW,
   );
 
+  it(
+    'refuses at once with 503 and Retry-After when too many PDFs wait',
+    async () => {
+      process.env.OCTAVO_PDF_JOBS = '1';
+      process.env.OCTAVO_PDF_QUEUE = '1';
+      try {
+        const archive = await memoryArchive([seedWork()]);
+        const app = createApp(archive, { log: () => {} });
+        const answers = await Promise.all([1, 2, 3].map(() => app.request(`/works/${SEED_ID}.pdf`)));
+        expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 503]);
+        const refused = answers.find((r) => r.status === 503)!;
+        expect(refused.headers.get('retry-after')).toBe('60');
+        expect(await refused.text()).toContain('the PDF printer is busy');
+        await archive.close();
+      } finally {
+        delete process.env.OCTAVO_PDF_JOBS;
+        delete process.env.OCTAVO_PDF_QUEUE;
+      }
+    },
+    SLOW,
+  );
+
   it('closes an idle browser, so a process that printed can exit', async () => {
     process.env.OCTAVO_PDF_IDLE_MS = '300';
     try {
