@@ -151,6 +151,8 @@ describe('EPUB of a book', () => {
       expect([...order].sort((x, y) => x - y)).toEqual(order);
       // The chapters' own headings are in the table of contents.
       expect(nav).toMatch(/href="c001\.xhtml#s1-[^"]+"/);
+      // …nested by their levels (a section's subsections inside it).
+      expect(nav).toMatch(/<li><a href="c001\.xhtml#s\d+-[^"]+">[^<]+<\/a><ol><li><a href="c001\.xhtml#s\d+-/);
       const spine = [...f.text('OEBPS/content.opf').matchAll(/<itemref idref="([^"]+)"/g)].map((m) => m[1]);
       expect(spine.slice(0, 3)).toEqual(['cover', 'front1', 'nav']);
       expect(f.text('OEBPS/title.xhtml')).toContain(book.title);

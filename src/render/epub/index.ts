@@ -9,6 +9,7 @@ import type { Contributor, Work } from '../../model/work.js';
 import type { Book } from '../book/index.js';
 import { bookToc, bylineText, creditLines, titlePageRows, type TocNode } from '../print/header.js';
 import { escapeAttr, escapeText, XML_DECLARATION } from '../xml.js';
+import type { OutlineHeading } from '../html/outline.js';
 import { chapterDocument, type Chapter } from './chapter.js';
 import { STYLESHEET, xhtmlDocument } from './xhtml.js';
 
@@ -110,11 +111,25 @@ function coverSvg(title: string, byline: string): string {
 `;
 }
 
+/** A text's headings as nested list items: each takes the deeper headings after it as its children. */
+function headingItems(hs: OutlineHeading[], file: string): string[] {
+  const items: string[] = [];
+  for (let i = 0; i < hs.length; ) {
+    const h = hs[i]!;
+    let j = i + 1;
+    while (j < hs.length && hs[j]!.level > h.level) j++;
+    const kids = headingItems(hs.slice(i + 1, j), file);
+    items.push(`<li><a href="${file}#${escapeAttr(h.id)}">${escapeText(h.text)}</a>${kids.length ? `<ol>${kids.join('')}</ol>` : ''}</li>`);
+    i = j;
+  }
+  return items;
+}
+
 function navDocument(p: Publication): string {
   const item = (n: TocNode): string => {
     const c = p.chapters[n.chapter]!;
     const own = c.headings.length && !n.children.length ? c.headings : [];
-    const kids = [...n.children.map(item), ...own.map((h) => `<li><a href="${c.file}#${escapeAttr(h.id)}">${escapeText(h.text)}</a></li>`)];
+    const kids = [...n.children.map(item), ...headingItems(own, c.file)];
     return `<li><a href="${c.file}">${escapeText(n.title)}</a>${kids.length ? `<ol>${kids.join('')}</ol>` : ''}</li>`;
   };
   const body = `<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-heading">
