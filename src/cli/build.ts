@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { archiveLocation } from '../archive/location.js';
 import { openArchive } from '../archive/open.js';
 import { buildSite } from '../site/build.js';
+import { CliError } from './errors.js';
 
 export async function buildCommand(
   outDir: string,
@@ -25,6 +26,7 @@ export async function buildCommand(
       ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
       ...(o.liveUrl ? { liveUrl: o.liveUrl } : {}),
       ...(o.withPdf ? { withPdf: true } : {}),
+      ...(workers !== undefined ? { workers } : {}),
       onProgress: (done, total) => {
         if (!bar) return;
         if (!started) {

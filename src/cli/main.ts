@@ -98,7 +98,8 @@ export async function main(argv: string[]): Promise<void> {
     .option('--base-url <url>', 'public address of the static site, for sitemap.xml and feed.atom (default $OCTAVO_BASE_URL)')
     .option('--live-url <url>', "address of the live server, for links the static site lacks (a record's history)")
     .option('--with-pdf', 'also write the formats that need a browser to render (PDF)')
-    .action(async (outdir: string, o: { db?: string; baseUrl?: string; liveUrl?: string; withPdf?: boolean }) =>
+    .option('--workers <n>', 'worker threads rendering pages (default: none below 4 cores)')
+    .action(async (outdir: string, o: { db?: string; baseUrl?: string; liveUrl?: string; withPdf?: boolean; workers?: string }) =>
       (await import('./build.js')).buildCommand(outdir, o),
     );
 

@@ -4,6 +4,7 @@
 // registry has (src/render/formats.ts; formats that need a browser only with `withPdf`); beside each
 // book, its book exports; the assets; sitemap.xml, robots.txt, feed.atom, cmif.xml; the client-side
 // search (search.html and search/). Only files whose bytes changed are rewritten (src/site/output.ts).
+import { availableParallelism } from 'node:os';
 import type { Archive } from '../archive/open.js';
 import { bookOf, resolvedWork } from '../archive/books.js';
 import { siteInfo } from '../archive/site-info.js';
@@ -16,6 +17,7 @@ import { atomFeed, robotsTxt, sitemapEntries, sitemapFiles } from '../web/routes
 import { relativeLinks, type SiteFiles } from './links.js';
 import { cachingStore } from './cache.js';
 import { Output, type OutputStats } from './output.js';
+import { renderPool } from './render-pool.js';
 import { searchPage, staticSearchAssets } from './search-page.js';
 import { StaticIndex } from './search-index.js';
 
@@ -27,6 +29,12 @@ export interface BuildOptions {
   liveUrl?: string;
   /** Also write the formats that need a browser to render (PDF). */
   withPdf?: boolean;
+  /**
+   * Worker threads rendering pages (each with its own connection to the archive); 0 renders in this
+   * thread. Default: one less than the cores (at most 4) on a machine with 4 cores or more, for an archive
+   * in a file or PostgreSQL of at least 200 works; none on fewer cores.
+   */
+  workers?: number;
   /** Called after each page with the pages done and the pages in all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -49,9 +57,15 @@ export interface BuildSummary extends OutputStats {
 }
 
 /** Formats that are made by printing a page in a browser (PDF): left out unless asked for. */
+/** Pages sent for rendering at once. */
+const BATCH = 64;
+
 const needsBrowser = (f: { ext: string; name: string }) => f.ext === '.pdf' || f.name === 'pdf' || 'browser' in f;
 
-export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'register'>, o: BuildOptions): Promise<BuildSummary> {
+export async function buildSite(
+  archive: Pick<Archive, 'location' | 'store' | 'search' | 'register'>,
+  o: BuildOptions,
+): Promise<BuildSummary> {
   const t0 = performance.now();
   // One cache of the store's answers for the whole build (src/site/cache.ts).
   const store = cachingStore(archive.store);
@@ -103,43 +117,36 @@ export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'reg
   };
 
   const live = o.liveUrl?.replace(/\/+$/, '');
-  const page = async (path: string, file: string, status = 200) => {
+  const inMemory = archive.location === ':memory:' || archive.location === '';
+  // Workers pay for themselves only with cores to spare: each opens the archive, warms its own caches.
+  const cores = availableParallelism();
+  const workerCount = inMemory ? 0 : (o.workers ?? (works.size >= 200 && cores >= 4 ? Math.min(4, cores - 1) : 0));
+  const pool = workerCount > 0 ? await renderPool(archive.location, o.liveUrl ?? site.baseUrl, workerCount) : undefined;
+  const render = async (path: string) => {
+    if (pool) return pool.render(path);
     const res = await app.request(path);
-    if (res.status !== status) throw new Error(`${path}: the app answered ${res.status} (expected ${status})`);
-    out.write(file, relativeLinks(await res.text(), file, map, live));
+    return { status: res.status, body: await res.text() };
   };
-
-  const total = 4 + collections.size + authors.size + works.size;
-  let done = 0;
-  const tick = () => {
-    done++;
-    o.onProgress?.(done, total);
+  const write = (path: string, file: string, r: { status: number; body: string }, status = 200) => {
+    if (r.status !== status) throw new Error(`${path}: the app answered ${r.status} (expected ${status})`);
+    out.write(file, relativeLinks(r.body, file, map, live));
   };
-  let exports = 0;
-
-  await page('/', 'index.html');
-  tick();
-  await page('/collections', 'collections/index.html');
-  tick();
-  await page('/authors', 'authors/index.html');
-  tick();
-  await page('/no-such-page', '404.html', 404);
-  for (const path of collections) {
-    await page(collectionHref(path.split('/')), `collections/${path}/index.html`);
-    if (bookPaths.has(path) && books.length) {
-      const book = await bookOf(store, path.split('/'));
-      if (book)
-        for (const f of books) {
-          out.write(`collections/${path}${f.ext}`, await f.render(book));
-          exports++;
-        }
+  const page = async (path: string, file: string, status = 200) => write(path, file, await render(path), status);
+  /** Pages rendered a batch at a time (in the workers, while this thread does `alongside`). */
+  const pages = async <T>(items: T[], at: (x: T) => [path: string, file: string], alongside?: (x: T) => Promise<void>) => {
+    for (let i = 0; i < items.length; i += BATCH) {
+      const batch = items.slice(i, i + BATCH);
+      const started = batch.map((x) => render(at(x)[0]));
+      // A failure is reported when its page is written, not as an unhandled rejection meanwhile.
+      for (const p of started) p.catch(() => {});
+      if (alongside) for (const x of batch) await alongside(x);
+      for (const [k, x] of batch.entries()) {
+        const [path, file] = at(x);
+        write(path, file, await started[k]!);
+        tick();
+      }
     }
-    tick();
-  }
-  for (const id of authors) {
-    await page(authorHref(id), `authors/${id}.html`);
-    tick();
-  }
+  };
 
   const index = new StaticIndex(archive.register, collectionTitles);
   const timings: Record<string, number> = {};
@@ -149,19 +156,53 @@ export async function buildSite(archive: Pick<Archive, 'store' | 'search' | 'reg
     timings[what] = (timings[what] ?? 0) + (performance.now() - t) / 1000;
     return r;
   };
-  for (const id of [...works].sort()) {
-    await timed('work pages', () => page(workHref(id), `works/${id}.html`));
-    const stored = await store.getWork(id);
-    if (stored) {
-      const work = await resolvedWork(store, stored);
-      for (const f of formats) {
-        const body = await timed(f.name, () => (f as ExportFormat).render(work) as string | Uint8Array | Promise<string | Uint8Array>);
-        out.write(`works/${id}${f.ext}`, body);
-        exports++;
-      }
-      await timed('search index', () => index.add(stored, `works/${id}.html`));
-    }
+  const total = 4 + collections.size + authors.size + works.size;
+  let done = 0;
+  const tick = () => {
+    done++;
+    o.onProgress?.(done, total);
+  };
+  let exports = 0;
+
+  try {
+    await page('/', 'index.html');
     tick();
+    await page('/collections', 'collections/index.html');
+    tick();
+    await page('/authors', 'authors/index.html');
+    tick();
+    await page('/no-such-page', '404.html', 404);
+    await pages(
+      [...collections],
+      (path) => [collectionHref(path.split('/')), `collections/${path}/index.html`],
+      async (path) => {
+        if (!bookPaths.has(path) || !books.length) return;
+        const book = await bookOf(store, path.split('/'));
+        if (book)
+          for (const f of books) {
+            out.write(`collections/${path}${f.ext}`, await f.render(book));
+            exports++;
+          }
+      },
+    );
+    await pages([...authors], (id) => [authorHref(id), `authors/${id}.html`]);
+    await pages(
+      [...works].sort(),
+      (id) => [workHref(id), `works/${id}.html`],
+      async (id) => {
+        const stored = await store.getWork(id);
+        if (!stored) return;
+        const work = await resolvedWork(store, stored);
+        for (const f of formats) {
+          const body = await timed(f.name, () => (f as ExportFormat).render(work) as string | Uint8Array | Promise<string | Uint8Array>);
+          out.write(`works/${id}${f.ext}`, body);
+          exports++;
+        }
+        await timed('search index', () => index.add(stored, `works/${id}.html`));
+      },
+    );
+  } finally {
+    await pool?.close();
   }
 
   // The search: its page (the same shell as every page) and its index.

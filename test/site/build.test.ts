@@ -132,4 +132,29 @@ describe('octavo build', () => {
     const index = walk(join(dir, 'search')).reduce((n, f) => n + statSync(f).size, 0);
     expect(shaumyan.bytes).toBeLessThan(index);
   });
+
+  it('writes the same files when worker threads render the pages', async () => {
+    const file = join(dir, '..', `${dir.split('/').pop()}-workers.db`);
+    const onDisk = await openArchive(file);
+    try {
+      await onDisk.store.upsertWorks([seedWork(), ...testWorks(12)]);
+      const a = join(dir, '..', `${dir.split('/').pop()}-a`);
+      const b = join(dir, '..', `${dir.split('/').pop()}-b`);
+      const inThread = await buildSite(onDisk, { outDir: a, workers: 0 });
+      const pooled = await buildSite(onDisk, { outDir: b, workers: 2 });
+      expect(pooled.pages).toBe(inThread.pages);
+      const files = walk(a).map((f) => relative(a, f));
+      expect(
+        walk(b)
+          .map((f) => relative(b, f))
+          .sort(),
+      ).toEqual(files.sort());
+      for (const f of files) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    } finally {
+      await onDisk.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    }
+  }, 120_000);
 });
