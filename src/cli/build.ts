@@ -1,4 +1,4 @@
-// `octavo build <outdir> [--base-url URL] [--live-url URL] [--with-pdf]`: the archive as a static site
+// `octavo build <outdir> [--base-url URL] [--live-url URL] [--with-pdf] [--workers N]`: the archive as a static site
 // (src/site/build.ts), with a progress bar on a terminal and a summary at the end.
 import { resolve } from 'node:path';
 import { archiveLocation } from '../archive/location.js';
@@ -8,8 +8,11 @@ import { CliError } from './errors.js';
 
 export async function buildCommand(
   outDir: string,
-  o: { db?: string; baseUrl?: string; liveUrl?: string; withPdf?: boolean },
+  o: { db?: string; baseUrl?: string; liveUrl?: string; withPdf?: boolean; workers?: string },
 ): Promise<void> {
+  const workers = o.workers === undefined ? undefined : Number(o.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64))
+    throw new CliError(`--workers must be a whole number from 0 to 64, not "${o.workers}"`);
   const archive = await openArchive(archiveLocation(o.db), { mode: 'read' });
   let bar: { start(total: number, n: number): void; update(n: number): void; stop(): void } | undefined;
   if (process.stderr.isTTY) {
