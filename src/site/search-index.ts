@@ -19,11 +19,11 @@ import { FIELD_WEIGHTS, indexDocument, TEXT_FIELDS } from '../search/document.js
 import type { Output } from './output.js';
 
 /** Target size of a term chunk, in characters. */
-const CHUNK_CHARS = 24_000;
+const CHUNK_CHARS = 12_000;
 /** Documents per facet shard. */
 const SHARD_DOCS = 500;
 /** Values per page of a facet's value table. */
-const FACET_PAGE = 200;
+const FACET_PAGE = 100;
 /** The facets whose values the shards keep per document (those the search page shows). */
 const SHOWN_FACETS = new Set(['kind', 'author', 'recipient', 'year', 'language', 'collection']);
 /** Gap between fields in the position space, so a phrase never runs from one field into the next. */
@@ -151,37 +151,37 @@ export class StaticIndex {
   /** Writes the index under search/ and returns the manifest's name. */
   write(out: Output): void {
     const sorted = [...this.terms.keys()].sort();
-    const chunks: [first: string, last: string, hash: string, posHash: string][] = [];
-    let part: Record<string, string> = {};
-    let partPos: Record<string, string> = {};
-    let chars = 0;
-    let first = '';
-    let last = '';
-    const flush = () => {
-      if (!first) return;
-      const body = JSON.stringify(part);
-      const h = hashOf(body);
-      const posBody = JSON.stringify(partPos);
-      const ph = hashOf(posBody);
-      out.write(`search/i/${h}.js`, `octavoSearch.load("i/${h}",${body});\n`);
-      out.write(`search/p/${ph}.js`, `octavoSearch.load("p/${ph}",${posBody});\n`);
-      chunks.push([first, last, h, ph]);
-      part = {};
-      partPos = {};
-      chars = 0;
-      first = '';
+    // Term chunks and position chunks each have their own range table: positions are many times the
+    // size of the postings, so they are cut by their own size.
+    const cut = (dir: string, text: (t: string) => string, target: number): [first: string, last: string, hash: string][] => {
+      const table: [string, string, string][] = [];
+      let part: Record<string, string> = {};
+      let chars = 0;
+      let first = '';
+      let last = '';
+      const flush = () => {
+        if (!first) return;
+        const body = JSON.stringify(part);
+        const h = hashOf(body);
+        out.write(`search/${dir}/${h}.js`, `octavoSearch.load("${dir}/${h}",${body});\n`);
+        table.push([first, last, h]);
+        part = {};
+        chars = 0;
+        first = '';
+      };
+      for (const t of sorted) {
+        const v = text(t);
+        if (!first) first = t;
+        last = t;
+        part[t] = v;
+        chars += v.length + t.length;
+        if (chars >= target) flush();
+      }
+      flush();
+      return table;
     };
-    for (const t of sorted) {
-      const p = this.terms.get(t)!;
-      const docs = p.docs.join(' ');
-      if (!first) first = t;
-      last = t;
-      part[t] = docs;
-      partPos[t] = p.pos.join(';');
-      chars += docs.length + t.length;
-      if (chars >= CHUNK_CHARS) flush();
-    }
-    flush();
+    const chunks = cut('i', (t) => this.terms.get(t)!.docs.join(' '), CHUNK_CHARS);
+    const posChunks = cut('p', (t) => this.terms.get(t)!.pos.join(';'), CHUNK_CHARS);
 
     // Facets: a value table per facet (value, label, count, its document list's file, name keys), in
     // pages of FACET_PAGE values, so showing a facet loads only the pages of the values it shows.
@@ -229,6 +229,7 @@ export class StaticIndex {
         version: 1,
         docs: this.fragments.length,
         chunks,
+        posChunks,
         facets: this.facetOrder,
         facetFiles,
         facetPage: FACET_PAGE,

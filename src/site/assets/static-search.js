@@ -260,12 +260,13 @@ function createCore(get, fold) {
     return groups;
   }
 
-  function chunkOf(man, term) {
+  function chunkOf(man, term, table) {
+    const chunks = table || man.chunks;
     let lo = 0;
-    let hi = man.chunks.length - 1;
+    let hi = chunks.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = man.chunks[mid];
+      const c = chunks[mid];
       if (term < c[0]) hi = mid - 1;
       else if (term > c[1]) lo = mid + 1;
       else return mid;
@@ -345,10 +346,12 @@ function createCore(get, fold) {
     });
   }
 
-  function positionsOf(man, term, chunk, docs) {
+  function positionsOf(man, term, docs) {
     // The position chunk lists, per term, each document's positions in the order of its documents.
-    return get(`p/${man.chunks[chunk][3]}`).then((pc) => {
-      const lists = (pc[term] || '').split(';');
+    const at = chunkOf(man, term, man.posChunks);
+    if (at < 0) return Promise.resolve(new Map());
+    return get(`p/${man.posChunks[at][2]}`).then((chunk) => {
+      const lists = (chunk[term] || '').split(';');
       const out = new Map();
       let i = 0;
       docs.forEach((_s, d) => {
@@ -391,7 +394,7 @@ function createCore(get, fold) {
       if (!docs || docs.size === 0) return { scores: new Map(), terms: terms };
       return Promise.all(
         per.map((p) =>
-          Promise.all(Array.from(p.entries()).map((e) => positionsOf(man, e[0], e[1].chunk, e[1].docs))).then((lists) => {
+          Promise.all(Array.from(p.entries()).map((e) => positionsOf(man, e[0], e[1].docs))).then((lists) => {
             const merged = new Map();
             lists.forEach((l) => {
               l.forEach((set, d) => {
