@@ -26,7 +26,13 @@ function absolute(href: string, base: string | undefined): string | undefined {
  * A collection's contents, resolved. `seen` guards against index pages that list each other. A
  * collection without an index page has no entries: its works are all "others".
  */
-export async function contentsOf(store: Store, path: string[], depth = 0, seen = new Set<string>()): Promise<Contents> {
+export async function contentsOf(
+  store: Store,
+  path: string[],
+  depth = 0,
+  seen = new Set<string>(),
+  opts: { others?: boolean } = {},
+): Promise<Contents> {
   const key = pathKey(path);
   seen.add(key);
   const record = await store.getCollection(path);
@@ -66,7 +72,11 @@ export async function contentsOf(store: Store, path: string[], depth = 0, seen =
   const named = new Set(entries.flatMap((e) => (e.work ? [e.work.id] : [])));
   const inParts = (c: Contents): string[] => c.entries.flatMap((e) => [...(e.work ? [e.work.id] : []), ...(e.part ? inParts(e.part) : [])]);
   for (const e of entries) if (e.part) for (const id of inParts(e.part)) named.add(id);
-  const direct = (await store.listWorks({ collection: path })).filter((w) => w.collections.some((c) => pathKey(c.path) === key));
+  // The works filed under the collection that no entry names: skipped when the caller needs only the entries.
+  const direct =
+    opts.others === false
+      ? []
+      : (await store.listWorks({ collection: path })).filter((w) => w.collections.some((c) => pathKey(c.path) === key));
   return {
     path,
     title: record?.title ?? direct[0]?.collections.find((c) => pathKey(c.path) === key)?.titles?.at(-1) ?? path.at(-1)!,
@@ -128,9 +138,14 @@ export interface Neighbour {
 
 /** Previous and next within a collection: in contents order when it has an index page, else by position and date. */
 export async function neighboursIn(store: Store, id: string, path: string[]): Promise<Neighbour> {
-  const contents = await contentsOf(store, path);
-  if (!contents.record) return store.neighbours(id, path);
-  const order = readingOrder(contents);
+  // The entries alone first: a volume of thousands of letters need not be listed to step between two
+  // of its chapters; the works no entry names are read only for the last entry or one of them.
+  const entries = await contentsOf(store, path, 0, new Set(), { others: false });
+  if (!entries.record) return store.neighbours(id, path);
+  const first = readingOrder(entries);
+  const at = first.findIndex((w) => w.id === id);
+  if (at >= 0 && at + 1 < first.length) return { ...(at > 0 ? { previous: first[at - 1] } : {}), next: first[at + 1] };
+  const order = readingOrder(await contentsOf(store, path));
   const i = order.findIndex((w) => w.id === id);
   if (i < 0) return store.neighbours(id, path);
   return { ...(i > 0 ? { previous: order[i - 1] } : {}), ...(i + 1 < order.length ? { next: order[i + 1] } : {}) };
@@ -139,18 +154,8 @@ export async function neighboursIn(store: Store, id: string, path: string[]): Pr
 /** The previous and next letter between the same two correspondents (either way round), by date. */
 export async function letterNeighbours(store: Store, work: Work): Promise<Neighbour> {
   if ((work.kind !== 'letter' && work.kind !== 'telegram') || !work.authors[0] || !work.recipients[0]) return {};
-  const a = work.authors[0].id;
-  const b = work.recipients[0].id;
-  const [there, back] = await Promise.all([
-    store.listWorks({ author: a, recipient: b, order: 'date' }),
-    store.listWorks({ author: b, recipient: a, order: 'date' }),
-  ]);
-  const letters = [...there, ...back]
-    .filter((w) => w.kind === 'letter' || w.kind === 'telegram')
-    .sort((x, y) => (x.date ?? '~').localeCompare(y.date ?? '~') || x.id.localeCompare(y.id));
-  const i = letters.findIndex((w) => w.id === work.id);
-  if (i < 0) return {};
-  return { ...(i > 0 ? { previous: letters[i - 1] } : {}), ...(i + 1 < letters.length ? { next: letters[i + 1] } : {}) };
+  const n = await store.correspondenceNeighbours(work.id, work.authors[0].id, work.recipients[0].id);
+  return { ...(n.previous ? { previous: n.previous } : {}), ...(n.next ? { next: n.next } : {}) };
 }
 
 /** A whole collection as the book exports take it: contents resolved, members read in contents order. */

@@ -89,6 +89,17 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
       expect(await store.neighbours(seed.id, ['test', 'letters'])).toEqual({});
     });
 
+    it('finds the previous and next letter between two correspondents, by date', async () => {
+      const n = await store.correspondenceNeighbours('test/002', 'lenin', 'shaumyan-stepan');
+      expect([n.previous?.id, n.next?.id]).toEqual(['test/001', 'test/003']);
+      expect(n.previous).toMatchObject({ title: 'Letter 1', date: '1901-01-01', authors: [{ id: 'lenin' }] });
+      // Either way round: the pair given in the other order finds the same letters.
+      expect((await store.correspondenceNeighbours('test/002', 'shaumyan-stepan', 'lenin')).next?.id).toBe('test/003');
+      const last = await store.correspondenceNeighbours(seed.id, 'lenin', 'shaumyan-stepan');
+      expect([last.previous?.id, last.next]).toEqual(['test/003', undefined]);
+      expect(await store.correspondenceNeighbours('test/001', 'lenin', 'nobody')).toEqual({});
+    });
+
     it('keeps collection records and lists collections with counts', async () => {
       const c: Collection = {
         path: ['lenin', 'collected-works', 'volume-35'],

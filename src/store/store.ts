@@ -91,6 +91,11 @@ export interface Store {
   findListings(keys: string[]): Promise<{ collectionPath: string[]; position: number }[]>;
   /** Previous and next work within a collection, by position then date. */
   neighbours(id: string, collection: string[]): Promise<Neighbours>;
+  /**
+   * The previous and next letter (or telegram) between `a` and `b`, either way round, by date then id
+   * (undated last): keyset lookups, without reading the correspondence.
+   */
+  correspondenceNeighbours(id: string, a: string, b: string): Promise<Neighbours>;
   /** Works and deletions in (updatedAt, id) order, for incremental harvesting. */
   listChanges(q: ChangeQuery): Promise<ChangeRecord[]>;
   /** The earliest datestamp in the archive (OAI-PMH Identify). */

@@ -75,7 +75,13 @@ describe('hostile imported content', () => {
         expect($('.work-body p').first().text()).toBe(`Body ${XSS} & more`);
         expect(html).toContain('Body &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
         expect($('.note-body').text()).toContain(`Note ${XSS}`);
-        expect($('script').length).toBe(1); // only /assets/octavo.js
+        // Only /assets/octavo.js runs; the JSON-LD block is data, and the hostile title inside it stays JSON.
+        expect($('script:not([type="application/ld+json"])').length).toBe(1);
+        for (const ld of $('script[type="application/ld+json"]').toArray()) {
+          const text = $(ld).html() ?? '';
+          expect(text).not.toMatch(/<\/?script/i);
+          expect(() => JSON.parse(text)).not.toThrow();
+        }
       }
     }
   });

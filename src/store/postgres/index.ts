@@ -333,6 +333,31 @@ export class PostgresStore implements Store {
     return { previous: at(-1), next: at(1) };
   }
 
+  async correspondenceNeighbours(id: string, a: string, b: string): Promise<Neighbours> {
+    const rows = (
+      await this.q<WorkRow & { rel: number }>(
+        `WITH pair AS (
+         SELECT x.work_id FROM work_agents x JOIN work_agents y ON y.work_id = x.work_id AND y.role = 'recipient'
+         WHERE x.role = 'author' AND ((x.agent_id = $1 AND y.agent_id = $2) OR (x.agent_id = $2 AND y.agent_id = $1))
+       ), letters AS (
+         SELECT DISTINCT w.id COLLATE "C" AS id, COALESCE(w.date_start, '~') AS d FROM works w JOIN pair ON pair.work_id = w.id
+         WHERE w.kind IN ('letter', 'telegram')
+       ), me AS (SELECT d, id FROM letters WHERE id = $3)
+       SELECT w.id, ${SUMMARY} AS json, w.updated_at, x.rel FROM (
+         SELECT * FROM (SELECT l.id, -1 AS rel FROM letters l, me WHERE (l.d, l.id) < (me.d, me.id) ORDER BY l.d DESC, l.id DESC LIMIT 1) p
+         UNION ALL
+         SELECT * FROM (SELECT l.id, 1 AS rel FROM letters l, me WHERE (l.d, l.id) > (me.d, me.id) ORDER BY l.d, l.id LIMIT 1) n
+       ) x JOIN works w ON w.id = x.id`,
+        [a, b, id],
+      )
+    ).rows;
+    const at = (rel: number) => {
+      const r = rows.find((x) => x.rel === rel);
+      return r ? summarise(JSON.parse(r.json) as Work, r.updated_at) : undefined;
+    };
+    return { previous: at(-1), next: at(1) };
+  }
+
   async listChanges(q: ChangeQuery): Promise<ChangeRecord[]> {
     const params: unknown[] = [q.from ?? null, q.until ?? null, q.after?.updatedAt ?? null, q.after?.id ?? null];
     const limit = q.collection ? '' : `LIMIT ${Math.max(0, Math.floor(q.limit))}`;
