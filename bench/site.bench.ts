@@ -127,8 +127,11 @@ async function main() {
     const t = performance.now();
     const r = await search(q);
     fetched.push(r.bytes);
+    const pieces = Object.entries(r.byPiece)
+      .map(([k, v]) => `${k} ${(v / 1024).toFixed(0)}`)
+      .join(', ');
     log(
-      `  ${q}: ${r.res.total.toLocaleString('en')} works, ${r.files} files, ${(r.bytes / 1024).toFixed(1)} KB read, ${(performance.now() - t).toFixed(0)} ms in Node`,
+      `  ${q}: ${r.res.total.toLocaleString('en')} works, ${r.files} files, ${(r.bytes / 1024).toFixed(1)} KB read (${pieces} KB), ${(performance.now() - t).toFixed(0)} ms in Node`,
     );
   }
   const queryKb = Math.max(...fetched) / 1024;

@@ -15,7 +15,9 @@ export interface StaticResponse {
   notes: string[];
 }
 
-export function staticSearch(dir: string): (q: string) => Promise<{ res: StaticResponse; bytes: number; files: number }> {
+export function staticSearch(
+  dir: string,
+): (q: string) => Promise<{ res: StaticResponse; bytes: number; files: number; byPiece: Record<string, number> }> {
   const ctx: Record<string, unknown> = {};
   ctx.window = ctx;
   ctx.globalThis = ctx;
@@ -33,12 +35,15 @@ export function staticSearch(dir: string): (q: string) => Promise<{ res: StaticR
     const cache = new Map<string, unknown>();
     let bytes = statSync(join(dir, 'assets', 'octavo-fold.js')).size + statSync(join(dir, 'assets', 'static-search.js')).size;
     let files = 2;
+    const byPiece: Record<string, number> = { scripts: bytes };
     const load = (ctx.octavoSearch as { load: (k: string, d: unknown) => void }).load;
     const get = async (key: string) => {
       if (cache.has(key)) return cache.get(key);
       const file = join(dir, 'search', `${key}.js`);
       const text = readFileSync(file, 'utf8');
       bytes += Buffer.byteLength(text);
+      const piece = key.includes('/') ? key.slice(0, key.indexOf('/')) : key;
+      byPiece[piece] = (byPiece[piece] ?? 0) + Buffer.byteLength(text);
       files++;
       let got: unknown;
       (ctx.octavoSearch as { load: unknown }).load = (_k: string, d: unknown) => {
@@ -50,6 +55,6 @@ export function staticSearch(dir: string): (q: string) => Promise<{ res: StaticR
       return got;
     };
     const res = await createCore(get, ctx.octavoFold).search(q);
-    return { res, bytes, files };
+    return { res, bytes, files, byPiece };
   };
 }
