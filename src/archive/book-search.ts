@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import { contentsOf, readingOrder } from './books.js';
 
 /** Books larger than this are not reordered (their works are found by ranking as usual). */
-const MAX_MEMBERS = 200;
+const MAX_MEMBERS = 100;
 const PAGE = 100;
 
 /** Every hit of a request, page by page, up to `limit`. */
@@ -31,11 +31,16 @@ export function booksFirst(index: SearchIndex, store: Store): SearchIndex {
       const r: SearchResponse = await index.search(req);
       const book = r.collections?.find((c) => c.named);
       if (!book || r.error || r.sort !== 'relevance' || r.total === 0 || book.works > MAX_MEMBERS) return r;
-      const order = new Map(readingOrder(await contentsOf(store, book.path)).map((w, i) => [w.id, i]));
+      // Its own contents entries in order (neither the works no entry names, of which a volume may hold
+      // thousands, nor its sub-indexes are read); the book's other matching works follow them as ranked.
+      const contents = await contentsOf(store, book.path, 0, new Set(), { others: false, parts: false });
+      const order = new Map(readingOrder(contents).map((w, i) => [w.id, i]));
+      const rank = (id: string) => order.get(id) ?? order.size;
       // Collection paths are slugs: the filter needs no quoting.
       const members = (await hitsUpTo(index, `(${r.q}) collection:${book.path.join('/')}`, MAX_MEMBERS)).hits
-        .filter((h) => order.has(h.id))
-        .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+        .map((h, i) => ({ h, i }))
+        .sort((a, b) => rank(a.h.id) - rank(b.h.id) || a.i - b.i)
+        .map((x) => x.h);
       if (!members.length) return r;
       const offset = (r.page - 1) * r.pageSize;
       const ids = new Set(members.map((h) => h.id));

@@ -31,7 +31,8 @@ export async function contentsOf(
   path: string[],
   depth = 0,
   seen = new Set<string>(),
-  opts: { others?: boolean } = {},
+  /** others: false leaves out the works no entry names; parts: false does not open sub-indexes. */
+  opts: { others?: boolean; parts?: boolean } = {},
 ): Promise<Contents> {
   const key = pathKey(path);
   seen.add(key);
@@ -64,7 +65,8 @@ export async function contentsOf(
     };
     const work = t.workId ? summaries.get(t.workId) : undefined;
     if (work) e.work = work;
-    else if (t.part && !seen.has(pathKey(t.part)) && depth < MAX_DEPTH) e.part = await contentsOf(store, t.part, depth + 1, seen);
+    else if (t.part && opts.parts !== false && !seen.has(pathKey(t.part)) && depth < MAX_DEPTH)
+      e.part = await contentsOf(store, t.part, depth + 1, seen);
     if (m.href || m.workId) total++;
     if (e.work || e.part) held++;
     entries.push(e);
