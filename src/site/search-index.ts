@@ -185,25 +185,35 @@ export class StaticIndex {
 
     // Facets: a value table per facet (value, label, count, its document list's file, name keys), in
     // pages of FACET_PAGE values, so showing a facet loads only the pages of the values it shows.
+    // The values most works have come first, so the values a facet shows are mostly on its first page.
     const facetFiles: Record<string, string[]> = {};
+    const renumber: number[][] = [];
     for (const name of this.facetOrder) {
       const fv = this.facets.get(name)!;
-      const rows = fv.values.map((v) => {
-        let prev = 0;
-        const list = v.docs
-          .map((d) => {
-            const x = d - prev;
-            prev = d;
-            return b36(x);
-          })
-          .join(' ');
-        const h = hashOf(list);
-        out.write(`search/v/${h}.js`, jsonp(`v/${h}`, list));
-        const keys = new Set([nameKey(v.label), v.value.toLowerCase().replace(/[-_./]+/g, ' ')]);
-        if ((name === 'author' || name === 'recipient') && this.register)
-          for (const s of this.register.spellings(v.value)) keys.add(nameKey(s));
-        return [v.value, v.label, v.docs.length, h, [...keys].filter(Boolean).join('|')];
+      const order = fv.values.map((_, i) => i).sort((a, b) => fv.values[b]!.docs.length - fv.values[a]!.docs.length || a - b);
+      const to: number[] = [];
+      order.forEach((old, i) => {
+        to[old] = i;
       });
+      renumber.push(to);
+      const rows = order
+        .map((i) => fv.values[i]!)
+        .map((v) => {
+          let prev = 0;
+          const list = v.docs
+            .map((d) => {
+              const x = d - prev;
+              prev = d;
+              return b36(x);
+            })
+            .join(' ');
+          const h = hashOf(list);
+          out.write(`search/v/${h}.js`, jsonp(`v/${h}`, list));
+          const keys = new Set([nameKey(v.label), v.value.toLowerCase().replace(/[-_./]+/g, ' ')]);
+          if ((name === 'author' || name === 'recipient') && this.register)
+            for (const s of this.register.spellings(v.value)) keys.add(nameKey(s));
+          return [v.value, v.label, v.docs.length, h, [...keys].filter(Boolean).join('|')];
+        });
       facetFiles[name] = [];
       for (let at = 0; at < rows.length; at += FACET_PAGE) {
         const body = JSON.stringify(rows.slice(at, at + FACET_PAGE));
@@ -215,7 +225,8 @@ export class StaticIndex {
     // Facet shards: per document, its [facet, value] pairs.
     const shards: string[] = [];
     for (let s = 0; s < this.docFacets.length; s += SHARD_DOCS) {
-      const body = JSON.stringify(this.docFacets.slice(s, s + SHARD_DOCS).map((p) => p.map(b36).join('.')));
+      const rows = this.docFacets.slice(s, s + SHARD_DOCS).map((p) => p.map((x, i) => b36(i % 2 ? renumber[p[i - 1]!]![x]! : x)).join('.'));
+      const body = JSON.stringify(rows);
       const h = hashOf(body);
       out.write(`search/m/${h}.js`, `octavoSearch.load("m/${h}",${body});\n`);
       shards.push(h);
