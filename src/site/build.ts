@@ -60,7 +60,7 @@ export interface BuildSummary extends OutputStats {
 /** Pages sent for rendering at once. */
 const BATCH = 64;
 
-const needsBrowser = (f: { ext: string; name: string }) => f.ext === '.pdf' || f.name === 'pdf' || 'browser' in f;
+const needsBrowser = (f: { ext: string; name: string; browser?: boolean }) => f.browser === true || f.ext === '.pdf';
 
 export async function buildSite(
   archive: Pick<Archive, 'location' | 'store' | 'search' | 'register'>,
