@@ -18,7 +18,9 @@ it('says one line when every tool is there', () => {
   const r = run();
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(/^test tools: all present \(Chromium, jing, xmllint, Perl's HTTP::OAI, Java 17\+, pdftotext and pdftoppm, PostgreSQL [^,]+, DejaVu fonts\)\n$/);
+  expect(r.stdout).toMatch(
+    /^test tools: all present \(Chromium, jing, xmllint, Perl's HTTP::OAI, Java 17\+, pdftotext and pdftoppm, PostgreSQL [^,]+, DejaVu fonts\)\n$/,
+  );
 });
 
 it('names exactly the missing packages, and how to install them, when it may not install', () => {
