@@ -367,7 +367,7 @@ export class SqliteStore implements Store {
       `WITH pair AS (
          SELECT x.work_id FROM work_agents x JOIN work_agents y ON y.work_id = x.work_id AND y.role = 'recipient'
          WHERE x.role = 'author' AND ((x.agent_id = @a AND y.agent_id = @b) OR (x.agent_id = @b AND y.agent_id = @a))
-       ), letters AS (
+       ), letters AS MATERIALIZED (
          SELECT DISTINCT w.id, COALESCE(w.date_start, '~') AS d FROM works w JOIN pair ON pair.work_id = w.id
          WHERE w.kind IN ('letter', 'telegram')
        ), me AS (SELECT d, id FROM letters WHERE id = @id)
