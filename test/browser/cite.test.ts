@@ -3,7 +3,8 @@
 // goes to test-output/screenshots/publish/cite.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../src/archive/open.js';
 import { serve, type RunningServer } from '../../src/web/serve.js';
@@ -11,15 +12,6 @@ import { axeViolations, describeViolations, severe } from '../support/axe.js';
 import { SEED_ID, seedWork } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'publish');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--no-first-run',
-];
-
 let browser: Browser;
 let archive: Archive;
 let server: RunningServer;
@@ -29,7 +21,7 @@ beforeAll(async () => {
   archive = await openArchive(':memory:');
   await archive.store.upsertWork(seedWork());
   server = await serve(archive, { port: 0, baseUrl: 'https://archive.example.org' });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,7 +3,8 @@
 // sideways on a phone. Screenshots at phone and desktop widths in test-output/screenshots/pages/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFiles, importPaths } from '../../src/archive/import.js';
 import { openArchive, type Archive } from '../../src/archive/open.js';
@@ -14,16 +15,6 @@ import { axeViolations, describeViolations, severe } from '../support/axe.js';
 import { CORPUS, SEED_ID, seedWork } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'pages');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -60,7 +51,7 @@ beforeAll(async () => {
   const seed = seedWork();
   await archive.store.upsertWork({ ...seed, title: `${seed.title} (revised)` });
   server = await serve(archive, { port: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testWorks } from '../../src/search/test-support.js';
 import { openArchive, type Archive } from '../../src/archive/open.js';
@@ -15,16 +16,6 @@ import { searchRoutes } from '../../src/web/routes/search.js';
 import { SEED_ID } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -45,7 +36,7 @@ beforeAll(async () => {
       resolve(`http://127.0.0.1:${info.port}`),
     ) as Server;
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

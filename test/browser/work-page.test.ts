@@ -3,23 +3,14 @@
 // desktop and phone widths in test-output/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../src/web/serve.js';
 import { memoryArchive, workVariant } from '../support/works.js';
 import { SEED_ID, seedWork } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -39,7 +30,7 @@ beforeAll(async () => {
   ]);
   server = await serve(store, { port: 0 });
   // chromium.launch starts from a fresh temporary profile (user data dir) every time.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/archive/open.js';
 import { testWorks } from '../../src/search/test-support.js';
@@ -15,15 +16,6 @@ import { buildSite } from '../../src/site/build.js';
 import { SEED_ID, seedWork } from '../support/seed.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'site');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--no-first-run',
-];
-
 let browser: Browser;
 let dir: string;
 
@@ -34,7 +26,7 @@ beforeAll(async () => {
   await archive.store.upsertWorks([seedWork(), ...testWorks(60)]);
   await buildSite(archive, { outDir: dir });
   await archive.close();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
