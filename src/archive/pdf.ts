@@ -19,7 +19,8 @@ export class PdfUnavailableError extends Error {
   }
 }
 
-const ARGS = [
+/** Chromium's flags on these machines (no sandbox as root, no GPU, no /dev/shm, nothing fetched in the background); the browser tests use them too. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -56,7 +57,7 @@ async function launch(): Promise<Browser> {
   }
   const { chromium } = await import('playwright-core');
   try {
-    const b = await chromium.launch({ executablePath: path, args: ARGS });
+    const b = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
     b.on('disconnected', () => {
       browser = undefined;
     });

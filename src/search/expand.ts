@@ -6,12 +6,15 @@ import type { FilterField, QueryNode } from './query.js';
 import { closest, maxEdits, nameDistance, editDistance } from './fuzzy.js';
 import { foldWord, termOf, wordTokens } from './text.js';
 import { hasCyrillic, toCyrillic, toLatin } from './translit.js';
+import { prefixReadings, readings } from './readings.js';
 import type { WordExpansion } from '../model/search.js';
 
 export interface TermAlt {
   term: string;
   prefix: boolean;
 }
+
+export { readings } from './readings.js';
 
 export type MatchNode =
   | { type: 'terms'; alts: TermAlt[] }
@@ -59,30 +62,6 @@ const MAX_ALTS = 24;
 /** A prefix standing for more index terms than this is searched by this many, those in the most works. */
 export const MAX_PREFIX_TERMS = 50;
 const MAX_VARIANTS = 6;
-
-/** The index terms one written word can stand for, in both scripts. */
-export function readings(surface: string): string[] {
-  const out = new Set([termOf(surface)]);
-  // The Russian stemmer treats names unevenly (Шаумян → шаумя, Шаумяну → шаумян): the unstemmed
-  // form is searched as well.
-  // The Latin reading is not stemmed: English suffix rules would make Маркс (marks) into "mark".
-  if (hasCyrillic(surface)) out.add(foldWord(surface)).add(foldWord(toLatin(surface)));
-  else {
-    const cyr = toCyrillic(surface);
-    if (cyr) out.add(termOf(cyr)).add(foldWord(cyr));
-  }
-  return [...out];
-}
-
-function prefixReadings(surface: string): string[] {
-  const out = new Set([foldWord(surface), termOf(surface)]);
-  if (hasCyrillic(surface)) out.add(foldWord(toLatin(surface)));
-  else {
-    const cyr = toCyrillic(surface);
-    if (cyr) out.add(foldWord(cyr));
-  }
-  return [...out].filter((t) => t.length >= 2);
-}
 
 function phraseAlts(words: string[]): string[][] {
   const seqs: string[][] = [words.map(termOf)];

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { bookOf, resolvedWork } from '../../src/archive/books.js';
 import { collectFiles, importPaths } from '../../src/archive/import.js';
 import { openArchive, type Archive } from '../../src/archive/open.js';
@@ -206,19 +207,7 @@ describe('EPUB from the app and the CLI', () => {
 
 describe('an EPUB page in Chromium', () => {
   it('renders the seed content document (screenshot saved)', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const f = files(renderWorkEpub(seedWork()));
       const out = join(dir, 'unpacked');

@@ -1,29 +1,9 @@
 // The query side of the static search, bundled for the browser at build time (src/site/search-page.ts):
 // the same word scanner, terms and transliteration as Octavo's search (src/search/text.ts, translit.ts),
-// so a query's words fold exactly as the index's did. `readings` mirrors src/search/expand.ts.
-import { foldWord, termOf, wordTokens } from '../../search/text.js';
-import { hasCyrillic, toCyrillic, toLatin } from '../../search/translit.js';
-
-/** The index terms one written word can stand for, in both scripts (as src/search/expand.ts reads it). */
-function readings(surface: string): string[] {
-  const out = new Set([termOf(surface)]);
-  if (hasCyrillic(surface)) out.add(foldWord(surface)).add(foldWord(toLatin(surface)));
-  else {
-    const cyr = toCyrillic(surface);
-    if (cyr) out.add(termOf(cyr)).add(foldWord(cyr));
-  }
-  return [...out];
-}
-
-function prefixReadings(surface: string): string[] {
-  const out = new Set([foldWord(surface), termOf(surface)]);
-  if (hasCyrillic(surface)) out.add(foldWord(toLatin(surface)));
-  else {
-    const cyr = toCyrillic(surface);
-    if (cyr) out.add(foldWord(cyr));
-  }
-  return [...out].filter((t) => t.length >= 2);
-}
+// so a query's words fold exactly as the index's did (readings shared with src/search/expand.ts).
+import { termOf, wordTokens } from '../../search/text.js';
+import { prefixReadings, readings } from '../../search/readings.js';
+import { hasCyrillic, toLatin } from '../../search/translit.js';
 
 /** As src/model/register.ts nameKey, with Cyrillic romanized by the search's own table. */
 function nameKey(name: string): string {
